@@ -1,0 +1,20 @@
+/**
+ * Applies cypher/schema.cypher (constraints, indexes, full-text index). Every statement is
+ * `IF NOT EXISTS`, so this runs at every start; it waits until the indexes are online so that
+ * the first ingest and the first search see them.
+ */
+import type { Driver } from 'neo4j-driver';
+import { cypher, cypherStatements } from './cypher';
+
+export async function applySchema(driver: Driver, opts: { database?: string; awaitSeconds?: number } = {}): Promise<number> {
+  const session = driver.session({ database: opts.database });
+  try {
+    const statements = cypherStatements('schema');
+    // Schema commands cannot share a transaction with each other; one auto-commit each.
+    for (const s of statements) await session.run(s);
+    await session.run(cypher('graph-await-indexes'), { seconds: opts.awaitSeconds ?? 120 });
+    return statements.length;
+  } finally {
+    await session.close();
+  }
+}
