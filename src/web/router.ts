@@ -1,0 +1,95 @@
+/**
+ * The browser side of the API: GraphiQL playground (/playground, / redirects there), graph
+ * explorer (/explore), their locally bundled assets (/web/assets/*) and subgraph export (/export).
+ * Mounted by the API server: `app.use(webRouter({ neighbourhood }))`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import express, { Router, Request, Response, NextFunction } from 'express';
+import { KINDS, packageRoot } from '../model';
+import type { PageConfig } from './config';
+import { EXAMPLE_QUERIES } from './examples';
+import { EXPORT_FORMATS, ExportGraph, ExportParamError, parseExportQuery, toGEXF, toGraphML } from './export';
+import { ASSET_PATH, CONTENT_SECURITY_POLICY, explorerHtml, playgroundHtml } from './pages';
+
+export interface WebDeps {
+  /**
+   * Builds the subgraph around `ids`: the same service the GraphQL `neighbourhood` query uses,
+   * so the export and the API agree.
+   */
+  neighbourhood(args: { ids: string[]; depth: number; limit: number }): Promise<ExportGraph>;
+  /** Path of the GraphQL endpoint relative to the site root (default `/graphql`). */
+  graphqlPath?: string;
+  /** Folder holding the bundles (default `<package>/dist/web`, written by `npm run build:web`). */
+  assetsDir?: string;
+}
+
+export function defaultAssetsDir(): string {
+  return path.join(packageRoot(), 'dist', 'web');
+}
+
+const MISSING_BUNDLE =
+  'The playground and explorer pages are not built. Run `npm run build` (or `npm run build:web`) and restart the server.';
+
+export function webRouter(deps: WebDeps): Router {
+  const assetsDir = deps.assetsDir ?? defaultAssetsDir();
+  const config: PageConfig = {
+    graphqlPath: deps.graphqlPath ?? '/graphql',
+    exportPath: 'export',
+    kinds: KINDS.map((k) => ({ name: k.name, description: k.description })),
+    examples: EXAMPLE_QUERIES,
+  };
+  const pages = { playground: playgroundHtml(config), explore: explorerHtml(config) };
+  const router = express.Router();
+
+  const page = (name: keyof typeof pages) => (_req: Request, res: Response) => {
+    if (!fs.existsSync(path.join(assetsDir, `${name}.js`))) {
+      res.status(503).type('text/plain; charset=utf-8').send(MISSING_BUNDLE + '\n');
+      return;
+    }
+    res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY).set('Cache-Control', 'no-cache').type('html').send(pages[name]);
+  };
+
+  router.get('/', (_req, res) => res.redirect(302, 'playground'));
+  router.get('/playground', page('playground'));
+  router.get('/explore', page('explore'));
+  router.use(`/${ASSET_PATH}`, express.static(assetsDir, { index: false, fallthrough: false, maxAge: 0 }));
+
+  router.get('/export', async (req: Request, res: Response, next: NextFunction) => {
+    let params;
+    try {
+      params = parseExportQuery(req.query as Record<string, unknown>);
+    } catch (err) {
+      if (err instanceof ExportParamError) {
+        res.status(400).type('text/plain; charset=utf-8').send(`Bad export request: ${err.message}\n`);
+        return;
+      }
+      return next(err);
+    }
+    try {
+      const graph = await deps.neighbourhood({ ids: params.ids, depth: params.depth, limit: params.limit });
+      const found = new Set(graph.nodes.map((n) => n.id));
+      const missing = params.ids.filter((id) => !found.has(id));
+      if (missing.length) {
+        res
+          .status(404)
+          .type('text/plain; charset=utf-8')
+          .send(`No entity with id ${missing.join(', ')}. Find ids with the GraphQL "search" query (see /playground).\n`);
+        return;
+      }
+      const fmt = EXPORT_FORMATS[params.format];
+      const description = `Neighbourhood (depth ${params.depth}) of ${params.ids.join(', ')} in the UN anti-trafficking knowledge graph`;
+      const body = params.format === 'gexf' ? toGEXF(graph, description) : toGraphML(graph, description);
+      res
+        .status(200)
+        .set('Content-Type', fmt.contentType)
+        .set('Content-Disposition', `attachment; filename="kg-subgraph.${fmt.extension}"`)
+        .set('X-Subgraph-Truncated', String(graph.truncated))
+        .send(body);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return router;
+}
