@@ -1,0 +1,4 @@
+// Entities by id, batched (DataLoader): one row per id found.
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id, e {.*, _labels: labels(e)} AS e

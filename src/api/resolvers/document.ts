@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { documentById } from '../services/documents';
+import { entityPage } from '../services/entities';
+import { DocumentConnection } from '../types/connection';
+import { EntityOrderField } from '../types/enums';
+import { kindClass } from '../types/kinds';
+import { Paragraph } from '../types/paragraph';
+import type { EntityValue } from '../values';
+
+@Resolver(() => kindClass('Document'))
+export class DocumentResolver {
+  @Query(() => kindClass('Document'), { nullable: true, description: 'One document by id (e.g. `document:a-hrc-10-64`); null when unknown.' })
+  document(@Arg('id', () => ID, { description: 'Document id.' }) id: string, @Ctx() ctx: ApiContext) {
+    return documentById(ctx, id);
+  }
+
+  @Query(() => DocumentConnection, { description: 'Documents (ingested and cited), oldest first, as a cursor connection.' })
+  documents(
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 200).' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' }) after: string | null,
+    @Arg('ingestedOnly', () => Boolean, { defaultValue: false, description: 'Only documents ingested with their full text.' }) ingestedOnly: boolean,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return entityPage(ctx.db, { kind: 'Document', order: EntityOrderField.DATE, first, after, ingestedOnly });
+  }
+
+  @FieldResolver(() => [Paragraph], { description: 'Paragraphs of an ingested document in order (empty for documents only cited).' })
+  paragraphs(@Root() d: EntityValue, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.paragraphs.load(d.id);
+  }
+}

@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { Mention } from '../types/mention';
+import { kindClass } from '../types/registry';
+import type { MentionValue } from '../values';
+
+@Resolver(() => Mention)
+export class MentionResolver {
+  @FieldResolver(() => kindClass('Document'))
+  document(@Root() m: MentionValue, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.entity.load(m.documentId);
+  }
+}

@@ -1,0 +1,50 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Kind } from './enums';
+
+@ObjectType('GraphNode', { description: 'A node of a subgraph, in the shape drawing libraries (sigma.js, Cytoscape.js, vis-network) take.' })
+export class GraphNode {
+  @Field(() => ID, { description: 'Entity id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Label to draw (the display name).' })
+  label!: string;
+
+  @Field(() => Kind, { description: 'Kind of the entity (for colour or shape).' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'Category of the entity.' })
+  category!: string | null;
+}
+
+@ObjectType('GraphEdge', { description: 'An edge of a subgraph: a typed relation or a co-occurrence between two nodes of the subgraph.' })
+export class GraphEdge {
+  @Field(() => ID, { description: 'Edge id, unique within the subgraph.' })
+  id!: string;
+
+  @Field(() => ID, { description: 'Id of the source node.' })
+  source!: string;
+
+  @Field(() => ID, { description: 'Id of the target node.' })
+  target!: string;
+
+  @Field(() => String, { description: 'Relation type (a RelationType value, or CO_OCCURS).' })
+  type!: string;
+
+  @Field(() => String, { nullable: true, description: 'Evidence sentence of a typed relation.' })
+  evidence!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Document stating a typed relation.' })
+  document!: string | null;
+}
+
+@ObjectType('Subgraph', { description: 'Part of the graph: nodes and the edges among them.' })
+export class Subgraph {
+  @Field(() => [GraphNode], { description: 'Nodes, at most `limit` of them.' })
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge], { description: 'Edges whose two ends are both in `nodes`.' })
+  edges!: GraphEdge[];
+
+  @Field(() => Boolean, { description: 'True when the limit cut the result: more nodes exist within the requested bounds.' })
+  truncated!: boolean;
+}

@@ -1,0 +1,63 @@
+/** Plain values the resolvers return, built from the rows of cypher/api-*.cypher. */
+import { KIND_NAMES } from '../model';
+
+export interface EntityValue {
+  id: string;
+  kind: string;
+  name: string;
+  nameAr: string | null;
+  nameEn: string | null;
+  acronym: string | null;
+  aliases: string[];
+  category: string | null;
+  [property: string]: unknown;
+}
+
+export interface MentionValue {
+  documentId: string;
+  paragraph: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface RelationValue {
+  type: string;
+  direction: 'OUT' | 'IN';
+  entity: EntityValue;
+  evidence: string | null;
+  documentId: string | null;
+  paragraph: string | null;
+  confidence: number | null;
+}
+
+export interface ParagraphValue {
+  id: string;
+  number: string | null;
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A node projected as `e {.*, _labels: labels(e)}`. */
+export function toEntity(raw: unknown): EntityValue {
+  const { _labels, ...p } = raw as Record<string, unknown> & { _labels?: string[] };
+  const kind = (typeof p.kind === 'string' && p.kind) || (_labels ?? []).find((l) => (KIND_NAMES as readonly string[]).includes(l)) || 'Document';
+  const id = String(p.id);
+  return {
+    ...p,
+    id,
+    kind,
+    name: (p.name as string) || (p.nameAr as string) || (p.nameEn as string) || id,
+    nameAr: (p.nameAr as string) ?? null,
+    nameEn: (p.nameEn as string) ?? null,
+    acronym: (p.acronym as string) ?? null,
+    aliases: Array.isArray(p.aliases) ? (p.aliases as string[]) : [],
+    category: (p.category as string) ?? null,
+  };
+}
+
+export function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
