@@ -1,5 +1,78 @@
-// Placeholder until the extract command lands; owned by the helper building it.
-export async function run(_args: string[]): Promise<number> {
-  console.error('kg extract: not built yet');
-  return 1;
+/**
+ * `kg extract [--json] FILE...`: runs the extractor on files, no database needed.
+ * --json prints {"documents": [...], "errors": [...]} (the contract in ../shared/design/ontology.md);
+ * without it, a short human-readable summary per file. A file that cannot be read or is refused
+ * (empty, binary, invalid UTF-8, too large, not Arabic) is reported on stderr and in "errors";
+ * the other files are still processed. Exit code: 0 when at least one file was extracted,
+ * 1 when all failed, 2 on a usage error.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkInput, extractDocument } from '../extract/pipeline';
+import type { ExtractedDocument, ExtractionError } from '../extract/types';
+
+const USAGE = 'usage: kg extract [--json] [--max-mb N] FILE...';
+
+export async function run(args: string[]): Promise<number> {
+  let json = false;
+  let maxBytes: number | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') json = true;
+    else if (a === '--max-mb') maxBytes = Number(args[++i]) * 1024 * 1024;
+    else if (a === '-h' || a === '--help') {
+      console.log(USAGE);
+      return 0;
+    } else if (a.startsWith('-')) {
+      console.error(`kg extract: unknown option ${a}\n${USAGE}`);
+      return 2;
+    } else files.push(a);
+  }
+  if (!files.length || (maxBytes !== undefined && !(maxBytes > 0))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const documents: ExtractedDocument[] = [];
+  const errors: ExtractionError[] = [];
+  for (const f of files) {
+    const name = path.basename(f);
+    let buf: Buffer;
+    try {
+      const st = fs.statSync(f);
+      if (st.isDirectory()) throw new Error('is a directory; give the files inside it');
+      buf = fs.readFileSync(f);
+    } catch (e) {
+      const msg = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+      errors.push({ file: name, error: `${f}: ${msg}` });
+      console.error(`kg extract: ${f}: ${msg}`);
+      continue;
+    }
+    const checked = checkInput(buf, f, { maxBytes });
+    if (!checked.ok) {
+      errors.push({ file: name, error: checked.error });
+      console.error(`kg extract: ${checked.error}`);
+      continue;
+    }
+    try {
+      documents.push(extractDocument(checked.text, name));
+    } catch (e) {
+      const msg = `${f}: extraction failed: ${(e as Error).message}`;
+      errors.push({ file: name, error: msg });
+      console.error(`kg extract: ${msg}`);
+    }
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({ documents, errors }) + '\n');
+  } else {
+    for (const d of documents) {
+      const byType = new Map<string, number>();
+      for (const e of d.entities) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+      console.log(`${d.file}: ${d.document.symbol ?? '(no symbol)'} ${d.document.date ?? ''} ${d.document.body ?? ''}`.trim());
+      console.log(`  ${d.entities.length} entities (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')}), ${d.relations.length} relations, ${d.paragraphs.length} paragraphs`);
+      for (const e of d.entities.slice(0, 8)) console.log(`  - ${e.id}  ${e.name}  (${e.mentions.length}x)`);
+      if (d.entities.length > 8) console.log(`  ... (kg extract --json for everything)`);
+    }
+  }
+  return documents.length > 0 ? 0 : 1;
 }

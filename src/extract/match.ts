@@ -1,0 +1,175 @@
+/**
+ * Stage 3: matching. Finds candidate mentions in the tokenised document:
+ *  - document symbols (regex on the original text),
+ *  - lexicon entries (longest match in the token trie, proclitics allowed on the first word),
+ *  - patterns for entities outside the lexicon (patterns.ts),
+ *  - anaphors ("المكتب", "المؤتمر") left for resolve.ts to tie to an antecedent.
+ * A candidate inside a longer candidate of the same kind is dropped; of another kind it stays
+ * ("قرار مجلس حقوق الإنسان 8/12" is an Instrument that names an Agency).
+ */
+import type { KindName } from '../model';
+import { isLatinAcronym, LexIndex } from './lexicon-index';
+import { normaliseKey } from './normalise';
+import { findPatterns, PATTERN_HEADS } from './patterns';
+import { findSymbols } from './symbols';
+import { definite, DocTokens, forms } from './tokens';
+
+export type PatternInfo =
+  | { type: 'session'; ordinal: number; bodyId: string | null }
+  | { type: 'resolution'; number: string; bodyId: string | null; category: 'RESOLUTION' | 'DECISION' }
+  | { type: 'rapporteur'; mandate: string[]; category: string }
+  | { type: 'document'; symbol: string }
+  | { type: 'named'; category: string; key: string };
+
+export interface Candidate {
+  kind: KindName | null;
+  /** Original offsets (text === src.slice(start, end)). */
+  start: number;
+  end: number;
+  /** Token range [tStart, tEnd). */
+  tStart: number;
+  tEnd: number;
+  source: 'lexicon' | 'pattern' | 'anaphor';
+  /** Lexicon entry id (source lexicon). */
+  entryId?: string;
+  /** Anaphor key: the normalised definite head ("المكتب"), resolved to the latest antecedent with that key. */
+  anaphor?: string;
+  /** Kinds an anaphor may refer to. */
+  anaphorKinds?: KindName[];
+  pattern?: PatternInfo;
+}
+
+/** Longest lexicon matches. */
+export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const { words, gapOk } = doc;
+  const n = words.length;
+  const root = index.root.next;
+  if (!root) return out;
+  for (let i = 0; i < n; i++) {
+    if (blocked[i]) continue;
+    let best: { end: number; ids: string[]; skip: number } | null = null;
+    for (const f of forms(words[i])) {
+      let node = root.get(f.form);
+      let k = i;
+      while (node) {
+        if (node.ids && (!best || k + 1 > best.end)) best = { end: k + 1, ids: node.ids, skip: f.skip };
+        if (!node.next || k + 1 >= n || !gapOk[k] || blocked[k + 1]) break;
+        node = node.next.get(words[k + 1]);
+        k++;
+      }
+    }
+    if (!best) continue;
+    const start = doc.oStart[i] + best.skip;
+    const end = doc.oEnd[best.end - 1];
+    const text = doc.src.slice(start, end);
+    const entry = index.entries.get(best.ids[0])!;
+    // Latin acronyms only in capitals; a lone one-letter-ish token is noise.
+    if (/^[A-Za-z.\-]+$/.test(text) && !isLatinAcronym(text)) continue;
+    out.push({ kind: entry.type, start, end, tStart: i, tEnd: best.end, source: 'lexicon', entryId: entry.id });
+    i = best.end - 1;
+  }
+  return out;
+}
+
+/** Head words that may stand for an entity mentioned before ("المكتب", "المفوضية السامية"): key -> token count. */
+export function anaphorKeys(index: LexIndex): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const k of index.anaphora.keys()) keys.set(k, k.split(' ').length);
+  for (const e of index.entries.values()) {
+    const h = headKey(e.nameAr);
+    if (h && e.type !== 'Country' && e.type !== 'Document') keys.set(h, 1);
+  }
+  for (const h of PATTERN_HEADS) keys.set(h, 1);
+  return keys;
+}
+
+/** The definite head noun of a name: "مكتب الأمم المتحدة..." -> "المكتب". */
+export function headKey(name: string): string | null {
+  const first = normaliseKey(name).split(' ')[0] ?? '';
+  if (first.length < 3 || /^[a-z0-9]/.test(first)) return null;
+  return definite(first);
+}
+
+let keysCache: { index: LexIndex; keys: Map<string, number> } | null = null;
+
+export function matchAnaphors(doc: DocTokens, index: LexIndex, taken: Uint8Array): Candidate[] {
+  if (!keysCache || keysCache.index !== index) keysCache = { index, keys: anaphorKeys(index) };
+  const keys = keysCache.keys;
+  const out: Candidate[] = [];
+  const { words } = doc;
+  for (let i = 0; i < words.length; i++) {
+    if (taken[i]) continue;
+    for (const f of forms(words[i])) {
+      if (!f.form.startsWith('ال')) continue;
+      const two = i + 1 < words.length ? f.form + ' ' + words[i + 1] : '';
+      let len = 0;
+      let key = '';
+      if (two && keys.get(two) === 2 && !taken[i + 1]) {
+        len = 2;
+        key = two;
+      } else if (keys.get(f.form) === 1) {
+        // "اللجنة الوطنية ..." is a new name, not a reference back: skip heads followed by a definite adjective.
+        const nx = words[i + 1] ?? '';
+        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1]) continue;
+        len = 1;
+        key = f.form;
+      }
+      if (!len) continue;
+      out.push({
+        kind: null,
+        start: doc.oStart[i] + f.skip,
+        end: doc.oEnd[i + len - 1],
+        tStart: i,
+        tEnd: i + len,
+        source: 'anaphor',
+        anaphor: key,
+      });
+      i += len - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Drops candidates inside a longer candidate of the same kind; sorts by position. */
+export function pruneNested(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
+  const keep: Candidate[] = [];
+  const lastByKind = new Map<string, Candidate>();
+  for (const c of sorted) {
+    const k = c.kind ?? 'anaphor';
+    const prev = lastByKind.get(k);
+    if (prev && c.start >= prev.start && c.end <= prev.end) continue;
+    // Partial overlaps of the same kind: keep the earlier (longer-first order already applied).
+    if (prev && c.start < prev.end) continue;
+    keep.push(c);
+    lastByKind.set(k, c);
+  }
+  return keep;
+}
+
+export function match(doc: DocTokens, index: LexIndex): Candidate[] {
+  const n = doc.words.length;
+  const blocked = new Uint8Array(n);
+  const cands: Candidate[] = [];
+  // Symbols first: their letters ("HRC" in A/HRC/32/41) must not be read as acronyms.
+  const syms = findSymbols(doc.src);
+  if (syms.length) {
+    let t = 0;
+    for (const s of syms) {
+      while (t < n && doc.oEnd[t] <= s.start) t++;
+      const t0 = t;
+      while (t < n && doc.oStart[t] < s.end) blocked[t++] = 1;
+      cands.push({ kind: 'Document', start: s.start, end: s.end, tStart: t0, tEnd: t, source: 'pattern', pattern: { type: 'document', symbol: s.symbol } });
+    }
+  }
+  const lex = matchLexicon(doc, index, blocked);
+  cands.push(...lex);
+  const pats = findPatterns(doc, index, lex, blocked);
+  cands.push(...pats);
+  const taken = new Uint8Array(n);
+  for (const c of cands) for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
+  cands.push(...matchAnaphors(doc, index, taken));
+  return pruneNested(cands);
+}

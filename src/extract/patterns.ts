@@ -1,0 +1,277 @@
+/**
+ * Patterns for entities that are not in the lexicon (part of stage 3, matching):
+ *  - numbered sessions: "الدورة العاشرة لمجلس حقوق الإنسان", "دورته السابعة", "دورة المؤتمر الخامسة",
+ *    "الدورتين الحادية والستين والثانية والستين للجنة ...";
+ *  - resolutions and decisions: "قرار مجلس حقوق الإنسان 8/12", "القرار ٦١/١٤٤", "القرارين 63/156 و63/194";
+ *  - special procedures: "المقرر(ة) الخاص(ة) [لمجلس ...] المعني(ة) بـ<mandate>", "الخبير المستقل المعني بـ...";
+ *  - named meetings, programmes and instruments: a head noun ("المؤتمر الدولي", "حلقة عمل", "مبادرة",
+ *    "صندوق", "استراتيجية") and the words that qualify it, up to punctuation or a clause boundary.
+ * Heads and word lists are Arabic grammar and UN usage, not strings of any one document.
+ */
+import type { KindName } from '../model';
+import { readOrdinal } from './dates';
+import type { LexIndex } from './lexicon-index';
+import type { Candidate } from './match';
+import { bare, DocTokens, forms } from './tokens';
+
+/** Agency categories that hold numbered sessions and adopt resolutions. */
+export const BODY_CATEGORIES = new Set(['UN_ORGAN', 'INTERGOVERNMENTAL_BODY', 'TREATY_BODY']);
+
+const SESSION_HEADS = new Set(['الدوره', 'دوره', 'دورته', 'دورتها', 'الدورتين', 'دورتيه', 'دورتيها']);
+const RES_HEADS = new Set(['قرار', 'القرار', 'قراره', 'قرارها', 'القرارين', 'قراري', 'القرارات', 'قرارات', 'قراريه', 'قراريها']);
+const DEC_HEADS = new Set(['مقرر', 'المقرر', 'مقرره', 'مقررها', 'المقررات', 'مقررات']);
+
+const RAP_FIRST: Record<string, string> = {
+  مقرر: 'SPECIAL_RAPPORTEUR', المقرر: 'SPECIAL_RAPPORTEUR', مقرره: 'SPECIAL_RAPPORTEUR', المقرره: 'SPECIAL_RAPPORTEUR',
+  المقررين: 'SPECIAL_RAPPORTEUR', مقررين: 'SPECIAL_RAPPORTEUR', المقررون: 'SPECIAL_RAPPORTEUR', المقررتين: 'SPECIAL_RAPPORTEUR',
+  خبير: 'INDEPENDENT_EXPERT', الخبير: 'INDEPENDENT_EXPERT', خبيره: 'INDEPENDENT_EXPERT', الخبيره: 'INDEPENDENT_EXPERT',
+  ممثل: 'SPECIAL_REPRESENTATIVE', الممثل: 'SPECIAL_REPRESENTATIVE', ممثله: 'SPECIAL_REPRESENTATIVE', الممثله: 'SPECIAL_REPRESENTATIVE',
+};
+const RAP_SECOND: Record<string, Set<string>> = {
+  SPECIAL_RAPPORTEUR: new Set(['خاص', 'الخاص', 'خاصه', 'الخاصه', 'الخاصين', 'الخاصون', 'الخاصتين']),
+  INDEPENDENT_EXPERT: new Set(['مستقل', 'المستقل', 'مستقله', 'المستقله']),
+  SPECIAL_REPRESENTATIVE: new Set(['خاص', 'الخاص', 'خاصه', 'الخاصه']),
+};
+const CONCERNED = new Set(['المعني', 'المعنيه', 'المعنيين', 'المعنيون', 'المعنيتين', 'يعني', 'تعني', 'معني', 'معنيه']);
+
+/** Words that end a name: relative pronouns, clause openers, prepositions of time, verbs of reporting. */
+const STOP = new Set([
+  'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'وقد', 'قد', 'كما', 'ان', 'انه', 'انها', 'الي', 'عن', 'خلال', 'منذ', 'عام', 'حيث',
+  'وذلك', 'ذلك', 'هذا', 'هذه', 'وهو', 'وهي', 'هو', 'هي', 'كان', 'كانت', 'يوم', 'سنه', 'عقد', 'عقدت', 'المعقود', 'المعقوده',
+  'الذي', 'ومن', 'من', 'مع', 'وفي', 'في', 'لدي', 'قبل', 'بعد', 'حتي', 'اي', 'ثم', 'او', 'و', 'تحت', 'عندما', 'بينما', 'لكي', 'كي',
+]);
+/** After a comma a name goes on only with these words ("..., ولا سيما النساء والأطفال"). */
+const COMMA_CONT = new Set(['لا', 'ولا', 'وبخاصه', 'وخاصه', 'بما', 'وبوجه', 'خاصه']);
+
+/** Topic words that make a programme/instrument phrase specific enough to be an entity. */
+const TOPIC = /^(?:[وبل]|لل|بال|وال|ال)?(?:اتجار|تهريب|رق|سخره|ضحايا|ضحيه|متاجره|استغلال|بغاء|اطفال|هجره|مهاجرين|عمل القسري|امم|عالمي|عالميه)/;
+
+interface HeadSpec {
+  words: string[];
+  kind: KindName;
+  category: string;
+  /** Qualifying words required after an indefinite head. */
+  minMods: number;
+  topic?: boolean;
+}
+
+// Definite heads with no qualifier are anaphors (see PATTERN_HEADS); these need qualifiers or a topic.
+const HEADS: HeadSpec[] = [
+  { words: ['مؤتمر'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
+  { words: ['المؤتمر'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
+  { words: ['قمه'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
+  { words: ['القمه'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
+  { words: ['منتدي'], kind: 'Meeting', category: 'FORUM', minMods: 1 },
+  { words: ['المنتدي'], kind: 'Meeting', category: 'FORUM', minMods: 1 },
+  { words: ['ندوه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
+  { words: ['حلقه', 'عمل'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['حلقه', 'العمل'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
+  { words: ['حلقه', 'دراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['الحلقه', 'الدراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
+  { words: ['اجتماع', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
+  { words: ['اجتماع', 'فريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
+  { words: ['اجتماعا', 'لفريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
+  { words: ['مشاوره', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
+  { words: ['مناقشات', 'لفريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
+  { words: ['مناقشه', 'مواضيعيه'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
+  { words: ['المناقشه', 'المواضيعيه'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
+  { words: ['الحوار', 'الرفيع', 'المستوي'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
+  { words: ['حوار', 'رفيع', 'المستوي'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
+  { words: ['جلسه', 'احاطه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['حدث', 'احاطه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['جلسات', 'استماع'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['دوره', 'تدريبيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['دورات', 'تدريبيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['دوره', 'توجيهيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['مناقشه', 'المائده', 'المستديره'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
+  { words: ['صندوق'], kind: 'Programme', category: 'FUND', minMods: 2, topic: true },
+  { words: ['الصندوق'], kind: 'Programme', category: 'FUND', minMods: 1, topic: true },
+  { words: ['مبادره'], kind: 'Programme', category: 'INITIATIVE', minMods: 2, topic: true },
+  { words: ['المبادره'], kind: 'Programme', category: 'INITIATIVE', minMods: 1, topic: true },
+  { words: ['برنامج'], kind: 'Programme', category: 'PROGRAMME', minMods: 2, topic: true },
+  { words: ['البرنامج'], kind: 'Programme', category: 'PROGRAMME', minMods: 1, topic: true },
+  { words: ['حمله'], kind: 'Programme', category: 'CAMPAIGN', minMods: 2, topic: true },
+  { words: ['الحمله'], kind: 'Programme', category: 'CAMPAIGN', minMods: 1, topic: true },
+  { words: ['مشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
+  { words: ['المشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
+  { words: ['قاعده', 'بيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
+  { words: ['قاعده', 'البيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
+  { words: ['استراتيجيه'], kind: 'Instrument', category: 'STRATEGY', minMods: 2, topic: true },
+  { words: ['الاستراتيجيه'], kind: 'Instrument', category: 'STRATEGY', minMods: 1, topic: true },
+  { words: ['خطه', 'عمل'], kind: 'Instrument', category: 'PLAN_OF_ACTION', minMods: 2, topic: true },
+  { words: ['مدونه'], kind: 'Instrument', category: 'OTHER', minMods: 2, topic: true },
+  { words: ['قانون', 'نموذجي'], kind: 'Instrument', category: 'OTHER', minMods: 1, topic: true },
+  { words: ['القانون', 'النموذجي'], kind: 'Instrument', category: 'OTHER', minMods: 0 },
+  { words: ['مبادي', 'توجيهيه'], kind: 'Instrument', category: 'GUIDELINES', minMods: 1, topic: true },
+];
+
+/** Definite heads that, standing alone, refer back to the latest entity named with that head. */
+export const PATTERN_HEADS = ['المؤتمر', 'المنتدي', 'الاجتماع', 'المبادره', 'الصندوق', 'البرنامج', 'الحمله', 'المشروع', 'الاستراتيجيه'];
+
+const headTrie = new Map<string, HeadSpec[]>();
+for (const h of HEADS) {
+  const l = headTrie.get(h.words[0]) ?? [];
+  l.push(h);
+  headTrie.set(h.words[0], l);
+}
+
+function gapText(doc: DocTokens, i: number): string {
+  return doc.norm.text.slice(doc.tokens[i].end, doc.tokens[i + 1].start);
+}
+
+/**
+ * Extent of the qualifying words after a head: up to punctuation (except a comma followed by
+ * "ولا سيما"...), a clause boundary, a number, or `max` words. Returns the end token (exclusive).
+ */
+export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true): number {
+  const { words } = doc;
+  let j = k;
+  while (j < words.length && j - k < max) {
+    const w = words[j];
+    if (STOP.has(w) || /^\d/.test(w) || (!allowTaken && taken[j])) break;
+    if (j > k) {
+      const g = gapText(doc, j - 1);
+      if (!/^\s*$/.test(g) && !(/^\s*,\s*$/.test(g) && COMMA_CONT.has(w))) break;
+    }
+    j++;
+  }
+  // Do not end on a function word or a dangling conjunction.
+  while (j > k && /^(?:و|في|من|علي|الي|عن|ب|ل|بين|لا|سيما|بما|ذلك)$/.test(words[j - 1])) j--;
+  return j;
+}
+
+function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
+  if (!c || c.kind !== 'Agency' || !c.entryId) return false;
+  return BODY_CATEGORIES.has(index.entries.get(c.entryId)?.category ?? '');
+}
+
+function readNumber(doc: DocTokens, k: number): { number: string; end: number } | null {
+  const { words } = doc;
+  if (k + 1 >= words.length || !/^\d{1,4}$/.test(words[k]) || !/^\d{1,4}$/.test(words[k + 1])) return null;
+  const g = gapText(doc, k).trim();
+  if (g === '/') {
+    let a = Number(words[k]);
+    let b = Number(words[k + 1]);
+    // Right-to-left text sometimes flips "61/144" into "144/61": sessions are < 100, numbers often larger.
+    if (a >= 100 && b < 100) [a, b] = [b, a];
+    return { number: `${a}/${b}`, end: k + 2 };
+  }
+  if (g === '(' && /^(?:19|20)\d\d$/.test(words[k + 1]) && /^\)/.test(gapText(doc, k + 1) ?? '')) {
+    return { number: `${Number(words[k])} (${words[k + 1]})`, end: k + 2 };
+  }
+  return null;
+}
+
+export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], blocked: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const { words, oStart, oEnd } = doc;
+  const n = words.length;
+  const lexAt = new Map<number, Candidate>();
+  const taken = new Uint8Array(n);
+  for (const c of lex) {
+    lexAt.set(c.tStart, c);
+    for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
+  }
+  const push = (kind: KindName, i: number, skip: number, end: number, pattern: Candidate['pattern']) =>
+    out.push({ kind, start: oStart[i] + skip, end: oEnd[end - 1], tStart: i, tEnd: end, source: 'pattern', pattern });
+
+  for (let i = 0; i < n; i++) {
+    if (blocked[i]) continue;
+    for (const f of forms(words[i])) {
+      const w = f.form;
+      // --- numbered sessions
+      if (SESSION_HEADS.has(w)) {
+        let k = i + 1;
+        let bodyId: string | null = null;
+        const lb = lexAt.get(k);
+        if (w === 'دوره' && isBody(index, lb)) {
+          bodyId = lb.entryId!;
+          k = lb.tEnd;
+        } else if (w === 'دوره' && /^ال/.test(words[k] ?? '') && readOrdinal(words, k + 1)) k++; // "دورة المؤتمر الخامسة"
+        const ords: { value: number; start: number; end: number }[] = [];
+        let o = readOrdinal(words, k);
+        while (o) {
+          ords.push({ value: o.value, start: k, end: k + o.used });
+          k += o.used;
+          o = /^و/.test(words[k] ?? '') ? readOrdinal(words, k) : null;
+        }
+        if (!ords.length) continue;
+        const after = lexAt.get(k);
+        let end = k;
+        if (!bodyId && isBody(index, after) && doc.gapOk[k - 1]) {
+          bodyId = after.entryId!;
+          end = after.tEnd;
+        }
+        for (const od of ords) push('Meeting', i, f.skip, end, { type: 'session', ordinal: od.value, bodyId });
+        break;
+      }
+      // --- special procedures
+      const cat = RAP_FIRST[w];
+      if (cat && RAP_SECOND[cat].has(words[i + 1] ?? '')) {
+        if (taken[i] && lexAt.get(i)?.kind === 'Rapporteur') break;
+        let k = i + 2;
+        // "المقررين الخاصين، الحالي والسابق، المعنيين" / "الخاص للأمين العام المعني" / "لمجلس حقوق الإنسان المعنية"
+        let j = k;
+        while (j < n && j - k < 6 && !CONCERNED.has(words[j]) && !STOP.has(words[j])) j++;
+        if (CONCERNED.has(words[j] ?? '')) {
+          const m0 = j + 1;
+          const mEnd = qualifierEnd(doc, m0, 12, taken);
+          if (mEnd > m0 && !/^(?:ب)?(?:هذه|هذا)$/.test(words[m0])) {
+            push('Rapporteur', i, f.skip, mEnd, { type: 'rapporteur', mandate: words.slice(m0, mEnd).map(bare), category: cat });
+            i = mEnd - 1;
+            break;
+          }
+        }
+        // A bare "المقررة الخاصة" refers back to the mandate named before.
+        out.push({ kind: null, start: oStart[i] + f.skip, end: oEnd[i + 1], tStart: i, tEnd: i + 2, source: 'anaphor', anaphor: 'rapporteur:' + cat, anaphorKinds: ['Rapporteur'] });
+        i++;
+        break;
+      }
+      // --- resolutions and decisions
+      const isRes = RES_HEADS.has(w);
+      if (isRes || DEC_HEADS.has(w)) {
+        let k = i + 1;
+        let bodyId: string | null = null;
+        const lb = lexAt.get(k);
+        if (isBody(index, lb)) {
+          bodyId = lb.entryId!;
+          k = lb.tEnd;
+        }
+        let num = readNumber(doc, k);
+        if (!num) continue;
+        let first = true;
+        while (num) {
+          push('Instrument', first ? i : k, first ? f.skip : 0, num.end, { type: 'resolution', number: num.number, bodyId, category: isRes ? 'RESOLUTION' : 'DECISION' });
+          first = false;
+          k = num.end;
+          if (words[k] === 'و') k++;
+          else if (!/^\s*,\s*$/.test(k - 1 < n - 1 ? gapText(doc, k - 1) : '')) break;
+          num = readNumber(doc, k);
+        }
+        break;
+      }
+      // --- named meetings, programmes, instruments
+      const specs = headTrie.get(w);
+      if (specs && !(lexAt.has(i))) {
+        let done = false;
+        for (const h of specs) {
+          let ok = true;
+          for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
+          if (!ok) continue;
+          const k = i + h.words.length;
+          const e = qualifierEnd(doc, k, 10, taken, h.kind !== 'Meeting');
+          const mods = e - k;
+          if (mods < h.minMods) continue;
+          if (h.topic && !words.slice(k, e).some((x) => TOPIC.test(x))) continue;
+          const key = words.slice(i, e).map(bare).join(' ');
+          push(h.kind, i, f.skip, e, { type: 'named', category: h.category, key });
+          i = e - 1;
+          done = true;
+          break;
+        }
+        if (done) break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,283 @@
+/**
+ * Stage 4: resolution. Turns candidates into canonical entities with stable readable ids:
+ *  - lexicon matches -> the entry's id (all variants of a name are one entity);
+ *  - sessions -> meeting:<body>-<n> (the body named with it, the latest body named before it, or
+ *    the document's body), resolutions -> instrument:<body>-res-<n>-<m>, symbols -> document:<symbol>;
+ *  - special procedures -> the lexicon mandate whose wording the text's mandate starts with, else a
+ *    generated id from the mandate words;
+ *  - other pattern entities -> <kind>:<transliterated key>, the same in every document;
+ *  - anaphors ("المكتب", "المؤتمر", "المقررة الخاصة") -> the latest entity named before with that
+ *    head or listed anaphor, within a window; never a new entity.
+ * Meetings get the dates and place written right after (or in the sentence before) their name.
+ */
+import type { LexiconEntry } from '../model';
+import { kindSpec } from '../model';
+import { englishOrdinal, findDates } from './dates';
+import type { LexIndex } from './lexicon-index';
+import { Candidate, headKey } from './match';
+import { normalise, normaliseKey } from './normalise';
+import { BODY_CATEGORIES } from './patterns';
+import { findPlace } from './places';
+import { symbolId } from './symbols';
+import { bare, DocTokens } from './tokens';
+import type { ExtractedEntity } from './types';
+
+export interface ResolvedMention {
+  entityId: string;
+  start: number;
+  end: number;
+  anaphoric: boolean;
+}
+
+export interface Resolution {
+  entities: ExtractedEntity[];
+  mentions: ResolvedMention[];
+}
+
+export interface ResolveContext {
+  doc: DocTokens;
+  index: LexIndex;
+  /** Agency id of the document's body (header), used for "الدورة العاشرة" without a body. */
+  docBodyId: string | null;
+}
+
+const ANAPHOR_WINDOW = 2500;
+
+const TRANSLIT: Record<string, string> = {
+  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh', ص: 's',
+  ض: 'd', ط: 't', ظ: 'z', ع: 'e', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'w', ي: 'y', ء: '',
+};
+
+/** Readable ASCII slug of normalised Arabic words (articles dropped), stable across documents. */
+export function slug(key: string, maxWords = 7): string {
+  return key
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, maxWords)
+    .map((w) => [...bare(w)].map((c) => TRANSLIT[c] ?? (/[a-z0-9]/.test(c) ? c : '')).join(''))
+    .filter(Boolean)
+    .join('-');
+}
+
+function idSuffix(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+/** Mandate words of a rapporteur name: the words after "المعني/المعنية/يعنى". */
+function mandateWords(name: string): string[] {
+  const w = normaliseKey(name).split(' ');
+  const i = w.findIndex((x) => /^(?:المعني|المعنيه|يعني|المعنيين|المعنيون)$/.test(x));
+  return i >= 0 ? w.slice(i + 1).map(bare) : [];
+}
+
+let mandateCache: { index: LexIndex; list: { id: string; words: string[] }[] } | null = null;
+function mandates(index: LexIndex) {
+  if (mandateCache?.index === index) return mandateCache.list;
+  const list: { id: string; words: string[] }[] = [];
+  for (const e of index.entries.values()) {
+    if (e.type !== 'Rapporteur') continue;
+    for (const v of [e.nameAr, ...(e.variants ?? [])]) {
+      const words = mandateWords(v);
+      if (words.length) list.push({ id: e.id, words });
+    }
+  }
+  mandateCache = { index, list };
+  return list;
+}
+
+/** The lexicon mandate the text's mandate words start like (2 words, or all of a shorter one). */
+export function classifyMandate(index: LexIndex, words: string[]): string | null {
+  let best: { id: string; score: number } | null = null;
+  for (const m of mandates(index)) {
+    let s = 0;
+    while (s < m.words.length && s < words.length && m.words[s] === words[s]) s++;
+    const need = Math.min(2, m.words.length);
+    if (s >= need && (!best || s > best.score)) best = { id: m.id, score: s };
+  }
+  return best?.id ?? null;
+}
+
+interface Building {
+  e: ExtractedEntity;
+  keys: Set<string>;
+  lastPos: number;
+  longest: string;
+}
+
+export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
+  const { doc, index } = ctx;
+  const byId = new Map<string, Building>();
+  const mentions: ResolvedMention[] = [];
+  let lastBody: { id: string; pos: number } | null = null;
+
+  const entityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[]): Building => {
+    let b = byId.get(id);
+    if (!b) {
+      b = { e: { ...init(), aliases: [], mentions: [] }, keys: new Set(keys), lastPos: -1, longest: '' };
+      byId.set(id, b);
+    }
+    return b;
+  };
+
+  const fromEntry = (entry: LexiconEntry) =>
+    entityFor(
+      entry.id,
+      () => ({
+        id: entry.id,
+        type: entry.type,
+        category: entry.category ?? null,
+        name: entry.nameAr || entry.nameEn,
+        nameAr: entry.nameAr || null,
+        nameEn: entry.nameEn || null,
+        acronym: entry.acronym ?? null,
+        properties: { ...(entry.properties ?? {}) },
+      }),
+      [
+        ...(entry.anaphora ?? []).map(normaliseKey),
+        ...[entry.nameAr, ...(entry.variants ?? [])].map((v) => headKey(v)).filter((h): h is string => !!h),
+      ],
+    );
+
+  const bodyBefore = (pos: number): string | null => (lastBody && pos - lastBody.pos < 400 ? lastBody.id : null);
+
+  const add = (b: Building, c: Candidate, anaphoric: boolean) => {
+    const text = doc.src.slice(c.start, c.end);
+    b.e.mentions.push({ text, start: c.start, end: c.end, paragraph: null });
+    if (!anaphoric && !b.e.aliases.includes(text)) b.e.aliases.push(text);
+    if (!anaphoric && text.length > b.longest.length) b.longest = text;
+    b.lastPos = c.end;
+    mentions.push({ entityId: b.e.id, start: c.start, end: c.end, anaphoric });
+    if (b.e.type === 'Agency' && BODY_CATEGORIES.has(b.e.category ?? '')) lastBody = { id: b.e.id, pos: c.end };
+  };
+
+  for (const c of cands) {
+    let b: Building | null = null;
+    if (c.source === 'lexicon') {
+      b = fromEntry(index.entries.get(c.entryId!)!);
+    } else if (c.source === 'anaphor') {
+      let best: Building | null = null;
+      for (const x of byId.values()) {
+        if (c.anaphorKinds && !c.anaphorKinds.includes(x.e.type)) continue;
+        const hit = c.anaphor!.startsWith('rapporteur:') ? x.e.type === 'Rapporteur' : x.keys.has(c.anaphor!);
+        if (!hit || x.lastPos < 0 || x.lastPos > c.start || c.start - x.lastPos > ANAPHOR_WINDOW) continue;
+        if (!best || x.lastPos > best.lastPos) best = x;
+      }
+      if (best) add(best, c, true);
+      continue;
+    } else if (c.pattern) {
+      b = fromPattern(c, ctx, entityFor, bodyBefore);
+    }
+    if (b) add(b, c, false);
+  }
+
+  const entities = [...byId.values()].map((b) => {
+    const e = b.e;
+    if (!e.nameAr && b.longest) e.nameAr = b.longest;
+    if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
+    if (e.type === 'Meeting') attachDatePlace(e, ctx);
+    return e;
+  });
+  return { entities, mentions: mentions.sort((a, b) => a.start - b.start) };
+}
+
+type EntityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[]) => Building;
+
+function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bodyBefore: (pos: number) => string | null): Building | null {
+  const { index, doc } = ctx;
+  const p = c.pattern!;
+  const text = doc.src.slice(c.start, c.end);
+  switch (p.type) {
+    case 'document':
+      return entityFor(
+        symbolId(p.symbol),
+        () => ({ id: symbolId(p.symbol), type: 'Document', category: null, name: p.symbol, nameAr: null, nameEn: p.symbol, acronym: null, properties: { symbol: p.symbol } }),
+        [],
+      );
+    case 'session': {
+      const bodyId = p.bodyId ?? bodyBefore(c.start) ?? ctx.docBodyId;
+      const body = bodyId ? index.entries.get(bodyId) : undefined;
+      if (!body) return null;
+      const id = `meeting:${idSuffix(body.id)}-${p.ordinal}`;
+      return entityFor(
+        id,
+        () => ({
+          id,
+          type: 'Meeting',
+          category: 'SESSION',
+          name: '',
+          nameAr: null,
+          nameEn: `${body.nameEn}, ${englishOrdinal(p.ordinal)} session`,
+          acronym: null,
+          properties: { sessionNumber: p.ordinal },
+        }),
+        [],
+      );
+    }
+    case 'resolution': {
+      const [a, b] = p.number.split(/[/ ]/).map((x) => Number(x.replace(/\D/g, '')));
+      const sc = /\(/.test(p.number);
+      const bodyId = p.bodyId ?? (sc ? 'agency:security-council' : a >= 61 || b >= 100 ? 'agency:ga' : bodyBefore(c.start) ?? ctx.docBodyId);
+      const body = bodyId ? index.entries.get(bodyId) : undefined;
+      const kindWord = p.category === 'DECISION' ? 'decision' : 'resolution';
+      const numSlug = p.number.replace(/[^0-9]+/g, '-').replace(/-$/, '');
+      const id = `instrument:${body ? idSuffix(body.id) + '-' : ''}${p.category === 'DECISION' ? 'dec' : 'res'}-${numSlug}`;
+      const year = sc ? Number(p.number.replace(/.*\((\d{4})\).*/, '$1')) : null;
+      return entityFor(
+        id,
+        () => ({
+          id,
+          type: 'Instrument',
+          category: p.category,
+          name: '',
+          nameAr: null,
+          nameEn: `${body ? body.nameEn + ' ' : ''}${kindWord} ${p.number}`,
+          acronym: null,
+          properties: year ? { number: p.number, year } : ({ number: p.number } as Record<string, string | number>),
+        }),
+        [],
+      );
+    }
+    case 'rapporteur': {
+      const known = classifyMandate(index, p.mandate);
+      if (known) {
+        const entry = index.entries.get(known)!;
+        return entityFor(
+          entry.id,
+          () => ({ id: entry.id, type: 'Rapporteur', category: entry.category ?? p.category, name: entry.nameAr, nameAr: entry.nameAr, nameEn: entry.nameEn, acronym: entry.acronym ?? null, properties: { ...(entry.properties ?? {}) } }),
+          [],
+        );
+      }
+      const id = `rapporteur:${p.category === 'INDEPENDENT_EXPERT' ? 'ie' : p.category === 'SPECIAL_REPRESENTATIVE' ? 'srsg' : 'sr'}-${slug(p.mandate.join(' '), 4)}`;
+      return entityFor(id, () => ({ id, type: 'Rapporteur', category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), []);
+    }
+    case 'named': {
+      const prefix = kindSpec(c.kind!)!.idPrefix;
+      const s = slug(p.key);
+      if (!s) return null;
+      const id = `${prefix}:${s}`;
+      const head = headKey(text);
+      return entityFor(id, () => ({ id, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), head ? [head] : []);
+    }
+  }
+}
+
+/** Dates and place written right after a meeting's first mention (or just before it in the sentence). */
+function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext): void {
+  const src = ctx.doc.src;
+  for (const m of e.mentions) {
+    const after = src.slice(m.end, Math.min(src.length, m.end + 120));
+    const cut = after.search(/[.؛;]\s/);
+    const window = cut >= 0 ? after.slice(0, cut) : after;
+    const nw = normalise(window).text;
+    const d = findDates(nw)[0];
+    if (d && d.start < 70 && !e.properties.startDate) {
+      e.properties.startDate = d.startDate;
+      if (d.endDate) e.properties.endDate = d.endDate;
+    }
+    if (!e.properties.place) {
+      const place = findPlace(ctx.index, nw.slice(0, 80));
+      if (place) e.properties.place = place;
+    }
+    if (e.properties.startDate) break;
+  }
+}
