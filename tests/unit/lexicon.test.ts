@@ -151,7 +151,7 @@ describe('lexicon files (countries and organisations)', () => {
       for (const a of amb) expect(forms).toContain(a);
     }
     // Short names that are also common words or other places must ask the matcher for context.
-    for (const [id, form] of [['country:om', 'عمان'], ['country:ge', 'جورجيا'], ['country:ml', 'مالي'], ['country:us', 'أمريكا']]) {
+    for (const [id, form] of [['country:om', 'عمان'], ['country:ge', 'جورجيا'], ['country:ml', 'مالي'], ['country:qa', 'قطر']]) {
       expect(ambiguousForms(ownById.get(id)!).has(fold(form))).toBe(true);
     }
   });
