@@ -1,18 +1,10 @@
 /** What every resolver receives: the database door, this request's loaders, configuration. */
 import type { Driver } from 'neo4j-driver';
-import type { DocumentMeta } from '../extract/types';
+import type { ingestText } from '../ingest';
 import { Db } from './db';
 import { createLoaders, Loaders } from './loaders';
 
-/** The result the ingest mutation needs from graph's ingestText. */
-export interface IngestOutcome {
-  documentId: string;
-  changed: boolean;
-  entities: number;
-  relations: number;
-}
-
-export type IngestTextFn = (driver: Driver, text: string, file: string, meta?: Partial<DocumentMeta>) => Promise<IngestOutcome>;
+export type IngestTextFn = typeof ingestText;
 
 export interface ApiDeps {
   driver: Driver;

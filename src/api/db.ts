@@ -2,7 +2,7 @@
  * The API's only door to Neo4j: runs named, parameterised statements from cypher/api-*.cypher.
  * Every call is one round trip; `onQuery` lets tests and benchmarks count them.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher';
 
 export type Row = Record<string, unknown>;
@@ -11,6 +11,11 @@ export interface DbOptions {
   database?: string;
   /** Called once per round trip with the statement's name (used to count them). */
   onQuery?: (name: string, params: Record<string, unknown>) => void;
+}
+
+/** JavaScript numbers reach Cypher as floats; LIMIT and friends need integers. */
+function asCypherParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Number.isSafeInteger(v) ? neo4j.int(v as number) : v]));
 }
 
 export class Db {
@@ -25,7 +30,7 @@ export class Db {
     this.options.onQuery?.(name, params);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
     try {
-      const res = await session.executeRead((tx) => tx.run(text, params));
+      const res = await session.executeRead((tx) => tx.run(text, asCypherParams(params)));
       return res.records.map((r) => r.toObject() as Row);
     } finally {
       await session.close();

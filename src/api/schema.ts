@@ -8,6 +8,11 @@ import { EntityResolver } from './resolvers/entity';
 import { DocumentResolver } from './resolvers/document';
 import { MentionResolver } from './resolvers/mention';
 import { RelationResolver } from './resolvers/relation';
+import { SearchResolver } from './resolvers/search';
+import { SubgraphResolver } from './resolvers/subgraph';
+import { TimelineResolver } from './resolvers/timeline';
+import { StatsResolver } from './resolvers/stats';
+import { IngestResolver } from './resolvers/ingest';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -16,6 +21,11 @@ export const RESOLVERS = [
   DocumentResolver,
   MentionResolver,
   RelationResolver,
+  SearchResolver,
+  SubgraphResolver,
+  TimelineResolver,
+  StatsResolver,
+  IngestResolver,
   ...KIND_RELATION_RESOLVERS,
 ] as unknown as NonEmptyArray<Function>;
 

@@ -14,6 +14,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { ApiContext, ApiDeps, apiConfig, createContext } from './context';
 import { Db } from './db';
 import { apiSchema } from './schema';
+import { webRouterFor } from '../web';
 
 export interface AppDeps extends ApiDeps {
   /** Extra routers mounted before the GraphQL endpoint, e.g. { path: '/playground', router }. */
@@ -63,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }
   });
   for (const { path, router } of deps.routers ?? []) app.use(path, router);
+  app.use(webRouterFor(deps, GRAPHQL_PATH)); // /playground, /explore, /export (src/web)
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '10mb' }),

@@ -27,12 +27,15 @@ export class IngestResult {
   @Field(() => String, { description: 'Id of the document.' })
   documentId!: string;
 
+  @Field(() => String, { description: 'ingested (new), replaced (same file name or id, new text) or unchanged (same text already stored).' })
+  outcome!: string;
+
   @Field(() => Boolean, { description: 'False when the same text was already ingested (nothing changed).' })
   changed!: boolean;
 
-  @Field(() => Int, { description: 'Number of entities written for this document.' })
+  @Field(() => Int, { description: 'Number of entities written for this document (0 when unchanged).' })
   entities!: number;
 
-  @Field(() => Int, { description: 'Number of typed relations written for this document.' })
+  @Field(() => Int, { description: 'Number of typed relations written for this document (0 when unchanged).' })
   relations!: number;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Kind } from './enums';
 
 @ObjectType('GraphNode', { description: 'A node of a subgraph, in the shape drawing libraries (sigma.js, Cytoscape.js, vis-network) take.' })
@@ -27,7 +27,7 @@ export class GraphEdge {
   @Field(() => ID, { description: 'Id of the target node.' })
   target!: string;
 
-  @Field(() => String, { description: 'Relation type (a RelationType value, or CO_OCCURS).' })
+  @Field(() => String, { description: 'Edge type: a RelationType value, or CO_OCCURS / MENTIONS when asked for.' })
   type!: string;
 
   @Field(() => String, { nullable: true, description: 'Evidence sentence of a typed relation.' })
@@ -35,6 +35,12 @@ export class GraphEdge {
 
   @Field(() => String, { nullable: true, description: 'Document stating a typed relation.' })
   document!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Paragraph number of the evidence.' })
+  paragraph!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Extractor confidence between 0 and 1.' })
+  confidence!: number | null;
 }
 
 @ObjectType('Subgraph', { description: 'Part of the graph: nodes and the edges among them.' })

@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { documentById } from '../services/documents';
+import { ingestDocument, IngestResultValue } from '../services/ingest';
+import { DocumentMetaInput, IngestResult } from '../types/ingest';
+import { kindClass } from '../types/registry';
+
+@Resolver(() => IngestResult)
+export class IngestResolver {
+  @Mutation(() => IngestResult, {
+    description:
+      'Extracts a document and writes it into the graph (one transaction). Needs the header `Authorization: Bearer <KG_WRITE_TOKEN>`. The same text again changes nothing; a new text under the same file name replaces the old one.',
+  })
+  ingestDocument(
+    @Arg('text', () => String, { description: 'Full text of the document (a UN document as plain text; Arabic expected).' }) text: string,
+    @Arg('file', () => String, { description: 'File name identifying the document, e.g. "a-hrc-32-41.txt".' }) file: string,
+    @Arg('metadata', () => DocumentMetaInput, { nullable: true, description: 'Header fields that override what is read from the text.' }) metadata: DocumentMetaInput | null,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return ingestDocument(ctx, { text, file, metadata: metadata ? { ...metadata } : null });
+  }
+
+  @FieldResolver(() => kindClass('Document'), { nullable: true })
+  document(@Root() r: IngestResultValue, @Ctx() ctx: ApiContext) {
+    return r.documentId ? documentById(ctx, r.documentId) : null;
+  }
+}

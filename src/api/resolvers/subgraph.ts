@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { neighbourhood, paths } from '../services/graph';
+import { Kind, RelationType } from '../types/enums';
+import { Subgraph } from '../types/subgraph';
+
+const TYPES_DOC = 'Follow only these relation types (default: all typed relations).';
+const CO_DOC = 'Also follow CO_OCCURS edges (entities named in the same paragraph).';
+const MENTIONS_DOC = 'Also follow MENTIONS edges (documents to the entities they name).';
+
+@Resolver(() => Subgraph)
+export class SubgraphResolver {
+  @Query(() => Subgraph, {
+    description:
+      'The entities around `ids` up to `depth` hops, with the edges among them, ready to draw. At most `limit` nodes; `truncated` says when more were within reach.',
+  })
+  neighbourhood(
+    @Arg('ids', () => [ID], { description: 'Entities to start from.' }) ids: string[],
+    @Arg('depth', () => Int, { defaultValue: 1, description: 'Number of hops, 0 to 3.' }) depth: number,
+    @Arg('relationTypes', () => [RelationType], { nullable: true, description: TYPES_DOC }) relationTypes: string[] | null,
+    @Arg('kinds', () => [Kind], { nullable: true, description: 'Only reach entities of these kinds (the start entities are always included).' }) kinds: string[] | null,
+    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many nodes (1 to 1000).' }) limit: number,
+    @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
+    @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions }, (list) =>
+      ctx.loaders.entity.loadMany(list).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
+    );
+  }
+
+  @Query(() => Subgraph, {
+    description: 'The shortest paths between two entities (all of the same, shortest length), merged into one subgraph. Empty when none within maxLength.',
+  })
+  path(
+    @Arg('from', () => ID, { description: 'Start entity id.' }) from: string,
+    @Arg('to', () => ID, { description: 'End entity id.' }) to: string,
+    @Arg('maxLength', () => Int, { defaultValue: 4, description: 'Longest path considered, in edges (1 to 6).' }) maxLength: number,
+    @Arg('relationTypes', () => [RelationType], { nullable: true, description: TYPES_DOC }) relationTypes: string[] | null,
+    @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
+    @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
+    @Arg('limit', () => Int, { defaultValue: 10, description: 'At most this many shortest paths (1 to 100); `truncated` when there were more.' }) limit: number,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Subgraphs for drawing: neighbourhood (breadth-first, one round trip per hop) and shortest paths,
+ * as {nodes, edges, truncated} in the shape sigma.js / Cytoscape.js / vis-network take.
+ * Also used by the web router's GraphML/GEXF export, so both agree.
+ */
+import { GraphQLError } from 'graphql';
+import { RELATION_TYPES } from '../../model';
+import type { Db, Row } from '../db';
+import { EntityValue, str, toEntity } from '../values';
+
+export const MAX_DEPTH = 3;
+export const MAX_LIMIT = 1000;
+export const MAX_PATH_LENGTH = 6;
+/** Edge types beyond the model's typed relations that a caller may opt into. */
+export const CO_OCCURS = 'CO_OCCURS';
+export const MENTIONS = 'MENTIONS';
+
+export interface GraphNodeValue {
+  id: string;
+  label: string;
+  kind: string;
+  category: string | null;
+}
+export interface GraphEdgeValue {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  evidence: string | null;
+  document: string | null;
+  paragraph: string | null;
+  confidence: number | null;
+}
+export interface SubgraphValue {
+  nodes: GraphNodeValue[];
+  edges: GraphEdgeValue[];
+  truncated: boolean;
+}
+
+export interface EdgeTypeOptions {
+  relationTypes?: string[] | null;
+  coOccurrence?: boolean;
+  mentions?: boolean;
+}
+
+export interface NeighbourhoodArgs extends EdgeTypeOptions {
+  ids: string[];
+  depth: number;
+  kinds?: string[] | null;
+  limit: number;
+}
+
+function bad(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** The edge types to follow: the given relation types (validated by the enum) or all, plus opt-ins. */
+export function edgeTypes(o: EdgeTypeOptions): string[] {
+  const types = o.relationTypes && o.relationTypes.length ? [...o.relationTypes] : [...RELATION_TYPES];
+  for (const t of types) if (!RELATION_TYPES.includes(t)) throw bad(`unknown relation type ${t}; use one of ${RELATION_TYPES.join(', ')}`);
+  if (o.coOccurrence) types.push(CO_OCCURS);
+  if (o.mentions) types.push(MENTIONS);
+  return types;
+}
+
+export function toNode(e: EntityValue): GraphNodeValue {
+  return { id: e.id, label: e.name, kind: e.kind, category: e.category };
+}
+
+function toEdge(r: Row): GraphEdgeValue {
+  return {
+    id: String(r.id),
+    source: String(r.source),
+    target: String(r.target),
+    type: String(r.type),
+    evidence: str(r.evidence),
+    document: str(r.document),
+    paragraph: str(r.paragraph),
+    confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
+  };
+}
+
+export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntities: (ids: string[]) => Promise<(EntityValue | null)[]>): Promise<SubgraphValue> {
+  if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw bad(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw bad(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
+  if (args.ids.length === 0) throw bad('give at least one entity id in ids');
+  const types = edgeTypes(args);
+  const kinds = args.kinds && args.kinds.length ? args.kinds : null;
+
+  const starts = (await loadEntities([...new Set(args.ids)])).filter((e): e is EntityValue => e !== null);
+  let truncated = starts.length > args.limit;
+  const nodes = starts.slice(0, args.limit);
+  const visited = new Set(nodes.map((n) => n.id));
+  let frontier = [...visited];
+  for (let hop = 1; hop <= args.depth && frontier.length > 0 && !truncated; hop++) {
+    const room = args.limit - nodes.length;
+    // One more than there is room for tells whether the limit cut the result.
+    const rows = await db.read('api-neighbours', { frontier, visited: [...visited], types, kinds, limit: room + 1 });
+    const found = rows.map((r) => toEntity(r.b));
+    if (found.length > room) truncated = true;
+    const added = found.slice(0, room);
+    for (const e of added) visited.add(e.id);
+    nodes.push(...added);
+    frontier = added.map((e) => e.id);
+  }
+  const ids = nodes.map((n) => n.id);
+  const edges = ids.length > 1 ? (await db.read('api-edges-among', { ids, types })).map(toEdge) : [];
+  return { nodes: nodes.map(toNode), edges, truncated };
+}
+
+export interface PathArgs extends EdgeTypeOptions {
+  from: string;
+  to: string;
+  maxLength: number;
+  /** At most this many shortest paths are merged into the result. */
+  limit: number;
+}
+
+export async function paths(db: Db, args: PathArgs): Promise<SubgraphValue> {
+  if (!Number.isInteger(args.maxLength) || args.maxLength < 1 || args.maxLength > MAX_PATH_LENGTH) {
+    throw bad(`maxLength must be between 1 and ${MAX_PATH_LENGTH}, got ${args.maxLength}`);
+  }
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 100) throw bad(`limit must be between 1 and 100, got ${args.limit}`);
+  if (args.from === args.to) throw bad('from and to are the same entity');
+  const rows = await db.read('api-path', { from: args.from, to: args.to, maxLength: args.maxLength, types: edgeTypes(args), paths: args.limit + 1 });
+  const nodes = new Map<string, GraphNodeValue>();
+  const edges = new Map<string, GraphEdgeValue>();
+  for (const r of rows.slice(0, args.limit)) {
+    for (const n of r.nodes as unknown[]) {
+      const e = toEntity(n);
+      nodes.set(e.id, toNode(e));
+    }
+    for (const x of r.edges as Row[]) edges.set(String(x.id), toEdge(x));
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: rows.length > args.limit };
+}
