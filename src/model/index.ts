@@ -91,6 +91,8 @@ export interface LexiconEntry {
   variants?: string[];
   /** Words that refer back to this entity when it is the document's main actor (e.g. "المكتب" for UNODC). */
   anaphora?: string[];
+  /** Variants that are also common words or other names (عمان: Oman or Amman): matched only with supporting context. */
+  ambiguousVariants?: string[];
   /** Kind-specific properties (iso2, number, year, mandate...), as named in model/kinds.json. */
   properties?: Record<string, string | number | string[] | null>;
 }
@@ -115,6 +117,7 @@ export function loadLexicon(dir = path.join(packageRoot(), 'model', 'lexicon')):
       if (prev.type !== e.type) throw new Error(`model/lexicon/${f}: ${e.id} is ${e.type} here but ${prev.type} elsewhere`);
       prev.variants = [...new Set([...(prev.variants ?? []), ...(e.variants ?? [])])];
       prev.anaphora = [...new Set([...(prev.anaphora ?? []), ...(e.anaphora ?? [])])];
+      prev.ambiguousVariants = [...new Set([...(prev.ambiguousVariants ?? []), ...(e.ambiguousVariants ?? [])])];
       prev.category ??= e.category;
       prev.acronym ??= e.acronym;
       prev.nameEn ||= e.nameEn;

@@ -44,7 +44,7 @@ function surfaces(e: LexiconEntry): string[] {
 }
 
 function ambiguousForms(e: LexiconEntry): Set<string> {
-  const v = (e.properties ?? {})['ambiguousVariants'];
+  const v = e.ambiguousVariants;
   return new Set(Array.isArray(v) ? v.map(fold) : []);
 }
 
@@ -142,11 +142,10 @@ describe('lexicon files (countries and organisations)', () => {
     expect(clashes).toEqual([]);
   });
 
-  test('declared ambiguous forms are real surface forms of their entity and flagged', () => {
+  test('declared ambiguous forms are real surface forms of their entity', () => {
     for (const e of own) {
       const amb = ambiguousForms(e);
       if (amb.size === 0) continue;
-      expect(e.properties?.['ambiguous']).toBe(true);
       const forms = new Set(surfaces(e).map(fold));
       for (const a of amb) expect(forms).toContain(a);
     }
