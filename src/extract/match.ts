@@ -140,6 +140,12 @@ export function pruneNested(cands: Candidate[]): Candidate[] {
   for (const c of sorted) {
     const k = c.kind ?? 'anaphor';
     const prev = lastByKind.get(k);
+    // Same span, different pattern entity ("الدورتين الحادية والستين والثانية والستين"): keep both.
+    const twin = prev && c.start === prev.start && c.end === prev.end && c.source === 'pattern' && prev.source === 'pattern' && JSON.stringify(c.pattern) !== JSON.stringify(prev.pattern);
+    if (twin) {
+      keep.push(c);
+      continue;
+    }
     if (prev && c.start >= prev.start && c.end <= prev.end) continue;
     // Partial overlaps of the same kind: keep the earlier (longer-first order already applied).
     if (prev && c.start < prev.end) continue;

@@ -12,6 +12,7 @@ import type { KindName } from '../model';
 import { readOrdinal } from './dates';
 import type { LexIndex } from './lexicon-index';
 import type { Candidate } from './match';
+import { normaliseKey } from './normalise';
 import { bare, DocTokens, forms } from './tokens';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
@@ -38,13 +39,13 @@ const CONCERNED = new Set(['المعني', 'المعنيه', 'المعنيين',
 const STOP = new Set([
   'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'وقد', 'قد', 'كما', 'ان', 'انه', 'انها', 'الي', 'عن', 'خلال', 'منذ', 'عام', 'حيث',
   'وذلك', 'ذلك', 'هذا', 'هذه', 'وهو', 'وهي', 'هو', 'هي', 'كان', 'كانت', 'يوم', 'سنه', 'عقد', 'عقدت', 'المعقود', 'المعقوده',
-  'الذي', 'ومن', 'من', 'مع', 'وفي', 'في', 'لدي', 'قبل', 'بعد', 'حتي', 'اي', 'ثم', 'او', 'و', 'تحت', 'عندما', 'بينما', 'لكي', 'كي',
+  'لا', 'ما', 'ايضا', 'اكثر', 'باعتباره', 'باعتبارها', 'بعنوان', 'شتي', 'علي', 'لدعم', 'ومن', 'من', 'مع', 'وفي', 'في', 'لدي', 'قبل', 'بعد', 'حتي', 'اي', 'ثم', 'او', 'و', 'تحت', 'عندما', 'بينما', 'لكي', 'كي',
 ]);
 /** After a comma a name goes on only with these words ("..., ولا سيما النساء والأطفال"). */
 const COMMA_CONT = new Set(['لا', 'ولا', 'وبخاصه', 'وخاصه', 'بما', 'وبوجه', 'خاصه']);
 
 /** Topic words that make a programme/instrument phrase specific enough to be an entity. */
-const TOPIC = /^(?:[وبل]|لل|بال|وال|ال)?(?:اتجار|تهريب|رق|سخره|ضحايا|ضحيه|متاجره|استغلال|بغاء|اطفال|هجره|مهاجرين|عمل القسري|امم|عالمي|عالميه)/;
+const TOPIC = /^(?:[وبل]|لل|بال|وال|ال)?(?:اتجار|تهريب|رق|سخره|ضحايا|ضحيه|متاجره|استغلال|بغاء|اطفال|هجره|مهاجرين|عمل القسري|عالمي|عالميه)/;
 
 interface HeadSpec {
   words: string[];
@@ -65,7 +66,6 @@ const HEADS: HeadSpec[] = [
   { words: ['المنتدي'], kind: 'Meeting', category: 'FORUM', minMods: 1 },
   { words: ['ندوه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
   { words: ['حلقه', 'عمل'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['حلقه', 'العمل'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
   { words: ['حلقه', 'دراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
   { words: ['الحلقه', 'الدراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
   { words: ['اجتماع', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
@@ -92,24 +92,24 @@ const HEADS: HeadSpec[] = [
   { words: ['البرنامج'], kind: 'Programme', category: 'PROGRAMME', minMods: 1, topic: true },
   { words: ['حمله'], kind: 'Programme', category: 'CAMPAIGN', minMods: 2, topic: true },
   { words: ['الحمله'], kind: 'Programme', category: 'CAMPAIGN', minMods: 1, topic: true },
+  { words: ['مشروع', 'قانون'], kind: 'Instrument', category: 'OTHER', minMods: 1 },
   { words: ['مشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
   { words: ['المشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
   { words: ['قاعده', 'بيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
   { words: ['قاعده', 'البيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
-  { words: ['استراتيجيه'], kind: 'Instrument', category: 'STRATEGY', minMods: 2, topic: true },
   { words: ['الاستراتيجيه'], kind: 'Instrument', category: 'STRATEGY', minMods: 1, topic: true },
   { words: ['خطه', 'عمل'], kind: 'Instrument', category: 'PLAN_OF_ACTION', minMods: 2, topic: true },
   { words: ['مدونه'], kind: 'Instrument', category: 'OTHER', minMods: 2, topic: true },
   { words: ['قانون', 'نموذجي'], kind: 'Instrument', category: 'OTHER', minMods: 1, topic: true },
-  { words: ['القانون', 'النموذجي'], kind: 'Instrument', category: 'OTHER', minMods: 0 },
   { words: ['مبادي', 'توجيهيه'], kind: 'Instrument', category: 'GUIDELINES', minMods: 1, topic: true },
 ];
 
 /** Definite heads that, standing alone, refer back to the latest entity named with that head. */
-export const PATTERN_HEADS = ['المؤتمر', 'المنتدي', 'الاجتماع', 'المبادره', 'الصندوق', 'البرنامج', 'الحمله', 'المشروع', 'الاستراتيجيه'];
+export const PATTERN_HEADS: string[] = ['المؤتمر', 'المنتدي', 'الاجتماع', 'المبادره', 'الصندوق', 'البرنامج', 'الحمله', 'المشروع', 'الاستراتيجيه'].map(normaliseKey);
 
 const headTrie = new Map<string, HeadSpec[]>();
 for (const h of HEADS) {
+  h.words = h.words.map(normaliseKey);
   const l = headTrie.get(h.words[0]) ?? [];
   l.push(h);
   headTrie.set(h.words[0], l);
@@ -119,24 +119,37 @@ function gapText(doc: DocTokens, i: number): string {
   return doc.norm.text.slice(doc.tokens[i].end, doc.tokens[i + 1].start);
 }
 
+/** Words that carry a name on after an indefinite word ("بشأن", "لمكافحة"...). */
+const LINK = /^(?:بشان|حول|ضد|بين|لمكافحه|لمناهضه|لمنع|لحمايه|للقضاء|لتعزيز|عن|في|من|اجل|بعنوان|المعني|المعنيه|التابع|التابعه)$/;
+
+function isDefinite(w: string): boolean {
+  return /^(?:ال|لل|بال|وال|كال|فال|وبال|ولل)/.test(w);
+}
+
 /**
  * Extent of the qualifying words after a head: up to punctuation (except a comma followed by
- * "ولا سيما"...), a clause boundary, a number, or `max` words. Returns the end token (exclusive).
+ * "ولا سيما"...), a clause boundary, a number, or `max` words. After a definite head ("المؤتمر")
+ * a name goes on only with definite words, prepositional words and what they govern; an
+ * indefinite word there starts a new clause ("المؤتمر ضيوف الشرف"). Returns the end token.
  */
-export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true): number {
+export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true, definiteHead = false): number {
   const { words } = doc;
   let j = k;
+  if (k > 0 && k < words.length && !/^\s*$/.test(gapText(doc, k - 1))) return k;
   while (j < words.length && j - k < max) {
     const w = words[j];
-    if (STOP.has(w) || /^\d/.test(w) || (!allowTaken && taken[j])) break;
-    if (j > k) {
-      const g = gapText(doc, j - 1);
-      if (!/^\s*$/.test(g) && !(/^\s*,\s*$/.test(g) && COMMA_CONT.has(w))) break;
+    const afterComma = j > k && /^\s*,\s*$/.test(gapText(doc, j - 1)) && COMMA_CONT.has(w);
+    if (!afterComma && (STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1))))) break;
+    if (/^\d/.test(w) || (!allowTaken && taken[j])) break;
+    if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1))) break;
+    if (definiteHead && !isDefinite(w) && !LINK.test(w) && !/^[بل]/.test(w)) {
+      const prev = j > k ? words[j - 1] : '';
+      if (!(prev && (LINK.test(prev) || /^[بل]/.test(prev)))) break;
     }
     j++;
   }
   // Do not end on a function word or a dangling conjunction.
-  while (j > k && /^(?:و|في|من|علي|الي|عن|ب|ل|بين|لا|سيما|بما|ذلك)$/.test(words[j - 1])) j--;
+  while (j > k && /^(?:و|في|من|علي|الي|عن|ب|ل|بين|لا|سيما|بما|ذلك|بشان|حول|المعني|المعنيه)$/.test(words[j - 1])) j--;
   return j;
 }
 
@@ -259,10 +272,11 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
           if (!ok) continue;
           const k = i + h.words.length;
-          const e = qualifierEnd(doc, k, 10, taken, h.kind !== 'Meeting');
+          const e = qualifierEnd(doc, k, 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
           const mods = e - k;
           if (mods < h.minMods) continue;
-          if (h.topic && !words.slice(k, e).some((x) => TOPIC.test(x))) continue;
+          // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.
+          if (h.topic && !words.slice(k, Math.min(e, k + 3)).some((x) => TOPIC.test(x))) continue;
           const key = words.slice(i, e).map(bare).join(' ');
           push(h.kind, i, f.skip, e, { type: 'named', category: h.category, key });
           i = e - 1;

@@ -130,7 +130,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
         nameAr: entry.nameAr || null,
         nameEn: entry.nameEn || null,
         acronym: entry.acronym ?? null,
-        properties: { ...(entry.properties ?? {}) },
+        properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'],
       }),
       [
         ...(entry.anaphora ?? []).map(normaliseKey),
@@ -243,7 +243,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
         const entry = index.entries.get(known)!;
         return entityFor(
           entry.id,
-          () => ({ id: entry.id, type: 'Rapporteur', category: entry.category ?? p.category, name: entry.nameAr, nameAr: entry.nameAr, nameEn: entry.nameEn, acronym: entry.acronym ?? null, properties: { ...(entry.properties ?? {}) } }),
+          () => ({ id: entry.id, type: 'Rapporteur', category: entry.category ?? p.category, name: entry.nameAr, nameAr: entry.nameAr, nameEn: entry.nameEn, acronym: entry.acronym ?? null, properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'] }),
           [],
         );
       }
