@@ -1,0 +1,6 @@
+// The document's text, paragraph by paragraph.
+MATCH (d:Document {id: $documentId})
+UNWIND $rows AS row
+CREATE (p:Paragraph {id: row.id})
+SET p += row.props
+CREATE (d)-[:HAS_PARAGRAPH]->(p)

@@ -1,0 +1,3 @@
+// Undo a document's provenance edges.
+MATCH (:Document {id: $documentId})-[m:MENTIONS]->()
+DELETE m

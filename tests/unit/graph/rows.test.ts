@@ -1,0 +1,89 @@
+import { documentIdFor, kindProps, slug, toRows, batches } from '../../../src/graph/rows';
+import { normaliseKey } from '../../../src/extract/normalise';
+import { FIXTURE_TEXT, fixtureDocument } from './fixture';
+
+const source = { text: FIXTURE_TEXT, sha256: 'abc' };
+
+describe('toRows', () => {
+  const rows = toRows(fixtureDocument(), source, normaliseKey);
+
+  test('document id from the file name when there is no symbol, else from the symbol', () => {
+    expect(rows.documentId).toBe('document:fixture');
+    const doc = fixtureDocument();
+    doc.document.symbol = 'A/HRC/10/64';
+    expect(documentIdFor(doc)).toBe('document:a-hrc-10-64');
+    expect(slug(' A/HRC/32/41 ')).toBe('a-hrc-32-41');
+  });
+
+  test('one MENTIONS row per entity whose texts are the file text at their offsets', () => {
+    const unodc = rows.mentions.find((m) => m.id === 'agency:unodc')!;
+    // the full name in the title line (no paragraph) and paragraph 1, "المكتب" in paragraph 2
+    expect(unodc.props.count).toBe(unodc.props.texts.length);
+    unodc.props.texts.forEach((t, i) => expect(FIXTURE_TEXT.slice(unodc.props.starts[i], unodc.props.ends[i])).toBe(t));
+    expect(unodc.props.paragraphs).toEqual(['1', '2']);
+    expect(unodc.props.mentionParagraphs).toContain('');
+    expect(unodc.props.surfaces).toEqual(expect.arrayContaining(['المكتب', 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة']));
+  });
+
+  test('a mention whose text does not match the file at its offsets is dropped with a warning', () => {
+    const doc = fixtureDocument();
+    doc.entities[2].mentions.push({ text: 'المغرب', start: 0, end: 6, paragraph: null });
+    const r = toRows(doc, source, normaliseKey);
+    expect(r.mentions.find((m) => m.id === 'country:ma')!.props.count).toBe(1);
+    expect(r.warnings.join('\n')).toMatch(/does not match the text/);
+  });
+
+  test('relations: only allow-listed types between allowed kinds, with document and paragraph', () => {
+    expect(rows.relations.map((r) => r.type).sort()).toEqual(['ADMINISTERS', 'PARTICIPATED_IN', 'RATIFIED']);
+    expect(rows.relations[0].props.document).toBe('document:fixture');
+    const doc = fixtureDocument();
+    doc.relations.push({ type: 'DROP_ALL', from: 'agency:unodc', to: 'country:ma', evidence: '', paragraph: null, confidence: 1 });
+    doc.relations.push({ type: 'RATIFIED', from: 'agency:unodc', to: 'country:ma', evidence: '', paragraph: null, confidence: 1 });
+    doc.relations.push({ type: 'ADMINISTERS', from: 'agency:unodc', to: 'programme:unknown', evidence: '', paragraph: null, confidence: 1 });
+    const r = toRows(doc, source, normaliseKey);
+    expect(r.relations).toHaveLength(3);
+    expect(r.warnings).toHaveLength(3);
+  });
+
+  test('the same relation twice in one paragraph is one row, keeping the higher confidence', () => {
+    const doc = fixtureDocument();
+    doc.relations.push({ ...doc.relations[0], confidence: 0.95, evidence: 'better' });
+    doc.relations.push({ ...doc.relations[0], paragraph: '2' });
+    const r = toRows(doc, source, normaliseKey).relations.filter((x) => x.type === 'ADMINISTERS');
+    expect(r).toHaveLength(2);
+    expect(r.find((x) => x.props.paragraph === '1')!.props.evidence).toBe('better');
+  });
+
+  test('co-occurrences are undirected pairs from the smaller id, weighted by paragraphs', () => {
+    const doc = fixtureDocument();
+    doc.cooccurrences.push({ a: 'programme:un-trust-fund-victims', b: 'agency:unodc', paragraph: '3' });
+    doc.cooccurrences.push({ a: 'programme:un-trust-fund-victims', b: 'agency:unodc', paragraph: '3' });
+    const r = toRows(doc, source, normaliseKey).cooccurrences;
+    for (const c of r) expect(c.a < c.b).toBe(true);
+    expect(r.find((c) => c.a === 'agency:unodc' && c.b === 'programme:un-trust-fund-victims')!.weight).toBe(2);
+    expect(r.find((c) => c.a === 'agency:unodc' && c.b === 'meeting:vienna-conference')!.weight).toBe(1);
+  });
+
+  test('entities carry search keys from the extractor normaliser and kind properties of the model only', () => {
+    const unodc = rows.entities.find((e) => e.id === 'agency:unodc')!;
+    expect(unodc.keys).toContain(normaliseKey('مكتب الأمم المتحدة المعني بالمخدرات والجريمة'));
+    expect(unodc.keys).toContain('unodc');
+    expect(rows.entities.find((e) => e.id === 'country:ma')!.props).toEqual({ iso2: 'MA' });
+    expect(rows.entities.find((e) => e.id === 'instrument:trafficking-protocol')!.props).toEqual({ year: 2000 });
+    expect(kindProps('Document', { subjects: 'A', paragraphCount: '3' })).toEqual({ subjects: ['A'], paragraphCount: 3 });
+  });
+
+  test('paragraphs hold their text and the document node its header fields', () => {
+    expect(rows.paragraphs).toHaveLength(3);
+    expect(rows.paragraphs[1].props).toMatchObject({ number: '1', ordinal: 1, documentId: 'document:fixture' });
+    expect(rows.paragraphs[1].props.text.startsWith('1- يدير')).toBe(true);
+    expect(rows.paragraphs[0].props.number).toBeUndefined();
+    expect(rows.document.props).toMatchObject({ sha256: 'abc', file: 'fixture.txt', paragraphCount: 3, date: '2009-02-06', kind: 'Document' });
+    expect(rows.entityIds).toEqual([...rows.entities.map((e) => e.id), 'document:fixture'].sort());
+  });
+
+  test('batches split rows without losing any', () => {
+    const b = batches([...Array(5).keys()], 2);
+    expect(b).toEqual([[0, 1], [2, 3], [4]]);
+  });
+});
