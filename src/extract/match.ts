@@ -46,6 +46,7 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
   const n = words.length;
   const root = index.root.next;
   if (!root) return out;
+  const lastEnd = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (blocked[i]) continue;
     let best: { end: number; ids: string[]; skip: number } | null = null;
@@ -66,8 +67,12 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     const entry = index.entries.get(best.ids[0])!;
     // Latin acronyms only in capitals; a lone one-letter-ish token is noise.
     if (/^[A-Za-z.\-]+$/.test(text) && !isLatinAcronym(text)) continue;
+    // Names inside a longer name of the same kind are not mentions of their own; of another kind
+    // they are ("اللجنة التوجيهية لمبادرة الأمم المتحدة العالمية..." names the initiative too).
+    const outer = lastEnd.get(entry.type) ?? -1;
+    if (best.end <= outer) continue;
     out.push({ kind: entry.type, start, end, tStart: i, tEnd: best.end, source: 'lexicon', entryId: entry.id });
-    i = best.end - 1;
+    lastEnd.set(entry.type, best.end);
   }
   return out;
 }
