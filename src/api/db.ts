@@ -4,6 +4,8 @@
  */
 import neo4j, { Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher';
+import { observeCypher } from '../observability';
+import { queryTimeoutMs } from './guard/config';
 
 export type Row = Record<string, unknown>;
 
@@ -11,6 +13,8 @@ export interface DbOptions {
   database?: string;
   /** Called once per round trip with the statement's name (used to count them). */
   onQuery?: (name: string, params: Record<string, unknown>) => void;
+  /** Statements in flight at once for this Db (one per request): keeps the naive mode from draining the pool. */
+  maxConcurrent?: number;
 }
 
 /** JavaScript numbers reach Cypher as floats; LIMIT and friends need integers. */
@@ -19,6 +23,9 @@ function asCypherParams(params: Record<string, unknown>): Record<string, unknown
 }
 
 export class Db {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
   constructor(
     readonly driver: Driver,
     private readonly options: DbOptions = {},
@@ -28,13 +35,33 @@ export class Db {
   async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     const text = cypher(name);
     this.options.onQuery?.(name, params);
+    await this.acquire();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
     try {
-      const res = await session.executeRead((tx) => tx.run(text, asCypherParams(params)));
+      const started = process.hrtime.bigint();
+      // The timeout ends runaway reads in Neo4j itself (KG_QUERY_TIMEOUT_MS, src/api/guard).
+      const res = await session.executeRead((tx) => tx.run(text, asCypherParams(params)), { timeout: queryTimeoutMs() });
+      observeCypher(name, started);
       return res.records.map((r) => r.toObject() as Row);
     } finally {
       await session.close();
+      this.release();
     }
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.running < (this.options.maxConcurrent ?? 16)) {
+      this.running++;
+      return;
+    }
+    // The releasing call hands its slot over directly.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
   }
 
   /** Checks the server answers; throws with the driver's reason otherwise. */

@@ -15,6 +15,8 @@ import { ApiContext, ApiDeps, apiConfig, createContext } from './context';
 import { Db } from './db';
 import { apiSchema } from './schema';
 import { webRouterFor } from '../web';
+import { bodyErrors, cors, formatGuardError, guardConfig, jsonBody, queryGuard, writerRequest } from './guard';
+import { bindResponse, logger, observabilityPlugin, requestLogging } from '../observability';
 
 export interface AppDeps extends ApiDeps {
   /** Extra routers mounted before the GraphQL endpoint, e.g. { path: '/playground', router }. */
@@ -38,17 +40,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 export async function createApp(deps: AppDeps): Promise<Express> {
   const config = apiConfig(deps);
+  const guard = guardConfig(); // limits, CORS, introspection (src/api/guard)
+  const limits = queryGuard<ApiContext>(guard);
   const apollo = new ApolloServer<ApiContext>({
     schema: await apiSchema(),
     // The playground is served by its own router, offline; Apollo's default page needs a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, observabilityPlugin<ApiContext>()],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    introspection: guard.introspection,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: (formatted, error) => formatGuardError(formatError(formatted, error), error),
   });
   await apollo.start();
 
   const app = express();
   app.locals.apollo = apollo;
+  app.locals.shutdownGraceMs = guard.shutdownGraceMs;
+  app.use(requestLogging()); // request id + one log line per request (src/observability)
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -64,12 +74,19 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }
   });
   for (const { path, router } of deps.routers ?? []) app.use(path, router);
+  if (!guard.playground) {
+    app.get('/playground', (_req, res) => {
+      res.status(404).type('text/plain').send('The playground is switched off on this server (KG_PLAYGROUND=off).\n');
+    });
+  }
   app.use(webRouterFor(deps, GRAPHQL_PATH)); // /playground, /explore, /export (src/web)
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '10mb' }),
+    cors(guard),
+    jsonBody(guard, (req) => writerRequest(req, config.writeToken)),
+    bodyErrors(guard),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(deps, config, req.headers.authorization ?? null),
+      context: async ({ req, res }) => bindResponse(createContext(deps, config, req.headers.authorization ?? null), res),
     }),
   );
   return app;
@@ -96,8 +113,17 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     port: actual,
     app,
     close: async () => {
+      // Stop accepting, let in-flight requests finish (bounded by KG_SHUTDOWN_GRACE_MS), then stop Apollo.
+      const grace = setTimeout(() => {
+        logger().warn('shutdown grace period over: closing the remaining connections');
+        server.closeAllConnections();
+      }, app.locals.shutdownGraceMs as number);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      clearTimeout(grace);
       await (app.locals.apollo as ApolloServer<ApiContext>).stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

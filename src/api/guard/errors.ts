@@ -1,0 +1,82 @@
+/**
+ * Error codes a client can switch on (`extensions.code`). Each refusal says which limit was hit
+ * and what to do instead.
+ */
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+export const CODES = {
+  tooDeep: 'QUERY_TOO_DEEP',
+  tooManyAliases: 'TOO_MANY_ALIASES',
+  tooManyDirectives: 'TOO_MANY_DIRECTIVES',
+  tooLarge: 'QUERY_TOO_LARGE',
+  tooComplex: 'QUERY_TOO_COMPLEX',
+  introspectionDisabled: 'INTROSPECTION_DISABLED',
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  badRequest: 'BAD_REQUEST',
+  timeout: 'QUERY_TIMEOUT',
+  unavailable: 'SERVICE_UNAVAILABLE',
+} as const;
+
+export function guardError(message: string, code: string, status = 400): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
+
+/** The body of an HTTP-level refusal, shaped like a GraphQL response so clients parse one format. */
+export function errorBody(message: string, code: string): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+interface DriverLike {
+  code?: string;
+  message?: string;
+}
+
+function driverCause(error: unknown): DriverLike | undefined {
+  // GraphQLError wraps the resolver's error in originalError; a service may wrap the driver's in cause.
+  let e = (error as { originalError?: unknown })?.originalError as DriverLike | undefined;
+  for (let i = 0; e && i < 3; i++) {
+    if (typeof e.code === 'string') return e;
+    e = (e as { cause?: unknown }).cause as DriverLike | undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Rewrites errors that come from the database or the parser into ones that say what happened.
+ * Applied after the API's own formatError.
+ */
+export function formatGuardError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const cause = driverCause(error);
+  if (cause?.code && TIMEOUT_CODES.has(cause.code)) {
+    return {
+      ...formatted,
+      message: 'the query took too long and was stopped (Cypher transaction timeout, KG_QUERY_TIMEOUT_MS); ask for less: smaller first/limit/depth, or narrower filters',
+      extensions: { ...formatted.extensions, code: CODES.timeout },
+    };
+  }
+  if (cause?.code && UNAVAILABLE_CODES.has(cause.code) && formatted.extensions?.code !== CODES.unavailable) {
+    return {
+      ...formatted,
+      message: `Neo4j is not reachable (${cause.message ?? cause.code}); the API retries by itself, try again shortly`,
+      extensions: { ...formatted.extensions, code: CODES.unavailable },
+    };
+  }
+  // graphql-js's own token limit (parse option maxTokens) is reported as a syntax error.
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+    const n = /more than (\d+) tokens/.exec(formatted.message)![1];
+    return {
+      ...formatted,
+      message: `the query is too large: more than ${n} tokens (KG_MAX_TOKENS); split it into smaller queries`,
+      extensions: { ...formatted.extensions, code: CODES.tooLarge },
+    };
+  }
+  return formatted;
+}
