@@ -23,7 +23,7 @@ export function toWesternDigits(s: string): string {
 
 const D = '[0-9٠-٩۰-۹]';
 // "12- text", "١ - text" (number first) or "text -١" / "-١ text" (number after the dash, RTL-broken PDF text).
-const PARA = new RegExp(`(?:^|(?<=[\\s.:؛]))(${D}{1,3})\\s?[-–]\\s|(?<=\\s|^)[-–]\\s?(${D}{1,3})(?=\\s*$|\\s)`, 'gmu');
+const PARA = new RegExp(`(?:^|(?<=[\\s.:؛]))(${D}{1,3})\\s?[-–]\\s|(?<=\\s|^)[-–]\\s?(${D}{1,3})(?=[ \\t]*$)`, 'gmu');
 
 export function findParagraphs(text: string): Paragraph[] {
   const marks: { pos: number; n: number }[] = [];
@@ -32,7 +32,8 @@ export function findParagraphs(text: string): Paragraph[] {
   let m: RegExpExecArray | null;
   while ((m = PARA.exec(text))) {
     const n = Number(toWesternDigits(m[1] ?? m[2]));
-    if (n > last && n <= last + 3) {
+    // The first paragraph is 1; later ones follow within a gap of 3 (a missed number does not stop us).
+    if (last === 0 ? n === 1 : n > last && n <= last + 3) {
       // In the RTL-broken form the number ends the paragraph's first line: start at that line.
       const pos = m[2] !== undefined ? text.lastIndexOf('\n', m.index) + 1 : m.index;
       if (marks.length && pos <= marks[marks.length - 1].pos) continue;

@@ -1,0 +1,53 @@
+import { arabicRatio, normalise, normaliseKey, originalSpan, tokenise } from '../../../src/extract/normalise';
+
+describe('normalise', () => {
+  it('folds hamza/alef forms, alef maqsura, ta marbuta, tashkeel and tatweel', () => {
+    expect(normalise('الأُمَم المتّحدة').text).toBe('الامم المتحده');
+    expect(normalise('إعلان آذار ٱلمعنى').text).toBe('اعلان اذار المعني');
+    expect(normalise('الاتجـــار بالأشخـاص').text).toBe('الاتجار بالاشخاص');
+    expect(normalise('مؤتمر هيئة').text).toBe('موتمر هييه');
+  });
+
+  it('maps Arabic-Indic and Eastern digits to Western ones', () => {
+    expect(normalise('القرار ٦١/١٤٤ و۴۵').text).toBe('القرار 61/144 و45');
+  });
+
+  it('drops bidi controls, zero-width and private-use characters and collapses whitespace', () => {
+    expect(normalise('\u200fمصر\u202c \n\t  \uE001الهند\u200b').text).toBe('مصر الهند');
+    expect(normalise('   بيلاروس  ').text).toBe('بيلاروس');
+  });
+
+  it('lowercases Latin and expands presentation forms (PDF text)', () => {
+    expect(normalise('UNODC').text).toBe('unodc');
+    expect(normalise('\uFEFB').text).toBe('لا'); // lam-alef ligature
+  });
+
+  it('maps every normalised range back to the exact original text', () => {
+    const src = 'وصدّق   المغربُ على البروتوكول';
+    const n = normalise(src);
+    for (const t of tokenise(n.text)) {
+      const [a, b] = originalSpan(n, t.start, t.end);
+      expect(normaliseKey(src.slice(a, b))).toBe(t.text);
+    }
+    const tok = tokenise(n.text)[1];
+    const [a, b] = originalSpan(n, tok.start, tok.end);
+    expect(src.slice(a, b)).toBe('المغربُ'); // the trailing damma stays with its letter
+  });
+
+  it('keeps UTF-16 offsets right after astral characters', () => {
+    const src = '😀 الهند';
+    const n = normalise(src);
+    const t = tokenise(n.text).find((x) => x.text === 'الهند')!;
+    const [a, b] = originalSpan(n, t.start, t.end);
+    expect(src.slice(a, b)).toBe('الهند');
+  });
+
+  it('tokenises letters and digits apart (PDF text glues them)', () => {
+    expect(tokenise(normalise('٢٠١٢أكتوبر').text).map((t) => t.text)).toEqual(['2012', 'اكتوبر']);
+  });
+
+  it('measures the share of Arabic letters', () => {
+    expect(arabicRatio('مكتب الأمم المتحدة')).toBeGreaterThan(0.9);
+    expect(arabicRatio('The United Nations Office on Drugs and Crime')).toBe(0);
+  });
+});
