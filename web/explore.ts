@@ -65,7 +65,6 @@ for (const k of config.kinds) {
 const FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", Tahoma, sans-serif';
 const cy: Core = cytoscape({
   container: $('graph'),
-  wheelSensitivity: 0.3,
   style: [
     {
       selector: 'node',
@@ -96,30 +95,38 @@ const cy: Core = cytoscape({
         'target-arrow-color': '#9aa5b1',
         'target-arrow-shape': 'triangle',
         'curve-style': 'bezier',
-        label: 'data(type)',
+        label: '',
         'font-size': 9,
         color: '#52606d',
         'text-rotation': 'autorotate',
         'font-family': FONT,
       },
     },
+    // Edge labels only around the selected node: with all of them the drawing is unreadable.
+    { selector: 'edge.focus', style: { label: 'data(type)', width: 2.5, 'line-color': '#ff0066', 'target-arrow-color': '#ff0066', 'z-index': 10 } },
     { selector: 'edge[type = "CO_OCCURS"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
   ],
 });
 // Tests drive the canvas through this handle (node positions are not in the DOM).
 (window as unknown as { kgExplorer: unknown }).kgExplorer = { cy, expand, show };
 
-function setStatus(text: string, error = false): void {
-  status.textContent = text;
+/** Status line in Arabic, then English in its own LTR span (so numbers stay with their words). */
+function setStatus(arabic: string, english: string, error = false): void {
+  const en = document.createElement('span');
+  en.dir = 'ltr';
+  en.textContent = english;
+  status.replaceChildren(arabic, ' · ', en);
   status.classList.toggle('error', error);
 }
 
 function updateStatus(truncated: boolean): void {
   const n = cy.nodes().length;
   const e = cy.edges().length;
-  setStatus(`${n} عقدة، ${e} علاقة · ${n} nodes, ${e} edges${truncated ? ' · (مقتطع / truncated)' : ''}`);
+  const cut = truncated ? ' (مقتطع)' : '';
+  setStatus(`${n} عقدة، ${e} علاقة${cut}`, `${n} nodes, ${e} edges${truncated ? ' (truncated)' : ''}`);
   status.dataset.nodes = String(n);
   status.dataset.edges = String(e);
+  status.dataset.truncated = String(truncated);
 }
 
 function merge(g: Subgraph): number {
@@ -138,7 +145,16 @@ function merge(g: Subgraph): number {
 
 function relayout(): Promise<void> {
   return new Promise((resolve) => {
-    const layout = cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 30, randomize: false });
+    const layout = cy.layout({
+      name: 'cose',
+      animate: false,
+      nodeDimensionsIncludeLabels: true,
+      padding: 30,
+      randomize: false,
+      idealEdgeLength: () => 90,
+      nodeRepulsion: () => 400000,
+      nodeOverlap: 20,
+    });
     layout.one('layoutstop', () => resolve());
     layout.run();
   });
@@ -146,7 +162,7 @@ function relayout(): Promise<void> {
 
 /** Loads the neighbourhood of `id` and adds what is new to the drawing. */
 async function expand(id: string): Promise<number> {
-  setStatus('… جارٍ التحميل / loading');
+  setStatus('جارٍ التحميل…', 'loading…');
   try {
     const { neighbourhood } = await gql<{ neighbourhood: Subgraph }>(config.graphqlPath, NEIGHBOURHOOD, { ids: [id], limit: NEIGHBOURHOOD_LIMIT });
     const added = merge(neighbourhood);
@@ -156,7 +172,7 @@ async function expand(id: string): Promise<number> {
     show(id);
     return added;
   } catch (err) {
-    setStatus(`تعذّر التحميل / could not load: ${(err as Error).message}`, true);
+    setStatus('تعذّر التحميل', `could not load: ${(err as Error).message}`, true);
     return 0;
   }
 }
@@ -166,6 +182,10 @@ function show(id: string): void {
   const node = cy.getElementById(id);
   details.replaceChildren();
   if (node.empty()) return;
+  cy.elements().unselect();
+  cy.edges().removeClass('focus');
+  node.select();
+  node.connectedEdges().addClass('focus');
   const d = node.data() as GraphNode;
   const h = document.createElement('h2');
   h.textContent = d.label;
@@ -183,16 +203,24 @@ function show(id: string): void {
   row('النوع / kind', d.kind);
   row('الفئة / category', d.category);
   row('المعرّف / id', d.id);
-  const rels = node.connectedEdges().map((e) => {
-    const other = e.source().id() === id ? e.target() : e.source();
-    return `${e.data('type')} ${e.source().id() === id ? '→' : '←'} ${other.data('label')}`;
-  });
-  const ul = document.createElement('ul');
-  for (const r of rels.slice(0, 30)) {
-    const li = document.createElement('li');
-    li.textContent = r;
-    li.dir = 'auto';
-    ul.append(li);
+  const lists: HTMLElement[] = [];
+  for (const [title, out] of [['علاقات صادرة · outgoing', true], ['علاقات واردة · incoming', false]] as const) {
+    const ul = document.createElement('ul');
+    node.connectedEdges().forEach((e) => {
+      if ((e.source().id() === id) !== out || ul.childElementCount >= 40) return;
+      const other = out ? e.target() : e.source();
+      const li = document.createElement('li');
+      const type = document.createElement('code');
+      type.textContent = e.data('type');
+      const name = document.createElement('bdi');
+      name.textContent = other.data('label');
+      li.append(type, ' ', name);
+      ul.append(li);
+    });
+    if (!ul.childElementCount) continue;
+    const h3 = document.createElement('h3');
+    h3.textContent = title;
+    lists.push(h3, ul);
   }
   const exp = document.createElement('a');
   exp.href = `${config.exportPath}?ids=${encodeURIComponent(id)}&depth=1&format=graphml`;
@@ -202,7 +230,7 @@ function show(id: string): void {
   gexf.textContent = 'GEXF';
   const p = document.createElement('p');
   p.append('تصدير / export: ', exp, ' · ', gexf);
-  details.append(h, dl, ul, p);
+  details.append(h, dl, ...lists, p);
 }
 
 cy.on('tap', 'node', (evt) => {
@@ -216,11 +244,11 @@ form.addEventListener('submit', async (ev) => {
   const text = input.value.trim();
   if (!text) return;
   results.replaceChildren();
-  setStatus('… جارٍ البحث / searching');
+  setStatus('جارٍ البحث…', 'searching…');
   try {
     const { search } = await gql<{ search: SearchHit[] }>(config.graphqlPath, SEARCH, { text });
-    if (!search.length) setStatus(`لا نتائج / no results for “${text}”`);
-    else setStatus(`${search.length} نتيجة / results`);
+    if (!search.length) setStatus(`لا نتائج لـ«${text}»`, 'no results');
+    else setStatus(`${search.length} نتيجة`, `${search.length} results`);
     for (const hit of search) {
       const li = document.createElement('li');
       const b = document.createElement('button');
@@ -242,7 +270,7 @@ form.addEventListener('submit', async (ev) => {
       results.append(li);
     }
   } catch (err) {
-    setStatus(`تعذّر البحث / search failed: ${(err as Error).message}`, true);
+    setStatus('تعذّر البحث', `search failed: ${(err as Error).message}`, true);
   }
 });
 

@@ -69,7 +69,7 @@ export function explorerHtml(config: PageConfig): string {
     bundle: 'explore',
     config,
     body: `<header>
-  <h1>مستكشف الرسم البياني المعرفي <span dir="ltr">· Knowledge graph explorer</span></h1>
+  <h1>مستكشف الرسم البياني المعرفي <small dir="ltr" lang="en">Knowledge graph explorer</small></h1>
   <nav><a href="playground" dir="ltr">GraphQL playground</a></nav>
 </header>
 <aside>
@@ -80,10 +80,11 @@ export function explorerHtml(config: PageConfig): string {
   <p id="status" role="status" aria-live="polite"></p>
   <ul id="search-results"></ul>
   <div id="details"></div>
-  <h2 style="font-size:.95rem">الأنواع / kinds</h2>
-  <ul id="legend"></ul>
-  <p style="font-size:.8rem;color:#52606d">انقر على عقدة لتوسيعها · click a node to expand it</p>
+  <p class="hint">انقر على عقدة لتوسيعها · <span dir="ltr" lang="en">click a node to expand it</span></p>
 </aside>
-<main id="graph" aria-label="graph"></main>`,
+<main id="graph-pane">
+  <ul id="legend" aria-label="الأنواع / kinds"></ul>
+  <div id="graph" aria-label="graph"></div>
+</main>`,
   });
 }

@@ -87,7 +87,17 @@ export function webRouter(deps: WebDeps): Router {
         .set('X-Subgraph-Truncated', String(graph.truncated))
         .send(body);
     } catch (err) {
-      next(err);
+      const e = err as { code?: string; message?: string; extensions?: { code?: string } };
+      if (e.extensions?.code === 'BAD_USER_INPUT') {
+        res.status(400).type('text/plain; charset=utf-8').send(`Bad export request: ${e.message}\n`);
+      } else if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') {
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(`Neo4j is not reachable (${e.message}). Start it with "scripts/neo4j start" or point NEO4J_URI at a running server.\n`);
+      } else {
+        next(err);
+      }
     }
   });
 

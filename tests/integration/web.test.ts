@@ -1,0 +1,201 @@
+/**
+ * The web side of the API over HTTP, on the real seeded Neo4j: offline pages (no external URL),
+ * their bundles, the preloaded examples (valid and answering), and the GraphML/GEXF export.
+ */
+import { parse, validate } from 'graphql';
+import { apiSchema } from '../../src/api/schema';
+import { RELATION_TYPES } from '../../src/model';
+import type { PageConfig } from '../../src/web/config';
+import { EXAMPLE_QUERIES } from '../../src/web/examples';
+import { ensureWebBundle, graphql, SeededServer, startSeededServer } from '../browser/harness';
+import { parseGEXF, parseGraphML } from '../unit/web/xml-check';
+
+let s: SeededServer;
+let base: string;
+
+beforeAll(async () => {
+  ensureWebBundle();
+  s = await startSeededServer();
+  base = s.server.url;
+}, 300_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+const get = (path: string, init?: RequestInit) => fetch(`${base}${path}`, { redirect: 'manual', ...init });
+
+/** Anything in a page that would make the browser go to the network. */
+const EXTERNAL = /\b(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import\s+["']?(?:https?:)?\/\//i;
+const CDN = /unpkg\.com|jsdelivr\.net|cdnjs\.|googleapis\.com|gstatic\.com|esm\.sh|skypack/i;
+
+function pageConfigOf(html: string): PageConfig {
+  const m = /<script id="kg-config" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) throw new Error('no kg-config in page');
+  return JSON.parse(m[1]) as PageConfig;
+}
+
+describe('pages', () => {
+  it('redirects / to the playground', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(302);
+    expect(new URL(res.headers.get('location') ?? '', `${base}/`).pathname).toBe('/playground');
+  });
+
+  it.each(['playground', 'explore'])('serves /%s with only local assets and a same-origin-only CSP', async (name) => {
+    const res = await get(`/${name}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await res.text();
+    expect(html).not.toMatch(EXTERNAL);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain(`src="web/assets/${name}.js"`);
+    expect(html).toContain(`href="web/assets/${name}.css"`);
+    const config = pageConfigOf(html);
+    expect(config.graphqlPath).toBe('/graphql');
+    expect(config.kinds.map((k) => k.name)).toContain('Agency');
+  });
+
+  it('serves the explorer as an Arabic right-to-left page', async () => {
+    const html = await (await get('/explore')).text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+  });
+
+  it.each([
+    ['playground.js', /javascript/, 500_000],
+    ['playground.css', /css/, 10_000],
+    ['explore.js', /javascript/, 100_000],
+    ['explore.css', /css/, 500],
+  ])('serves the bundle %s from the server itself, with no CDN reference', async (file, type, minSize) => {
+    const res = await get(`/web/assets/${file}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(type);
+    const body = await res.text();
+    expect(body.length).toBeGreaterThan(minSize);
+    expect(body).not.toMatch(CDN);
+    if (file.endsWith('.css')) expect(body).not.toMatch(EXTERNAL);
+  });
+
+  it('answers 404 for an unknown asset', async () => {
+    expect((await get('/web/assets/nope.js')).status).toBe(404);
+  });
+});
+
+describe('playground examples', () => {
+  it('preloads the Arabic and English examples in the page', async () => {
+    const config = pageConfigOf(await (await get('/playground')).text());
+    expect(config.examples).toEqual(EXAMPLE_QUERIES);
+    expect(config.examples.some((e) => e.query.includes('يونيسيف'))).toBe(true);
+    expect(config.examples.some((e) => JSON.stringify(e.variables ?? {}).includes('UNODC'))).toBe(true);
+  });
+
+  it.each(EXAMPLE_QUERIES.map((e) => [e.title, e] as const))('example "%s" is valid and finds data', async (_t, example) => {
+    const schema = await apiSchema();
+    expect(validate(schema, parse(example.query))).toEqual([]);
+    const data = await graphql<Record<string, unknown>>(s.server, example.query, example.variables ?? {});
+    const [value] = Object.values(data);
+    if (Array.isArray(value)) expect(value.length).toBeGreaterThan(0);
+    else expect(value).not.toBeNull();
+    const json = JSON.stringify(data);
+    if (example.query.includes('search(')) expect(json).toMatch(/"agency:(unicef|unodc)"/);
+    if (example.query.includes('neighbourhood(')) expect((data.neighbourhood as { nodes: unknown[] }).nodes.length).toBeGreaterThan(1);
+    if (example.query.includes('relations {')) expect((data.entity as { relations: unknown[] }).relations.length).toBeGreaterThan(0);
+  });
+});
+
+interface Sub {
+  nodes: { id: string; label: string; kind: string; category: string | null }[];
+  edges: { id: string; source: string; target: string; type: string; evidence: string | null }[];
+  truncated: boolean;
+}
+const NEIGHBOURHOOD = `query($ids: [ID!]!, $depth: Int!, $limit: Int!) {
+  neighbourhood(ids: $ids, depth: $depth, limit: $limit) {
+    nodes { id label kind category } edges { id source target type evidence } truncated
+  }
+}`;
+
+describe('/export', () => {
+  let expected: Sub;
+  beforeAll(async () => {
+    ({ neighbourhood: expected } = await graphql<{ neighbourhood: Sub }>(s.server, NEIGHBOURHOOD, {
+      ids: ['agency:unodc'],
+      depth: 1,
+      limit: 300,
+    }));
+  });
+
+  it('the seeded UNODC neighbourhood is a real graph (sanity of the data the export is checked on)', () => {
+    expect(expected.nodes.length).toBeGreaterThan(5);
+    expect(expected.edges.length).toBeGreaterThan(5);
+    expect(expected.edges.some((e) => e.evidence && /[\u0600-\u06FF]/.test(e.evidence))).toBe(true);
+  });
+
+  it('exports GraphML with the same nodes and edges as the neighbourhood query, Arabic labels intact', async () => {
+    const res = await get('/export?ids=agency:unodc&depth=1&format=graphml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="kg-subgraph\.graphml"/);
+    const g = parseGraphML(await res.text());
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(g.edges.map((e) => e.id).sort()).toEqual(expected.edges.map((e) => e.id).sort());
+    const unodc = g.nodes.find((n) => n.id === 'agency:unodc')!;
+    expect(unodc.label).toBe(expected.nodes.find((n) => n.id === 'agency:unodc')!.label);
+    expect(unodc.label).toMatch(/[\u0600-\u06FF]/);
+    expect(unodc.attrs.kind).toBe('Agency');
+    for (const e of g.edges) expect(RELATION_TYPES).toContain(e.attrs.e_type);
+    const withEvidence = expected.edges.find((e) => e.evidence)!;
+    expect(g.edges.find((e) => e.id === withEvidence.id)!.attrs.e_evidence).toBe(withEvidence.evidence);
+  });
+
+  it('exports GEXF 1.3 with the same subgraph', async () => {
+    const res = await get('/export?ids=agency:unodc&depth=1&format=gexf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/gexf+xml; charset=utf-8');
+    const g = parseGEXF(await res.text());
+    expect((g.raw.gexf as Record<string, string>)['@version']).toBe('1.3');
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(g.edges.length).toBe(expected.edges.length);
+    const byId = new Map(expected.nodes.map((n) => [n.id, n]));
+    for (const n of g.nodes) {
+      expect(n.label).toBe(byId.get(n.id)!.label);
+      expect(n.attrs.kind).toBe(byId.get(n.id)!.kind);
+    }
+  });
+
+  it('depth 0 exports just the given entities and the edges among them', async () => {
+    const { neighbourhood: two } = await graphql<{ neighbourhood: Sub }>(s.server, NEIGHBOURHOOD, {
+      ids: ['agency:unodc', 'agency:unicef'],
+      depth: 0,
+      limit: 10,
+    });
+    const g = parseGraphML(await (await get('/export?ids=agency:unodc,agency:unicef&depth=0')).text());
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(['agency:unicef', 'agency:unodc']);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(two.edges.map((e) => e.id).sort());
+  });
+
+  it('bounds the size with limit and says when it cut', async () => {
+    const res = await get('/export?ids=agency:unodc&depth=2&limit=5&format=gexf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-subgraph-truncated')).toBe('true');
+    expect(parseGEXF(await res.text()).nodes).toHaveLength(5);
+  });
+
+  it.each([
+    ['/export', /"ids" is required/],
+    ['/export?ids=agency:unodc&format=csv', /"format" must be graphml or gexf/],
+    ['/export?ids=agency:unodc&depth=9', /"depth" must be between 0 and 3/],
+    ['/export?ids=agency:unodc&limit=5000', /"limit" must be between 1 and 1000/],
+    ['/export?id=agency:unodc', /unknown parameter/],
+  ])('%s -> 400 with a message saying what to fix', async (path, message) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(message);
+  });
+
+  it('an unknown id -> 404 naming it', async () => {
+    const res = await get('/export?ids=agency:no-such-thing');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/No entity with id agency:no-such-thing/);
+  });
+});
