@@ -1,6 +1,7 @@
 /** The server global-setup provides is a real Neo4j 5.26 that runs Cypher. */
 import { Driver } from 'neo4j-driver';
 import { createDriver, neo4jConfig } from '../../src/graph/driver';
+import { ensureNeo4j, startLocalNeo4j } from '../../src/graph/local-server';
 
 describe('Neo4j server for the tests', () => {
   let driver: Driver;
@@ -31,5 +32,22 @@ describe('Neo4j server for the tests', () => {
     const res = await driver.executeQuery('RETURN $name AS name, size($name) AS len', { name });
     expect(res.records[0].get('name')).toBe(name);
     expect(res.records[0].get('len')).toBe(name.length);
+  });
+
+  // A server of your own (NEO4J_URI) is not ours to start.
+  const itLocal = process.env.KG_NEO4J_MANAGED === '1' ? it : it.skip;
+  itLocal('is reused, not started twice, when ensured again', async () => {
+    const handle = await startLocalNeo4j({ log: () => undefined });
+    expect(handle.started).toBe(false);
+    expect(handle.config.uri).toBe(process.env.NEO4J_URI);
+  });
+});
+
+describe('ensureNeo4j with NEO4J_URI', () => {
+  it('says what to do when that server is unreachable', async () => {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    await expect(ensureNeo4j({ env: { NEO4J_URI: 'bolt://127.0.0.1:1' } })).rejects.toThrow(
+      /Neo4j at bolt:\/\/127\.0\.0\.1:1 is not reachable: .*unset NEO4J_URI to use the local one/s,
+    );
   });
 });

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureNeo4j } from '../../src/graph/local-server';
+import { instanceDir, markStartedByTests, takeLease } from './leases';
 
 // Without explicit settings the tests get their own instance, so a run never touches the graph
 // that `kg up` serves from .neo4j/local on 7687.
@@ -54,11 +55,15 @@ export default async function globalSetup(globalConfig: JestGlobalConfig): Promi
     env.KG_NEO4J_DIR ||= TEST_DIR;
     env.NEO4J_BOLT_PORT ||= TEST_PORT;
   }
+  const local = !env.NEO4J_URI;
+  // The lease comes first so a run finishing meanwhile does not stop the server under us.
+  if (local) takeLease(instanceDir(env));
   const { config, started } = await ensureNeo4j({ log: (l) => process.stderr.write(`[neo4j] ${l}\n`) });
+  if (started) markStartedByTests(instanceDir(env));
   env.NEO4J_URI = config.uri;
   env.NEO4J_USER = config.user;
   env.NEO4J_PASSWORD = config.password;
-  // Tests that stop/restart the server (fault tests) may only do so with the project's own one.
-  if (config.local) env.KG_NEO4J_MANAGED = '1';
-  if (started) env.KG_NEO4J_STARTED_BY_TESTS = '1';
+  // Tests that stop/restart the server (fault tests) may only do so with the project's own one;
+  // teardown reads it too (NEO4J_URI is set from here on).
+  if (local) env.KG_NEO4J_MANAGED = '1';
 }
