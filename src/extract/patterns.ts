@@ -115,8 +115,9 @@ for (const h of HEADS) {
   headTrie.set(h.words[0], l);
 }
 
+/** Normalised text between token i and the next one (to the end of the text after the last token). */
 function gapText(doc: DocTokens, i: number): string {
-  return doc.norm.text.slice(doc.tokens[i].end, doc.tokens[i + 1].start);
+  return doc.norm.text.slice(doc.tokens[i].end, i + 1 < doc.tokens.length ? doc.tokens[i + 1].start : undefined);
 }
 
 /** Words that carry a name on after an indefinite word ("بشأن", "لمكافحة"...). */

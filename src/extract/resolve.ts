@@ -50,7 +50,7 @@ const TRANSLIT: Record<string, string> = {
 
 /** Readable ASCII slug of normalised Arabic words (articles dropped), stable across documents. */
 export function slug(key: string, maxWords = 7): string {
-  return key
+  return normaliseKey(key)
     .split(' ')
     .filter(Boolean)
     .slice(0, maxWords)
