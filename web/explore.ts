@@ -72,7 +72,7 @@ const cy: Core = cytoscape({
         'background-color': 'data(colour)',
         label: 'data(display)',
         'font-family': FONT,
-        'font-size': 13,
+        'font-size': 15,
         color: '#1b1b1b',
         'text-valign': 'bottom',
         'text-margin-y': 4,
