@@ -62,23 +62,29 @@ export function createLoaders(db: Db, batching = true): Loaders {
 
   const relations = new DataLoader<RelationKey, RelationValue[], string>(
     async (keys) => {
-      const rows = await db.read('api-relations', { keys: keys.map((k) => ({ ...k, key: relationKey(k) })) });
-      const byKey = groupBy(rows, (r) => String(r.key));
+      // One row set per entity covering every type asked of it; split back per key below.
+      const typesById = new Map<string, Set<string>>();
+      for (const k of keys) typesById.set(k.id, (typesById.get(k.id) ?? new Set()).add(k.type));
+      const entities = [...typesById].map(([id, types]) => ({ id, types: [...types] }));
+      const rows = await db.read('api-relations', { entities });
+      const byIdType = groupBy(rows, (r) => `${r.id}|${r.type}`);
       return keys.map((k) =>
-        (byKey.get(relationKey(k)) ?? []).map((r) => {
-          const other = toEntity(r.other);
-          // The other end is already loaded: spare the entity loader a round trip.
-          if (batching) entity.prime(other.id, other);
-          return {
-            type: String(r.type),
-            direction: r.direction as 'OUT' | 'IN',
-            entity: other,
-            evidence: str(r.evidence),
-            documentId: str(r.documentId),
-            paragraph: str(r.paragraph),
-            confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
-          };
-        }),
+        (byIdType.get(`${k.id}|${k.type}`) ?? [])
+          .filter((r) => k.direction === 'BOTH' || r.direction === k.direction)
+          .map((r) => {
+            const other = toEntity(r.other);
+            // The other end is already loaded: spare the entity loader a round trip.
+            if (batching) entity.prime(other.id, other);
+            return {
+              type: String(r.type),
+              direction: r.direction as 'OUT' | 'IN',
+              entity: other,
+              evidence: str(r.evidence),
+              documentId: str(r.documentId),
+              paragraph: str(r.paragraph),
+              confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
+            };
+          }),
       );
     },
     { ...opts, cacheKeyFn: relationKey },
