@@ -52,10 +52,12 @@ test('round trips stay the same when the number of results grows (one per level 
   expect(many.trips).toBe(few.trips);
 });
 
-test('the naive mode answers the same with one query per parent, many more round trips', async () => {
-  const b = await run(batched, 10);
-  const n = await run(naive, 10);
+test('the naive mode answers the same with at least one query per parent, many more round trips', async () => {
+  const b = await run(batched, 5);
+  const n = await run(naive, 5);
   expect(n.data).toEqual(b.data);
-  expect(n.trips).toBeGreaterThan(b.results / 2);
+  // Parents whose relations were resolved: the listed entities and the entities one hop away.
+  const parents = b.data.entities.nodes.reduce((k: number, e: any) => k + 1 + e.relations.length, 0);
+  expect(n.trips).toBeGreaterThanOrEqual(parents);
   expect(n.trips).toBeGreaterThan(b.trips * 10);
-});
+}, 180_000);
