@@ -1,0 +1,148 @@
+/**
+ * The four operations users do most, as our GraphQL, as the equivalent @neo4j/graphql query, and
+ * (through the round trips recorded while our API serves them) as the raw Cypher floor.
+ * Queries over relation types are generated from the model, never listed by hand.
+ */
+import { luceneQuery } from '../../src/api/services/search';
+import { relationFields } from './neo4j-graphql';
+
+export type OpName = 'search' | 'entity2' | 'entities' | 'neighbourhood';
+
+export interface GraphqlRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export interface Operation {
+  name: OpName;
+  label: string;
+  ours: GraphqlRequest;
+  theirs: GraphqlRequest;
+  /** How theirs differs (what @neo4j/graphql cannot express). */
+  theirsNote: string;
+}
+
+export interface Targets {
+  /** The entity the 2-level and neighbourhood queries start from. */
+  entityId: string;
+  searchText: string;
+  pageSize: number;
+  /** Cursor of the end of page 1 in our API / in theirs (the list benchmark fetches page 2). */
+  ourAfter: string | null;
+  theirAfter: string | null;
+}
+
+const ENTITY_PAGE_OURS = `query Page($first: Int!, $after: String) {
+  entities(first: $first, after: $after, orderBy: { field: NAME }) {
+    totalCount
+    edges { cursor node { id name kind category } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const ENTITY_PAGE_THEIRS = `query Page($first: Int!, $after: String) {
+  entitiesConnection(first: $first, after: $after, sort: [{ name: ASC }, { id: ASC }]) {
+    totalCount
+    edges { cursor node { id name kind category } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export function pageQueries(): { ours: string; theirs: string } {
+  return { ours: ENTITY_PAGE_OURS, theirs: ENTITY_PAGE_THEIRS };
+}
+
+/** Every relation field of @neo4j/graphql's Entity (both directions), as connection selections. */
+function theirRelations(inner: (depth: number) => string, depth: number): string {
+  return relationFields()
+    .map(([field]) => `${field}Connection { edges { properties { evidence document paragraph confidence } node { id name kind ${inner(depth + 1)} } } }`)
+    .join('\n');
+}
+
+function theirNeighbours(depth: number): string {
+  if (depth > 2) return '';
+  return relationFields()
+    .map(([field]) => `${field} { id name kind ${theirNeighbours(depth + 1)} }`)
+    .join('\n');
+}
+
+export function operations(t: Targets): Operation[] {
+  const lucene = luceneQuery(t.searchText);
+  if (!lucene) throw new Error(`search text "${t.searchText}" has no word to search`);
+  return [
+    {
+      name: 'search',
+      label: 'search (full-text, 10 hits)',
+      ours: {
+        query: `query Search($text: String!) { search(text: $text, first: 10) { score entity { id name kind } } }`,
+        variables: { text: t.searchText },
+      },
+      theirs: {
+        // Same Lucene query as ours (@fulltext takes a raw Lucene phrase); no exact-name boost, no kind filter.
+        query: `query Search($phrase: String!) { searchEntities(phrase: $phrase, first: 10) { edges { score node { id name kind } } } }`,
+        variables: { phrase: lucene.lucene },
+      },
+      theirsNote:
+        '@fulltext over the same index with the same Lucene query; it cannot add our exact-name/acronym boost or normalise the text (the bench passes it the Lucene string ours builds).',
+    },
+    {
+      name: 'entity2',
+      label: 'entity + relations, 2 levels',
+      ours: {
+        query: `query Entity2($id: ID!) {
+  entity(id: $id) {
+    id name kind
+    relations {
+      type direction evidence documentId paragraph confidence
+      entity { id name kind relations { type direction evidence documentId paragraph confidence entity { id name kind } } }
+    }
+  }
+}`,
+        variables: { id: t.entityId },
+      },
+      theirs: {
+        query: `query Entity2($id: ID!) {
+  entities(where: { id: { eq: $id } }) {
+    id name kind
+    ${theirRelations((d) => (d <= 2 ? theirRelations(() => '', d) : ''), 1)}
+  }
+}`,
+        variables: { id: t.entityId },
+      },
+      theirsNote:
+        'no field for "all relations of any type": one connection field per relation type and direction (38, generated from model/relations.json) at each level, so 38 + 38x38 sub-selections.',
+    },
+    {
+      name: 'entities',
+      label: `entities page 2 (${t.pageSize}, by name, totalCount)`,
+      ours: { query: ENTITY_PAGE_OURS, variables: { first: t.pageSize, after: t.ourAfter } },
+      theirs: { query: ENTITY_PAGE_THEIRS, variables: { first: t.pageSize, after: t.theirAfter } },
+      theirsNote: 'entitiesConnection sorted by name then id; its cursor is an offset, ours a keyset.',
+    },
+    {
+      name: 'neighbourhood',
+      label: 'neighbourhood depth 2 (limit 100)',
+      ours: {
+        query: `query Hood($id: ID!) {
+  neighbourhood(ids: [$id], depth: 2, limit: 100) {
+    truncated
+    nodes { id label kind category }
+    edges { id source target type }
+  }
+}`,
+        variables: { id: t.entityId },
+      },
+      theirs: {
+        query: `query Hood($id: ID!) {
+  entities(where: { id: { eq: $id } }) {
+    id name kind
+    ${theirNeighbours(1)}
+  }
+}`,
+        variables: { id: t.entityId },
+      },
+      theirsNote:
+        'no breadth-first subgraph: the nearest expression is a nested traversal of every relation field 2 levels deep (the client then de-duplicates nodes); no node limit, no edges among level-2 nodes.',
+    },
+  ];
+}
