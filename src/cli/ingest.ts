@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
     }
     progress.done(summary, Number(process.hrtime.bigint() - t0) / 1e9);
     if (summary.failed.length) {
-      console.error(`kg ingest: ${summary.failed.length} file(s) failed (listed above); the others were ingested`);
+      console.error(`kg ingest: ${summary.failed.length} file(s) failed (listed above); the others were processed`);
       return 1;
     }
     return 0;

@@ -50,9 +50,15 @@ export class InputRefusedError extends Error {
 /** The database went away or refused us: stop the whole run rather than fail every file. */
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`Neo4j is not reachable (${cause instanceof Error ? cause.message : String(cause)}); start it with \`bash scripts/neo4j start\` or set NEO4J_URI, then rerun: documents already stored are skipped`);
+    super(`Neo4j is not reachable (${reason(cause)}); start it with \`bash scripts/neo4j start\` or set NEO4J_URI, then rerun: documents already stored are skipped`);
     this.name = 'DatabaseUnavailableError';
   }
+}
+
+/** The driver's messages are long; the root cause ("connect ECONNREFUSED 127.0.0.1:7687") says it all. */
+function reason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return /Caused by: (.*)$/s.exec(msg)?.[1].trim() ?? msg;
 }
 
 function isConnectionError(err: unknown): boolean {
@@ -74,12 +80,15 @@ function withMeta(doc: ExtractedDocument, meta?: MetaOverrides): ExtractedDocume
   return { ...doc, document: { ...doc.document, ...defined } };
 }
 
-/** One file's bytes through the whole pipeline. Input problems come back as InputRefusedError. */
-async function ingestBytes(driver: Driver, bytes: Buffer, file: string, opts: IngestOptions, meta?: MetaOverrides): Promise<FileResult> {
+/** A file ready to load, or already settled (same content stored). */
+type Prepared = { done: FileResult } | { file: string; doc: ExtractedDocument; text: string; sha256: string };
+
+/** Everything before the database write: hash (skip when stored), refuse bad input, extract. */
+async function prepare(driver: Driver, bytes: Buffer, file: string, opts: IngestOptions, meta?: MetaOverrides): Promise<Prepared> {
   const extractor = opts.extractor ?? pipelineExtractor;
   const sha256 = sha256Of(bytes);
   // Same content already stored: nothing to do, not even extraction.
-  if (await isStored(driver, sha256, { database: opts.database })) return { file, outcome: 'unchanged' };
+  if (await isStored(driver, sha256, { database: opts.database })) return { done: { file, outcome: 'unchanged' } };
   let text: string;
   try {
     text = extractor.check(bytes, file);
@@ -92,11 +101,28 @@ async function ingestBytes(driver: Driver, bytes: Buffer, file: string, opts: In
   } catch (err) {
     throw new Error(`extraction failed: ${message(err)}`);
   }
-  const res = await loadDocument(driver, doc, { text, sha256 }, { database: opts.database });
-  return { file, outcome: res.outcome, documentId: res.documentId, counts: res.counts, warnings: res.warnings };
+  return { file, doc, text, sha256 };
 }
 
-/** Ingests files and folders (their .txt files, sorted). Never throws for a bad file; see `failed`. */
+async function load(driver: Driver, p: Exclude<Prepared, { done: FileResult }>, opts: IngestOptions): Promise<FileResult> {
+  const res = await loadDocument(driver, p.doc, { text: p.text, sha256: p.sha256 }, { database: opts.database });
+  return { file: p.file, outcome: res.outcome, documentId: res.documentId, counts: res.counts, warnings: res.warnings };
+}
+
+function failure(file: string, err: unknown): FileResult {
+  if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
+  // The file is reported beside the error: do not name it twice.
+  const prefix = `${path.basename(file)}: `;
+  const msg = message(err);
+  return { file, outcome: 'failed', error: msg.startsWith(prefix) ? msg.slice(prefix.length) : msg };
+}
+
+/**
+ * Ingests files and folders (their .txt files, sorted). Never throws for a bad file (see
+ * `failed`); throws DatabaseUnavailableError when Neo4j goes away. Documents are written one
+ * after the other in file order, while the next file is already being extracted: extraction
+ * (Node) and the write (Neo4j) overlap on two cores.
+ */
 export async function ingestPaths(driver: Driver, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const { files, missing } = await expandPaths(paths);
   const summary: IngestSummary = { files: files.length + missing.length, ingested: 0, unchanged: 0, replaced: 0, failed: [] };
@@ -107,22 +133,24 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
     else summary[r.outcome]++;
     opts.onFile?.(r, index++, total);
   };
-  for (const m of missing) report({ file: m, outcome: 'failed', error: `no such file or folder: ${m}` });
+  for (const m of missing) report({ file: m, outcome: 'failed', error: 'no such file or folder' });
+
+  let writing: Promise<FileResult> | null = null; // the write in flight, reported before anything after it
   for (const f of files) {
     const name = path.relative(process.cwd(), f) || f;
-    let result: FileResult;
+    let next: Prepared;
     try {
-      const bytes = await fs.readFile(f);
-      result = { ...(await ingestBytes(driver, bytes, path.basename(f), opts)), file: name };
+      next = await prepare(driver, await fs.readFile(f), path.basename(f), opts);
     } catch (err) {
-      if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
-      // The file is reported beside the error: do not name it twice.
-      const prefix = `${path.basename(f)}: `;
-      const msg = message(err);
-      result = { file: name, outcome: 'failed', error: msg.startsWith(prefix) ? msg.slice(prefix.length) : msg };
+      if (isConnectionError(err)) await writing?.catch(() => undefined);
+      next = { done: failure(name, err) };
     }
-    report(result);
+    if (writing) report(await writing);
+    writing = null;
+    if ('done' in next) report({ ...next.done, file: name });
+    else writing = load(driver, { ...next, file: name }, opts).catch((err) => failure(name, err));
   }
+  if (writing) report(await writing);
   return summary;
 }
 
@@ -132,7 +160,8 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
  */
 export async function ingestText(driver: Driver, text: string, file: string, meta?: MetaOverrides, opts: IngestOptions = {}): Promise<FileResult> {
   try {
-    return await ingestBytes(driver, Buffer.from(text, 'utf8'), path.basename(file), opts, meta);
+    const p = await prepare(driver, Buffer.from(text, 'utf8'), path.basename(file), opts, meta);
+    return 'done' in p ? p.done : await load(driver, p, opts);
   } catch (err) {
     if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
     throw err;

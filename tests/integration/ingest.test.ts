@@ -1,0 +1,147 @@
+/**
+ * Ingestion against the REAL Neo4j of the test run: seeds in, exact provenance, idempotent
+ * re-ingest, replacement without leftovers, refused files, and all-or-nothing transactions.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Driver } from 'neo4j-driver';
+import { loadDocument, sha256Of } from '../../src/graph/load';
+import { applySchema } from '../../src/graph/schema';
+import { graphCounts, wipeGraph } from '../../src/graph/stats';
+import { ingestPaths, ingestText, InputRefusedError } from '../../src/ingest';
+import { ensureSeeded, graphSnapshot as snapshot, seededDriver, SEEDS_DIR, type Snapshot } from '../helpers/seeded';
+import { FIXTURE_TEXT, fixtureDocument } from '../unit/graph/fixture';
+
+// Several full ingests of the seeds: generous limits for a busy 2-core machine (not a timing assertion).
+jest.setTimeout(300_000);
+
+describe('kg ingest against Neo4j', () => {
+  let driver: Driver;
+  let dir: string;
+  let seedFiles: string[];
+  let original: Snapshot;
+
+  beforeAll(async () => {
+    driver = seededDriver();
+    await applySchema(driver);
+    await wipeGraph(driver);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kg-ingest-'));
+    seedFiles = (await fs.readdir(SEEDS_DIR)).filter((f) => f.endsWith('.txt')).sort();
+    for (const f of seedFiles) await fs.copyFile(path.join(SEEDS_DIR, f), path.join(dir, f));
+  });
+
+  afterAll(async () => {
+    // Leave the seeded graph the other integration tests expect.
+    await wipeGraph(driver);
+    await ensureSeeded(driver);
+    await driver.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('the five seeds are ingested as five documents', async () => {
+    const summary = await ingestPaths(driver, [dir]);
+    expect(summary).toEqual({ files: 5, ingested: 5, unchanged: 0, replaced: 0, failed: [] });
+    const counts = await graphCounts(driver);
+    expect(counts.documents).toBe(5);
+    expect(counts.nodes).toBeGreaterThan(5);
+    original = await snapshot(driver);
+  });
+
+  test('a known entity has MENTIONS whose texts are the source file at their offsets', async () => {
+    const res = await driver.executeQuery(
+      'MATCH (d:Document)-[m:MENTIONS]->(e:Entity {id: $id}) RETURN d.file AS file, m {.*} AS m, e.name AS name',
+      { id: 'agency:unodc' },
+    );
+    expect(res.records.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const r of res.records) {
+      const text = await fs.readFile(path.join(SEEDS_DIR, r.get('file')), 'utf8');
+      const m = r.get('m') as { texts: string[]; starts: number[]; ends: number[]; count: number; mentionParagraphs: string[] };
+      expect(m.texts).toHaveLength(m.count);
+      expect(m.mentionParagraphs).toHaveLength(m.count);
+      m.texts.forEach((t, i) => {
+        expect(text.slice(m.starts[i], m.ends[i])).toBe(t);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  test('every mention of every document is exact, and paragraphs hold the file text', async () => {
+    const res = await driver.executeQuery(
+      `MATCH (d:Document) WHERE d.sha256 IS NOT NULL
+       RETURN d.file AS file, d.paragraphCount AS pc,
+              COLLECT { MATCH (d)-[m:MENTIONS]->() RETURN m {.texts, .starts, .ends} } AS ms,
+              COLLECT { MATCH (d)-[:HAS_PARAGRAPH]->(p) RETURN p {.text, .start, .end} } AS ps`,
+    );
+    expect(res.records).toHaveLength(5);
+    for (const r of res.records) {
+      const text = await fs.readFile(path.join(SEEDS_DIR, r.get('file')), 'utf8');
+      for (const m of r.get('ms') as { texts: string[]; starts: number[]; ends: number[] }[]) {
+        m.texts.forEach((t, i) => expect(text.slice(m.starts[i], m.ends[i])).toBe(t));
+      }
+      const ps = r.get('ps') as { text: string; start: number; end: number }[];
+      expect(ps.length).toBe(r.get('pc'));
+      for (const p of ps) expect(text.slice(p.start, p.end)).toBe(p.text);
+    }
+  });
+
+  test('re-ingesting the same files changes nothing', async () => {
+    const before = await graphCounts(driver);
+    const summary = await ingestPaths(driver, [dir]);
+    expect(summary).toEqual({ files: 5, ingested: 0, unchanged: 5, replaced: 0, failed: [] });
+    expect(await graphCounts(driver)).toEqual(before);
+    expect(await snapshot(driver)).toEqual(original);
+  });
+
+  test('bad files are refused with a message while the others go on, and the graph is unchanged', async () => {
+    const bad = await fs.mkdtemp(path.join(os.tmpdir(), 'kg-bad-'));
+    try {
+      await fs.writeFile(path.join(bad, 'empty.txt'), '');
+      await fs.writeFile(path.join(bad, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe, 0]));
+      await fs.writeFile(path.join(bad, 'notes.md'), 'not a .txt: folders only give .txt files');
+      const summary = await ingestPaths(driver, [dir, bad, path.join(bad, 'missing.txt')]);
+      expect(summary.unchanged).toBe(5);
+      expect(summary.ingested + summary.replaced).toBe(0);
+      expect(summary.failed.map((f) => path.basename(f.file)).sort()).toEqual(['binary.txt', 'empty.txt', 'missing.txt']);
+      for (const f of summary.failed) expect(f.error.length).toBeGreaterThan(10);
+      expect(summary.failed.find((f) => f.file.endsWith('empty.txt'))!.error).toMatch(/empty/i);
+      expect(await snapshot(driver)).toEqual(original);
+      await expect(ingestText(driver, '', 'empty.txt')).rejects.toBeInstanceOf(InputRefusedError);
+    } finally {
+      await fs.rm(bad, { recursive: true, force: true });
+    }
+  });
+
+  test('a changed file replaces its document: the result equals a fresh ingest of the new version', async () => {
+    const target = path.join(dir, seedFiles[1]);
+    const text = await fs.readFile(target, 'utf8');
+    // Keep the first half: mentions, relations, co-occurrences and paragraphs of the rest must go.
+    await fs.writeFile(target, text.slice(0, Math.floor(text.length / 2)));
+    const summary = await ingestPaths(driver, [dir]);
+    expect(summary).toEqual({ files: 5, ingested: 0, unchanged: 4, replaced: 1, failed: [] });
+    const replaced = await snapshot(driver);
+    expect(replaced).not.toEqual(original);
+
+    await wipeGraph(driver);
+    await ingestPaths(driver, [dir]);
+    expect(replaced).toEqual(await snapshot(driver));
+
+    // And back: the original text restores the original graph.
+    await fs.writeFile(target, text);
+    const back = await ingestPaths(driver, [dir]);
+    expect(back.replaced).toBe(1);
+    expect(await snapshot(driver)).toEqual(original);
+  });
+
+  test('a document that fails half-way through its transaction leaves nothing behind', async () => {
+    const before = await snapshot(driver);
+    const doc = fixtureDocument();
+    // Neo4j refuses a map as a property value: this fails at the relations stage, after the
+    // document, entities and mentions statements already ran in the same transaction.
+    (doc.relations[0] as unknown as { evidence: unknown }).evidence = { not: 'a string' };
+    await expect(loadDocument(driver, doc, { text: FIXTURE_TEXT, sha256: sha256Of(FIXTURE_TEXT) })).rejects.toThrow();
+    expect(await snapshot(driver)).toEqual(before);
+  });
+});
