@@ -17,6 +17,8 @@ export const CODES = {
   unavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 
+const GUARD_CODES = new Set<string>(Object.values(CODES));
+
 export function guardError(message: string, code: string, status = 400): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
@@ -54,6 +56,11 @@ function driverCause(error: unknown): DriverLike | undefined {
  * Applied after the API's own formatError.
  */
 export function formatGuardError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Apollo relabels every validation error GRAPHQL_VALIDATION_FAILED; keep the guard's precise code.
+  const own = (error as { originalError?: { extensions?: { code?: unknown } } })?.originalError?.extensions?.code;
+  if (typeof own === 'string' && GUARD_CODES.has(own) && formatted.extensions?.code !== own) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: own } };
+  }
   const cause = driverCause(error);
   if (cause?.code && TIMEOUT_CODES.has(cause.code)) {
     return {
@@ -70,8 +77,10 @@ export function formatGuardError(formatted: GraphQLFormattedError, error: unknow
     };
   }
   // graphql-js's own token limit (parse option maxTokens) is reported as a syntax error.
-  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
-    const n = /more than (\d+) tokens/.exec(formatted.message)![1];
+  // (graphql 16 spells it "more that N tokens".)
+  const tokens = /contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    const n = tokens[1];
     return {
       ...formatted,
       message: `the query is too large: more than ${n} tokens (KG_MAX_TOKENS); split it into smaller queries`,
