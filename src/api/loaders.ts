@@ -6,7 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Db } from './db';
-import { EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity } from './values';
+import { DocumentEntityValue, EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity } from './values';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
 
@@ -21,6 +21,8 @@ export interface Loaders {
   mentions: DataLoader<string, MentionValue[]>;
   relations: DataLoader<RelationKey, RelationValue[], string>;
   paragraphs: DataLoader<string, ParagraphValue[]>;
+  /** Entities named by a document (keyed by document id). */
+  entitiesInDocument: DataLoader<string, DocumentEntityValue[]>;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -108,5 +110,17 @@ export function createLoaders(db: Db, batching = true): Loaders {
     );
   }, opts);
 
-  return { entity, mentions, relations, paragraphs };
+  const entitiesInDocument = new DataLoader<string, DocumentEntityValue[]>(async (ids) => {
+    const rows = await db.read('api-entities-in-document', { ids: [...ids] });
+    const byId = groupBy(rows, (r) => String(r.id));
+    return ids.map((id) =>
+      (byId.get(id) ?? []).map((r) => ({
+        entity: toEntity(r.e),
+        count: Number(r.count ?? 0),
+        paragraphs: Array.isArray(r.paragraphs) ? (r.paragraphs as string[]) : [],
+      })),
+    );
+  }, opts);
+
+  return { entity, mentions, relations, paragraphs, entitiesInDocument };
 }

@@ -40,6 +40,12 @@ export interface ParagraphValue {
   end: number;
 }
 
+export interface DocumentEntityValue {
+  entity: EntityValue;
+  count: number;
+  paragraphs: string[];
+}
+
 /** A node projected as `e {.*, _labels: labels(e)}`. */
 export function toEntity(raw: unknown): EntityValue {
   const { _labels, ...p } = raw as Record<string, unknown> & { _labels?: string[] };

@@ -51,6 +51,19 @@ describe('documents', () => {
   });
 });
 
+test('a document lists the entities it names, counts agreeing with their mentions in it', async () => {
+  const [{ id }] = await cypherRows('MATCH (d:Document) WHERE d.sha256 IS NOT NULL RETURN d.id AS id ORDER BY id LIMIT 1');
+  const d = ok(await h.gql(`query($id: ID!) { document(id: $id) { ... on Document { entities { count entity { id mentions(document: $id) { text } } } } } }`, { id })).document;
+  expect(d.entities.length).toBeGreaterThan(3);
+  for (let i = 0; i < d.entities.length; i++) {
+    const x = d.entities[i];
+    expect(x.entity.mentions.length).toBe(x.count);
+    if (i > 0) expect(d.entities[i - 1].count).toBeGreaterThanOrEqual(x.count);
+  }
+  const filtered = ok(await h.gql(`query($id: ID!) { entities(filter: { mentionedIn: $id }, first: 200) { totalCount } }`, { id })).entities;
+  expect(filtered.totalCount).toBe(d.entities.length);
+});
+
 describe('entities', () => {
   test('a known entity by id, each mention being the exact text of its seed file at its offsets', async () => {
     const data = ok(

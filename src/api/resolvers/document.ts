@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
-import { documentById } from '../services/documents';
+import { documentById, entitiesInDocument } from '../services/documents';
 import { entityPage } from '../services/entities';
 import { DocumentConnection } from '../types/connection';
-import { EntityOrderField } from '../types/enums';
+import { DocumentEntity } from '../types/document-entity';
+import { EntityOrderField, Kind } from '../types/enums';
 import { kindClass } from '../types/kinds';
 import { Paragraph } from '../types/paragraph';
 import type { EntityValue } from '../values';
@@ -28,5 +29,15 @@ export class DocumentResolver {
   @FieldResolver(() => [Paragraph], { description: 'Paragraphs of an ingested document in order (empty for documents only cited).' })
   paragraphs(@Root() d: EntityValue, @Ctx() ctx: ApiContext) {
     return ctx.loaders.paragraphs.load(d.id);
+  }
+
+  @FieldResolver(() => [DocumentEntity], { description: 'The entities this document names, most mentioned first.' })
+  entities(
+    @Root() d: EntityValue,
+    @Arg('kinds', () => [Kind], { nullable: true, description: 'Only these kinds.' }) kinds: string[] | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many.' }) first: number | null,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return entitiesInDocument(ctx, d.id, kinds, first);
   }
 }
