@@ -50,7 +50,7 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
   for (let i = 0; i < n; i++) {
     if (blocked[i]) continue;
     let best: { end: number; ids: string[]; skip: number } | null = null;
-    for (const f of forms(words[i])) {
+    for (const f of doc.formsOf(i)) {
       let node = root.get(f.form);
       let k = i;
       while (node) {
@@ -96,18 +96,22 @@ export function headKey(name: string): string | null {
   return definite(first);
 }
 
-let keysCache: { index: LexIndex; keys: Map<string, number> } | null = null;
+let keysCache: { index: LexIndex; keys: Map<string, number>; firstOfTwo: Set<string> } | null = null;
 
 export function matchAnaphors(doc: DocTokens, index: LexIndex, taken: Uint8Array): Candidate[] {
-  if (!keysCache || keysCache.index !== index) keysCache = { index, keys: anaphorKeys(index) };
+  if (!keysCache || keysCache.index !== index) {
+    const keys = anaphorKeys(index);
+    keysCache = { index, keys, firstOfTwo: new Set([...keys.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0])) };
+  }
   const keys = keysCache.keys;
+  const firstOfTwo = keysCache.firstOfTwo;
   const out: Candidate[] = [];
   const { words } = doc;
   for (let i = 0; i < words.length; i++) {
     if (taken[i]) continue;
-    for (const f of forms(words[i])) {
+    for (const f of doc.formsOf(i)) {
       if (!f.form.startsWith('ال')) continue;
-      const two = i + 1 < words.length ? f.form + ' ' + words[i + 1] : '';
+      const two = i + 1 < words.length && firstOfTwo.has(f.form) ? f.form + ' ' + words[i + 1] : '';
       let len = 0;
       let key = '';
       if (two && keys.get(two) === 2 && !taken[i + 1]) {

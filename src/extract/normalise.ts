@@ -57,62 +57,76 @@ export function foldChar(ch: string): string {
   return ch;
 }
 
+// Per-code-unit tables, built once: what each UTF-16 code unit becomes (0 = itself) and its class.
+const FOLDED = new Uint16Array(65536);
+const CLASS = new Uint8Array(65536); // 0 keep, 1 combining mark, 2 invisible, 3 space, 4 presentation form
+for (let c = 0; c < 65536; c++) {
+  if (isMark(c)) CLASS[c] = 1;
+  else if (isInvisible(c)) CLASS[c] = 2;
+  else if (isSpace(c)) CLASS[c] = 3;
+  else if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) CLASS[c] = 4;
+  else if (c < 0xd800 || c > 0xdfff) {
+    const f = foldChar(String.fromCharCode(c));
+    if (f.length === 1 && f.charCodeAt(0) !== c) FOLDED[c] = f.charCodeAt(0);
+  }
+}
+
+const decoder = new TextDecoder('utf-16le');
+
 export function normalise(src: string): NormText {
   const n = src.length;
-  const out: string[] = [];
-  const start = new Int32Array(n + 1);
-  const end = new Int32Array(n + 1);
+  let cap = n + 16;
+  let out = new Uint16Array(cap);
+  let start = new Int32Array(cap + 1);
+  let end = new Int32Array(cap + 1);
   let j = 0;
   let lastSpace = true; // suppresses leading whitespace
+  const emit = (code: number, i: number) => {
+    if (j >= cap) {
+      cap *= 2;
+      const o = new Uint16Array(cap);
+      o.set(out);
+      out = o;
+      const s2 = new Int32Array(cap + 1);
+      s2.set(start);
+      start = s2;
+      const e2 = new Int32Array(cap + 1);
+      e2.set(end);
+      end = e2;
+    }
+    out[j] = code;
+    start[j] = i;
+    end[j] = i + 1;
+    j++;
+  };
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
-    if (isMark(c)) {
+    const k = CLASS[c];
+    if (k === 0) {
+      const f = FOLDED[c];
+      emit(f === 0 ? c : f, i);
+      lastSpace = false;
+    } else if (k === 1) {
+      // The letter's span grows over its marks, so a mention keeps its tashkeel.
       if (j > 0 && !lastSpace) end[j - 1] = i + 1;
-      continue;
-    }
-    if (isInvisible(c)) continue;
-    if (isSpace(c)) {
+    } else if (k === 3) {
       if (!lastSpace) {
-        out.push(' ');
-        start[j] = i;
-        end[j] = i + 1;
-        j++;
+        emit(32, i);
         lastSpace = true;
       }
-      continue;
-    }
-    // Surrogate pairs stay together as one unit of two code units.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      out.push(src[i] + src[i + 1]);
-      // two code units in the output: both map to the pair
-      start[j] = i; end[j] = i + 2; j++;
-      start[j] = i; end[j] = i + 2; j++;
-      i++;
-      lastSpace = false;
-      continue;
-    }
-    let s: string = src[i];
-    // Arabic presentation forms (PDF text): expand to the base letters (lam-alef -> two letters).
-    if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) s = s.normalize('NFKC');
-    for (const ch of s) {
-      const k = ch.charCodeAt(0);
-      if (isMark(k)) continue;
-      const f = foldChar(ch);
-      out.push(f);
-      for (let q = 0; q < f.length; q++) {
-        start[j] = i;
-        end[j] = i + 1;
-        j++;
+    } else if (k === 4) {
+      // Arabic presentation forms (PDF text): expand to the base letters (lam-alef -> two letters).
+      for (const ch of src[i].normalize('NFKC')) {
+        const q = ch.charCodeAt(0);
+        if (CLASS[q] === 1) continue;
+        emit(FOLDED[q] || q, i);
       }
+      lastSpace = false;
     }
-    lastSpace = false;
+    // k === 2: invisible, dropped
   }
-  // Drop one trailing space so the text is trimmed.
-  let text = out.join('');
-  if (text.endsWith(' ')) {
-    text = text.slice(0, -1);
-  }
-  return { text, start: start.slice(0, text.length + 1), end: end.slice(0, text.length + 1) };
+  if (j > 0 && out[j - 1] === 32) j--; // trimmed
+  return { text: decoder.decode(out.subarray(0, j)), start: start.subarray(0, j + 1), end: end.subarray(0, j + 1) };
 }
 
 /** The folded form of a short string (a lexicon variant, a trigger word). */

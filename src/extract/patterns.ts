@@ -22,12 +22,12 @@ const SESSION_HEADS = new Set(['الدوره', 'دوره', 'دورته', 'دور
 const RES_HEADS = new Set(['قرار', 'القرار', 'قراره', 'قرارها', 'القرارين', 'قراري', 'القرارات', 'قرارات', 'قراريه', 'قراريها']);
 const DEC_HEADS = new Set(['مقرر', 'المقرر', 'مقرره', 'مقررها', 'المقررات', 'مقررات']);
 
-const RAP_FIRST: Record<string, string> = {
+const RAP_FIRST = new Map<string, string>(Object.entries({
   مقرر: 'SPECIAL_RAPPORTEUR', المقرر: 'SPECIAL_RAPPORTEUR', مقرره: 'SPECIAL_RAPPORTEUR', المقرره: 'SPECIAL_RAPPORTEUR',
   المقررين: 'SPECIAL_RAPPORTEUR', مقررين: 'SPECIAL_RAPPORTEUR', المقررون: 'SPECIAL_RAPPORTEUR', المقررتين: 'SPECIAL_RAPPORTEUR',
   خبير: 'INDEPENDENT_EXPERT', الخبير: 'INDEPENDENT_EXPERT', خبيره: 'INDEPENDENT_EXPERT', الخبيره: 'INDEPENDENT_EXPERT',
   ممثل: 'SPECIAL_REPRESENTATIVE', الممثل: 'SPECIAL_REPRESENTATIVE', ممثله: 'SPECIAL_REPRESENTATIVE', الممثله: 'SPECIAL_REPRESENTATIVE',
-};
+}));
 const RAP_SECOND: Record<string, Set<string>> = {
   SPECIAL_RAPPORTEUR: new Set(['خاص', 'الخاص', 'خاصه', 'الخاصه', 'الخاصين', 'الخاصون', 'الخاصتين']),
   INDEPENDENT_EXPERT: new Set(['مستقل', 'المستقل', 'مستقله', 'المستقله']),
@@ -191,7 +191,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
 
   for (let i = 0; i < n; i++) {
     if (blocked[i]) continue;
-    for (const f of forms(words[i])) {
+    for (const f of doc.formsOf(i)) {
       const w = f.form;
       // --- numbered sessions
       if (SESSION_HEADS.has(w)) {
@@ -220,7 +220,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
         break;
       }
       // --- special procedures
-      const cat = RAP_FIRST[w];
+      const cat = RAP_FIRST.get(w);
       if (cat && RAP_SECOND[cat].has(words[i + 1] ?? '')) {
         if (taken[i] && lexAt.get(i)?.kind === 'Rapporteur') break;
         let k = i + 2;

@@ -39,9 +39,8 @@ export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}
   if (buffer.length > max) {
     return { ok: false, error: `${file}: file is too large (${mb(buffer.length)} MB > ${mb(max)} MB limit); split it into documents, or raise the limit with KG_MAX_FILE_MB` };
   }
-  if (buffer.length === 0 || buffer.toString('utf8').trim() === '') {
-    return { ok: false, error: `${file}: file is empty; give a UTF-8 text file with the document's Arabic text` };
-  }
+  const empty = `${file}: file is empty; give a UTF-8 text file with the document's Arabic text`;
+  if (buffer.length === 0) return { ok: false, error: empty };
   if (buffer.includes(0)) {
     return { ok: false, error: `${file}: file is binary (contains NUL bytes); convert it to UTF-8 plain text first (e.g. pdftotext -enc UTF-8)` };
   }
@@ -52,6 +51,7 @@ export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}
     return { ok: false, error: `${file}: file is not valid UTF-8; convert it first (e.g. iconv -f WINDOWS-1256 -t UTF-8)` };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!/\S/.test(text)) return { ok: false, error: empty };
   const ratio = arabicRatio(text);
   if (ratio < (opts.minArabic ?? 0.3)) {
     return { ok: false, error: `${file}: text is not Arabic (${Math.round(ratio * 100)}% Arabic letters); the extractor reads Arabic UN documents only` };
@@ -83,7 +83,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
     }
   }
   const selfId = header.symbol ? symbolId(header.symbol) : null;
-  const { relations, cooccurrences } = relate({ src: text, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId });
+  const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId });
 
   const body = docBodyId ? index.entries.get(docBodyId)!.nameEn : null;
   return {

@@ -1,28 +1,29 @@
 /**
- * Where a meeting took place: a city of data/places.json or a country of the lexicon, read from a
- * short normalised window of text after the meeting's name ("فيينا، ١٥-١٩ تشرين الأول").
+ * Cities where meetings are held (data/places.json), looked up in the tokens that follow a
+ * meeting's name ("فيينا، ١٥-١٩ تشرين الأول"). Countries come from the lexicon (resolve.ts).
  */
 import placesFile from './data/places.json';
-import type { LexIndex } from './lexicon-index';
-import { matchLexicon } from './match';
 import { normaliseKey } from './normalise';
-import { tokeniseDocument } from './tokens';
+import { forms } from './tokens';
 
-const CITIES: [string, string][] = Object.entries(placesFile.places as Record<string, string>)
-  .map(([ar, en]) => [normaliseKey(ar), en] as [string, string])
-  .sort((a, b) => b[0].length - a[0].length);
+/** First normalised word -> [all words, English name], longest first. */
+const CITIES = new Map<string, [string[], string][]>();
+for (const [ar, en] of Object.entries(placesFile.places as Record<string, string>)) {
+  const words = normaliseKey(ar).split(' ');
+  const l = CITIES.get(words[0]) ?? [];
+  l.push([words, en]);
+  l.sort((a, b) => b[0].length - a[0].length);
+  CITIES.set(words[0], l);
+}
 
-/** English name of the first city or country named in `normWindow` (already normalised), or null. */
-export function findPlace(index: LexIndex, normWindow: string): string | null {
-  const words = ` ${normaliseKey(normWindow)} `;
-  let best: { pos: number; name: string } | null = null;
-  for (const [ar, en] of CITIES) {
-    const p = words.indexOf(` ${ar} `);
-    const pb = p >= 0 ? p : words.search(new RegExp(` [وبف]${ar} `));
-    if (pb >= 0 && (!best || pb < best.pos)) best = { pos: pb, name: en };
+/** English name of the first city named in words[from, to), or null. */
+export function findPlace(words: string[], from: number, to: number): string | null {
+  for (let i = from; i < to && i < words.length; i++) {
+    for (const f of forms(words[i])) {
+      for (const [w, en] of CITIES.get(f.form) ?? []) {
+        if (w.every((x, q) => q === 0 || words[i + q] === x)) return en;
+      }
+    }
   }
-  if (best) return best.name;
-  const doc = tokeniseDocument(normWindow);
-  const c = matchLexicon(doc, index, new Uint8Array(doc.words.length)).find((x) => x.kind === 'Country');
-  return c ? index.entries.get(c.entryId!)!.nameEn : null;
+  return null;
 }

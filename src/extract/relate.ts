@@ -7,11 +7,11 @@
  * Paragraph-level co-occurrences are returned apart.
  */
 import { relationSpec } from '../model';
-import { normalise, normaliseKey, tokenise } from './normalise';
+import { normaliseKey } from './normalise';
 import type { ResolvedMention } from './resolve';
 import type { Span } from './segment';
 import { spanAt } from './segment';
-import { bare } from './tokens';
+import { bare, DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
 /**
@@ -54,6 +54,8 @@ for (const [type, t] of Object.entries(TRIGGERS)) {
 
 export interface RelateInput {
   src: string;
+  /** The tokenised document (trigger words are looked up in its normalised tokens). */
+  doc: DocTokens;
   sentences: Span[];
   paragraphs: Paragraph[];
   mentions: ResolvedMention[];
@@ -82,6 +84,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   };
 
   let mi = 0;
+  let ti = 0;
   const ms = input.mentions;
   for (const s of input.sentences) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
@@ -90,11 +93,12 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     if (inS.length < 2) continue;
     const text = input.src.slice(s.start, s.end);
     const para = paragraphOf(input.paragraphs, s.start);
-    const norm = normalise(text);
-    for (const tok of tokenise(norm.text)) {
-      const types = stemIndex.get(bare(tok.text));
+    const { doc } = input;
+    while (ti < doc.words.length && doc.oStart[ti] < s.start) ti++;
+    for (let q = ti; q < doc.words.length && doc.oStart[q] < s.end; q++) {
+      const types = stemIndex.get(bare(doc.words[q]));
       if (!types) continue;
-      const tpos = s.start + norm.start[tok.start];
+      const tpos = doc.oStart[q];
       for (const type of types) {
         const spec = relationSpec(type)!;
         const forward = TRIGGERS[type].dir === 'forward';

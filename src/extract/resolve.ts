@@ -15,7 +15,7 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { normalise, normaliseKey } from './normalise';
+import { normaliseKey } from './normalise';
 import { BODY_CATEGORIES } from './patterns';
 import { findPlace } from './places';
 import { symbolId } from './symbols';
@@ -110,10 +110,10 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
   const mentions: ResolvedMention[] = [];
   let lastBody: { id: string; pos: number } | null = null;
 
-  const entityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[]): Building => {
+  const entityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[] | (() => string[])): Building => {
     let b = byId.get(id);
     if (!b) {
-      b = { e: { ...init(), aliases: [], mentions: [] }, keys: new Set(keys), lastPos: -1, longest: '' };
+      b = { e: { ...init(), aliases: [], mentions: [] }, keys: new Set(typeof keys === 'function' ? keys() : keys), lastPos: -1, longest: '' };
       byId.set(id, b);
     }
     return b;
@@ -132,10 +132,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
         acronym: entry.acronym ?? null,
         properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'],
       }),
-      [
-        ...(entry.anaphora ?? []).map(normaliseKey),
-        ...[entry.nameAr, ...(entry.variants ?? [])].map((v) => headKey(v)).filter((h): h is string => !!h),
-      ],
+      () => entryKeys(entry),
     );
 
   const bodyBefore = (pos: number): string | null => (lastBody && pos - lastBody.pos < 400 ? lastBody.id : null);
@@ -170,17 +167,39 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     if (b) add(b, c, false);
   }
 
+  const countryIn = (a: number, b: number): string | null => {
+    for (const m of mentions) {
+      if (m.start >= a && m.start < b && !m.anaphoric) {
+        const e = byId.get(m.entityId)!.e;
+        if (e.type === 'Country') return e.nameEn;
+      }
+    }
+    return null;
+  };
+  mentions.sort((a, b) => a.start - b.start);
   const entities = [...byId.values()].map((b) => {
     const e = b.e;
     if (!e.nameAr && b.longest) e.nameAr = b.longest;
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
-    if (e.type === 'Meeting') attachDatePlace(e, ctx);
+    if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
     return e;
   });
-  return { entities, mentions: mentions.sort((a, b) => a.start - b.start) };
+  return { entities, mentions };
 }
 
-type EntityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[]) => Building;
+type EntityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[] | (() => string[])) => Building;
+
+const keyCache = new WeakMap<LexiconEntry, string[]>();
+
+/** Words that refer back to a lexicon entity: its listed anaphora and the definite heads of its names. */
+function entryKeys(entry: LexiconEntry): string[] {
+  let k = keyCache.get(entry);
+  if (!k) {
+    k = [...(entry.anaphora ?? []).map(normaliseKey), ...[entry.nameAr, ...(entry.variants ?? [])].map((v) => headKey(v)).filter((h): h is string => !!h)];
+    keyCache.set(entry, k);
+  }
+  return k;
+}
 
 function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bodyBefore: (pos: number) => string | null): Building | null {
   const { index, doc } = ctx;
@@ -261,23 +280,41 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
   }
 }
 
-/** Dates and place written right after a meeting's first mention (or just before it in the sentence). */
-function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext): void {
-  const src = ctx.doc.src;
+/** Dates and place written right after a meeting's mention (within ~120 characters, same sentence). */
+function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a: number, b: number) => string | null): void {
+  const { doc } = ctx;
   for (const m of e.mentions) {
-    const after = src.slice(m.end, Math.min(src.length, m.end + 120));
-    const cut = after.search(/[.؛;]\s/);
-    const window = cut >= 0 ? after.slice(0, cut) : after;
-    const nw = normalise(window).text;
-    const d = findDates(nw)[0];
+    let limit = Math.min(doc.src.length, m.end + 120);
+    const stop = /[.؛;](?:\s|$)/.exec(doc.src.slice(m.end, limit));
+    if (stop) limit = m.end + stop.index;
+    const t = firstTokenAt(doc, m.end);
+    if (t >= doc.tokens.length || doc.oStart[t] >= limit) continue;
+    const ns = doc.tokens[t].start;
+    let te = t;
+    while (te < doc.tokens.length && doc.oEnd[te] <= limit) te++;
+    const ne = te > t ? doc.tokens[te - 1].end : ns;
+    const d = findDates(doc.norm.text.slice(ns, ne))[0];
     if (d && d.start < 70 && !e.properties.startDate) {
       e.properties.startDate = d.startDate;
       if (d.endDate) e.properties.endDate = d.endDate;
     }
     if (!e.properties.place) {
-      const place = findPlace(ctx.index, nw.slice(0, 80));
+      const placeEnd = Math.min(limit, m.end + 80);
+      const place = findPlace(doc.words, t, firstTokenAt(doc, placeEnd)) ?? countryIn(m.end, placeEnd);
       if (place) e.properties.place = place;
     }
     if (e.properties.startDate) break;
   }
+}
+
+/** Index of the first token starting at or after `pos`. */
+function firstTokenAt(doc: DocTokens, pos: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.oStart[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

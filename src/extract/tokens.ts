@@ -16,7 +16,11 @@ export interface DocTokens {
   oEnd: Int32Array;
   /** gapOk[i]: tokens i and i+1 may belong to one name (only spaces, commas, hyphens, quotes, dots, slashes between). */
   gapOk: Uint8Array;
+  /** forms(words[i]), computed once per token on first use (the matchers all need them). */
+  formsOf(i: number): Form[];
 }
+
+const GAP_CHARS = new Set([...' ,-\'"./'].map((c) => c.charCodeAt(0)));
 
 export function tokeniseDocument(src: string): DocTokens {
   const norm = normalise(src);
@@ -32,11 +36,16 @@ export function tokeniseDocument(src: string): DocTokens {
     oStart[i] = norm.start[t.start];
     oEnd[i] = norm.end[t.end - 1];
     if (i + 1 < n) {
-      const gap = norm.text.slice(t.end, tokens[i + 1].start);
-      gapOk[i] = gap.length <= 3 && /^[\s,\-'"./]*$/.test(gap) ? 1 : 0;
+      const a = t.end;
+      const b = tokens[i + 1].start;
+      let ok = b - a <= 3 ? 1 : 0;
+      for (let q = a; ok && q < b; q++) if (!GAP_CHARS.has(norm.text.charCodeAt(q))) ok = 0;
+      gapOk[i] = ok;
     }
   }
-  return { src, norm, tokens, words, oStart, oEnd, gapOk };
+  const cache: (Form[] | undefined)[] = new Array(n);
+  const formsOf = (i: number): Form[] => (cache[i] ??= forms(words[i]));
+  return { src, norm, tokens, words, oStart, oEnd, gapOk, formsOf };
 }
 
 export interface Form {

@@ -1,0 +1,80 @@
+/**
+ * Extraction throughput, end to end (file read -> input checks -> extraction -> JSON text), on one
+ * core: the seed documents copied into bench/corpus/ until they total 20 MB (override with
+ * BENCH_MB). Prints machine info and the numbers, and writes bench/results/extract.md.
+ *
+ *   npm run build && node dist/bench/extract.js
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkInput, extractDocument } from '../src/extract/pipeline';
+import { defaultIndex } from '../src/extract/lexicon-index';
+import { packageRoot } from '../src/model';
+
+function main(): void {
+  const root = packageRoot();
+  const targetMb = Number(process.env.BENCH_MB ?? 20);
+  const seedsDir = path.join(root, 'seeds');
+  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const corpus = path.join(root, 'bench', 'corpus');
+  fs.rmSync(corpus, { recursive: true, force: true });
+  fs.mkdirSync(corpus, { recursive: true });
+  let total = 0;
+  let n = 0;
+  while (total < targetMb * 1024 * 1024) {
+    const f = seeds[n % seeds.length];
+    const buf = fs.readFileSync(path.join(seedsDir, f));
+    fs.writeFileSync(path.join(corpus, `${String(n).padStart(4, '0')}_${f}`), buf);
+    total += buf.length;
+    n++;
+  }
+  const files = fs.readdirSync(corpus).sort();
+
+  const t0 = process.hrtime.bigint();
+  defaultIndex(); // lexicon load and trie build, once per process
+  const tIndex = Number(process.hrtime.bigint() - t0) / 1e9;
+
+  let bytes = 0;
+  let entities = 0;
+  let relations = 0;
+  let jsonBytes = 0;
+  const t1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage();
+  for (const f of files) {
+    const buf = fs.readFileSync(path.join(corpus, f));
+    bytes += buf.length;
+    const c = checkInput(buf, f);
+    if (!c.ok) throw new Error(c.error);
+    const d = extractDocument(c.text, f);
+    entities += d.entities.length;
+    relations += d.relations.length;
+    jsonBytes += JSON.stringify(d).length;
+  }
+  const secs = Number(process.hrtime.bigint() - t1) / 1e9;
+  const cu = process.cpuUsage(c1);
+  const cpuSecs = (cu.user + cu.system) / 1e6;
+  const mb = bytes / 1024 / 1024;
+  const cpus = os.cpus();
+  const lines = [
+    '# Extraction benchmark',
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores (one used), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    `- corpus: ${files.length} files (the ${seeds.length} seeds repeated), ${mb.toFixed(1)} MB of UTF-8 Arabic text`,
+    `- lexicon load + trie build: ${tIndex.toFixed(2)} s (once per process)`,
+    `- load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (shared machine: wall time includes waiting for a core)`,
+    `- end to end (read, checks, extract, JSON): ${secs.toFixed(2)} s wall, ${cpuSecs.toFixed(2)} s CPU (one thread)`,
+    `- **throughput per core: ${(mb / cpuSecs).toFixed(2)} MB/s of CPU time**; ${(mb / secs).toFixed(2)} MB/s wall clock (${(files.length / secs).toFixed(1)} documents/s)`,
+    `- output: ${entities} entities, ${relations} relations, ${(jsonBytes / 1024 / 1024).toFixed(1)} MB of JSON`,
+    '',
+    'Command: `npm run build && node dist/bench/extract.js` (BENCH_MB=N for another corpus size).',
+    '',
+  ];
+  console.log(lines.join('\n'));
+  const results = path.join(root, 'bench', 'results');
+  fs.mkdirSync(results, { recursive: true });
+  fs.writeFileSync(path.join(results, 'extract.md'), lines.join('\n'));
+}
+
+main();
