@@ -10,7 +10,7 @@
  * costs a handful of round trips whatever its size.
  */
 import { createHash } from 'crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/normalise';
 import { cypher } from './cypher';
@@ -42,11 +42,44 @@ export async function isStored(driver: Driver, sha256: string, opts: { database?
   return res.records[0]?.get('stored') === true;
 }
 
+/** Properties that are real numbers; every other whole number is an integer in the graph. */
+const FLOAT_KEYS = new Set(['confidence']);
+
+/**
+ * The driver sends every JavaScript number as a FLOAT: offsets, counts and years would be stored
+ * as 12.0. Whole numbers become Neo4j INTEGERs here, at the boundary (the rows stay plain data).
+ */
+export function withIntegers(value: unknown, key = ''): unknown {
+  if (neo4j.isInt(value)) return value;
+  if (typeof value === 'number') return Number.isInteger(value) && !FLOAT_KEYS.has(key) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map((v) => withIntegers(v, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIntegers(v, k)]));
+  }
+  return value;
+}
+
+function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>) {
+  return tx.run(cypher(name), withIntegers(params) as Record<string, unknown>);
+}
+
 async function runBatched(tx: ManagedTransaction, name: string, rows: unknown[], params: Record<string, unknown> = {}): Promise<void> {
-  for (const batch of batches(rows)) await tx.run(cypher(name), { ...params, rows: batch });
+  for (const batch of batches(rows)) await run(tx, name, { ...params, rows: batch });
 }
 
 /** A stored document and what it contributed (from its Contribution node). */
+/** Co-occurrence rows with their ends as positions in a list of ids (see cypher/ingest-cooccurs). */
+export function byPosition(rows: CoOccurrenceRow[]): { ids: string[]; rows: { a: number; b: number; weight: number }[] } {
+  const pos = new Map<string, number>();
+  const at = (id: string) => {
+    let i = pos.get(id);
+    if (i === undefined) pos.set(id, (i = pos.size));
+    return i;
+  };
+  const out = rows.map((r) => ({ a: at(r.a), b: at(r.b), weight: r.weight }));
+  return { ids: [...pos.keys()], rows: out };
+}
+
 interface Previous {
   id: string;
   entityIds: string[];
@@ -56,16 +89,16 @@ interface Previous {
 /** Undoes what a stored document contributed (mentions, its relations, co-occurrence shares, paragraphs). */
 async function removeContribution(tx: ManagedTransaction, prev: Previous): Promise<void> {
   const params = { documentId: prev.id, entityIds: [...new Set([...prev.entityIds, prev.id])] };
-  await tx.run(cypher('ingest-remove-mentions'), params);
-  await tx.run(cypher('ingest-remove-relations'), params);
+  await run(tx, 'ingest-remove-mentions', params);
+  await run(tx, 'ingest-remove-relations', params);
   await runBatched(tx, 'ingest-remove-cooccurs', prev.cooccurrences);
-  await tx.run(cypher('ingest-remove-paragraphs'), params);
+  await run(tx, 'ingest-remove-paragraphs', params);
 }
 
 async function writeRows(tx: ManagedTransaction, rows: DocumentRows): Promise<void> {
   const documentId = rows.documentId;
-  await tx.run(cypher('ingest-document'), { row: rows.document });
-  await tx.run(cypher('ingest-contribution'), {
+  await run(tx, 'ingest-document', { row: rows.document });
+  await run(tx, 'ingest-contribution', {
     documentId,
     entityIds: rows.entityIds,
     coA: rows.cooccurrences.map((c) => c.a),
@@ -75,13 +108,13 @@ async function writeRows(tx: ManagedTransaction, rows: DocumentRows): Promise<vo
   await runBatched(tx, 'ingest-entities', rows.entities);
   await runBatched(tx, 'ingest-mentions', rows.mentions, { documentId });
   await runBatched(tx, 'ingest-relations', rows.relations);
-  await runBatched(tx, 'ingest-cooccurs', rows.cooccurrences);
+  for (const batch of batches(rows.cooccurrences)) await run(tx, 'ingest-cooccurs', byPosition(batch));
   await runBatched(tx, 'ingest-paragraphs', rows.paragraphs, { documentId });
 }
 
 /** The transaction body: decides from what is stored, then writes. Safe to retry (it re-reads). */
 async function loadInTx(tx: ManagedTransaction, rows: DocumentRows, sha256: string, file: string): Promise<LoadOutcome> {
-  const found = await tx.run(cypher('ingest-find'), { sha256, documentId: rows.documentId, file });
+  const found = await run(tx, 'ingest-find', { sha256, documentId: rows.documentId, file });
   const same = found.records[0].get('same') as string[];
   if (same.length > 0) return 'unchanged';
   const previous = found.records[0].get('previous') as Previous[];
@@ -92,10 +125,10 @@ async function loadInTx(tx: ManagedTransaction, rows: DocumentRows, sha256: stri
 
   const newIds = new Set(rows.entityIds);
   for (const prev of previous) {
-    if (prev.id !== rows.documentId) await tx.run(cypher('ingest-retire-document'), { documentId: prev.id });
+    if (prev.id !== rows.documentId) await run(tx, 'ingest-retire-document', { documentId: prev.id });
   }
   const orphans = [...new Set(previous.flatMap((p) => [...p.entityIds, p.id]))].filter((id) => !newIds.has(id));
-  if (orphans.length) await tx.run(cypher('ingest-prune'), { entityIds: orphans });
+  if (orphans.length) await run(tx, 'ingest-prune', { entityIds: orphans });
   return 'replaced';
 }
 

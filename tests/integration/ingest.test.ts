@@ -68,6 +68,21 @@ describe('kg ingest against Neo4j', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  test('offsets, counts and years are stored as integers, confidences as floats', async () => {
+    const res = await driver.executeQuery(
+      `MATCH (d:Document)-[m:MENTIONS]->() WITH d, m LIMIT 1
+       MATCH (d)-[:HAS_PARAGRAPH]->(p) WITH d, m, p LIMIT 1
+       MATCH ()-[c:CO_OCCURS]->() WITH d, m, p, c LIMIT 1
+       MATCH ()-[r]->() WHERE r.confidence IS NOT NULL WITH d, m, p, c, r LIMIT 1
+       RETURN valueType(m.starts) AS starts, valueType(m.count) AS count, valueType(p.start) AS pstart,
+              valueType(d.paragraphCount) AS pc, valueType(c.weight) AS weight, valueType(r.confidence) AS confidence`,
+    );
+    expect(res.records[0].toObject()).toEqual({
+      starts: 'LIST<INTEGER NOT NULL> NOT NULL', count: 'INTEGER NOT NULL', pstart: 'INTEGER NOT NULL',
+      pc: 'INTEGER NOT NULL', weight: 'INTEGER NOT NULL', confidence: 'FLOAT NOT NULL',
+    });
+  });
+
   test('every mention of every document is exact, and paragraphs hold the file text', async () => {
     const res = await driver.executeQuery(
       `MATCH (d:Document) WHERE d.sha256 IS NOT NULL
