@@ -53,6 +53,8 @@ interface HeadSpec {
   category: string;
   /** Qualifying words required after an indefinite head. */
   minMods: number;
+  /** Most qualifying words taken (default 10). */
+  maxMods?: number;
   topic?: boolean;
 }
 
@@ -84,6 +86,15 @@ const HEADS: HeadSpec[] = [
   { words: ['دورات', 'تدريبيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
   { words: ['دوره', 'توجيهيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
   { words: ['مناقشه', 'المائده', 'المستديره'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
+  { words: ['وزاره'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['اللجنه', 'الوطنيه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['لجنه', 'وطنيه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['المجلس', 'الوطني'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['الهيئه', 'الوطنيه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['البعثه', 'الدايمه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['البعثتان', 'الدايمتان'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
+  { words: ['مكتب', 'المقرر', 'الوطني'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 0, maxMods: 0 },
+  { words: ['ديوان'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 2 },
   { words: ['صندوق'], kind: 'Programme', category: 'FUND', minMods: 2, topic: true },
   { words: ['الصندوق'], kind: 'Programme', category: 'FUND', minMods: 1, topic: true },
   { words: ['مبادره'], kind: 'Programme', category: 'INITIATIVE', minMods: 2, topic: true },
@@ -143,6 +154,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     if (!afterComma && (STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1))))) break;
     if (/^\d/.test(w) || (!allowTaken && taken[j])) break;
     if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1))) break;
+    if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
     if (definiteHead && !isDefinite(w) && !LINK.test(w) && !/^[بل]/.test(w)) {
       const prev = j > k ? words[j - 1] : '';
       if (!(prev && (LINK.test(prev) || /^[بل]/.test(prev)))) break;
@@ -152,6 +164,18 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
   // Do not end on a function word or a dangling conjunction.
   while (j > k && /^(?:و|في|من|علي|الي|عن|ب|ل|بين|لا|سيما|بما|ذلك|بشان|حول|المعني|المعنيه)$/.test(words[j - 1])) j--;
   return j;
+}
+
+/** Does a pattern head (a named meeting, programme, body...) start at token j? */
+function startsHead(doc: DocTokens, j: number): boolean {
+  for (const f of doc.formsOf(j)) {
+    for (const h of headTrie.get(f.form) ?? []) {
+      let ok = true;
+      for (let q = 1; q < h.words.length && ok; q++) if (doc.words[j + q] !== h.words[q]) ok = false;
+      if (ok) return true;
+    }
+  }
+  return false;
 }
 
 function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
@@ -273,7 +297,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
           if (!ok) continue;
           const k = i + h.words.length;
-          const e = qualifierEnd(doc, k, 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
+          const e = qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
           const mods = e - k;
           if (mods < h.minMods) continue;
           // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.

@@ -68,9 +68,10 @@ export function forms(tok: string): Form[] {
     out.push({ form: t, skip });
   }
   if (t.startsWith('لل') && t.length > 3) {
-    // "للأمم" is ل + الأمم (article fused), "للجنة" is ل + لجنة: try both.
+    // "للأمم" is ل + الأمم (article fused); "للجنة" is ل + لجنة or ل + اللجنة: try all three.
     out.push({ form: 'ال' + t.slice(2), skip });
     out.push({ form: t.slice(1), skip: skip + 1 });
+    out.push({ form: 'ا' + t, skip });
   } else if ((t[0] === 'ب' || t[0] === 'ك' || t[0] === 'ل') && t[1] === 'ا' && t[2] === 'ل' && t.length > 4) out.push({ form: t.slice(1), skip: skip + 1 });
   else if ((t[0] === 'ب' || t[0] === 'ل' || t[0] === 'ك') && t.length > 3 && !t.startsWith('ال')) out.push({ form: t.slice(1), skip: skip + 1 });
   return out;
