@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as readline from 'readline';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { startServer } from '../src/api/server';
 import { checkInput, extractDocument } from '../src/extract/pipeline';
 import { cypher } from '../src/graph/cypher';
@@ -164,7 +164,7 @@ async function stopServer(c: Child): Promise<void> {
 // ---------------------------------------------------------------- targets and recordings
 
 async function mostConnected(driver: Driver): Promise<string> {
-  const res = await driver.executeQuery(cypher('api-most-connected'), { types: [...RELATION_TYPES], limit: 1 });
+  const res = await driver.executeQuery(cypher('api-most-connected'), { types: [...RELATION_TYPES], limit: neo4j.int(1) });
   const id = (res.records[0]?.get('e') as { id?: string } | undefined)?.id;
   if (!id) throw new Error('the graph has no typed relation: ingest the seeds first');
   return id;
@@ -216,6 +216,16 @@ async function statementsOf(driver: Driver, ops: Operation[], batching: boolean)
 
 // ---------------------------------------------------------------- api
 
+async function settle(driver: Driver, maxSeconds = 180): Promise<void> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  while (Date.now() < deadline) {
+    const res = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n');
+    if (Number(res.records[0].get('n')) <= 1) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log('settle: transactions still running after ' + maxSeconds + ' s; going on');
+}
+
 async function apiSection(driver: Driver, o: Options): Promise<NonNullable<Results['api']>> {
   const load = [os.loadavg()[0]];
   const entityId = await mostConnected(driver);
@@ -261,6 +271,9 @@ async function apiSection(driver: Driver, o: Options): Promise<NonNullable<Resul
                 ? await floorLoad(driver, batched.get(op.name)!, c, o.duration)
                 : await cannon(servers[v].url, v === 'theirs' ? op.theirs : op.ours, c, o.duration);
             row.get(v)!.runs.push(res);
+            // Requests still running in a server when the clients stop (slow naive ones) must not
+            // weigh on the next variant: wait until Neo4j has no other transaction running.
+            await settle(driver);
             done++;
             log(`${done}/${total} ${op.name} c=${c} ${v}: p50 ${res.p50.toFixed(1)} ms, p99 ${res.p99.toFixed(1)} ms, ${res.rps.toFixed(1)} req/s${res.errors ? `, ${res.errors} errors` : ''}`);
           }
@@ -342,6 +355,8 @@ async function scaleSection(driver: Driver, o: Options): Promise<NonNullable<Res
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
+  // Access logs to a pipe would be measured too (and @neo4j/graphql logs nothing): warnings only.
+  process.env.LOG_LEVEL ||= 'warn';
   fs.mkdirSync(resultsDir(), { recursive: true });
   const latestFile = path.join(resultsDir(), 'latest.json');
   const results: Results = fs.existsSync(latestFile) ? JSON.parse(fs.readFileSync(latestFile, 'utf8')) : {};

@@ -15,8 +15,13 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function graphql(url: string, req: GraphqlRequest): Promise<{ data?: unknown; errors?: { message: string }[] }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
+export async function graphql(url: string, req: GraphqlRequest, timeoutMs = 120_000): Promise<{ data?: unknown; errors?: { message: string }[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   return (await res.json()) as { data?: unknown; errors?: { message: string }[] };
 }
 

@@ -13,7 +13,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
-import { RELATIONS } from '../../src/model';
+import { RELATIONS, RELATION_TYPES } from '../../src/model';
 
 /** Relation fields of the generated type: [fieldName, relationType, direction]. */
 export function relationFields(): [string, string, 'OUT' | 'IN'][] {
@@ -47,6 +47,9 @@ type Entity @node(labels: ["Entity"])
   searchKey: String
   aliases: [String!]
 ${rels}
+  # The generic "all typed relations" field @neo4j/graphql cannot derive: a @cypher escape hatch.
+  neighbours: [Entity!]!
+    @cypher(statement: "MATCH (this)-[r]-(b:Entity) WHERE type(r) IN [${RELATION_TYPES.map((t) => `'${t}'`).join(', ')}] RETURN b", columnName: "b")
 }
 `;
 }
