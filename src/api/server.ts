@@ -118,11 +118,14 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
         logger().warn('shutdown grace period over: closing the remaining connections');
         server.closeAllConnections();
       }, app.locals.shutdownGraceMs as number);
+      // Keep-alive connections go idle once their in-flight response is sent: close them as they do.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       clearTimeout(grace);
+      clearInterval(idle);
       await (app.locals.apollo as ApolloServer<ApiContext>).stop();
     },
   };
