@@ -19,20 +19,20 @@ import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from
  * `dir`: 'forward' when the source is usually named before the target (nominal phrases such as
  * "البروتوكول المكمل للاتفاقية"); otherwise the nearest mentions on either side are taken.
  */
-const TRIGGERS: Record<string, { stems: string[]; dir?: 'forward' }> = {
+const TRIGGERS: Record<string, { stems: string[]; dir?: 'forward'; requires?: string }> = {
   ORGANIZED: { stems: ['نظم', 'نظمت', 'نظمه', 'نظمها', 'تنظيم', 'بتنظيم', 'عقد', 'عقدت', 'عقده', 'استضاف', 'استضافت', 'استضافه', 'نظما', 'نظمته'] },
   PARTICIPATED_IN: { stems: ['شارك', 'شاركت', 'اشترك', 'اشتركت', 'مشارك', 'حضر', 'حضرت'] },
   ADMINISTERS: { stems: ['يدير', 'تدير', 'يديره', 'تديره', 'تديرها', 'يديرها', 'اداره'] },
   MEMBER_OF: { stems: ['عضو', 'اعضاء', 'عضويه', 'انضم', 'انضمت'] },
-  CHAIRS: { stems: ['يراس', 'تراس', 'ترأس', 'رئاسه', 'برئاسه', 'راس', 'رأس', 'ترؤس'] },
+  CHAIRS: { stems: ['يراس', 'تراس', 'ترأس', 'رئاسه', 'برئاسه', 'ترؤس', 'يرأس'] },
   COORDINATES: { stems: ['ينسق', 'تنسق', 'ينسقه', 'تنسقه', 'تنسيق'] },
   PARTNERS_WITH: { stems: ['شراكه', 'بالشراكه', 'بالتعاون', 'تعاون', 'بالاشتراك', 'اشتراك'] },
   RATIFIED: { stems: ['صدق', 'صدقت', 'تصديق', 'التصديق', 'انضمام', 'صدقا'] },
   ADOPTED: { stems: ['اعتمد', 'اعتمدت', 'اعتماد', 'اتخذ', 'اتخذت'] },
   SUPPLEMENTS: { stems: ['مكمل', 'مكمله', 'ملحق', 'ملحقه', 'مكملين'], dir: 'forward' },
-  ESTABLISHED: { stems: ['انشا', 'انشات', 'انشاء', 'انشي', 'تعيين', 'عين', 'استحدث', 'اسس', 'اسست'] },
+  ESTABLISHED: { stems: ['انشا', 'انشات', 'انشاء', 'تعيين', 'عين', 'استحدث', 'اسس', 'اسست'] },
   MANDATED_BY: { stems: ['بموجب', 'عملا', 'استجابه', 'وفقا'], dir: 'forward' },
-  REPORTED_TO: { stems: ['تقرير', 'تقريرا', 'تقريره', 'تقريرها', 'قدم', 'قدمت', 'تقدم', 'يقدم', 'احال', 'احالت'] },
+  REPORTED_TO: { stems: ['تقرير', 'تقريرا', 'تقريره', 'تقريرها', 'قدم', 'قدمت', 'تقدم', 'يقدم', 'احال', 'احالت'], requires: 'الي' },
   SUBMITTED_TO: { stems: ['مقدم', 'المقدم', 'المقدمه', 'مقدمه'] },
   HELD_IN: { stems: ['عقد', 'عقدت', 'المعقود', 'المعقوده', 'انعقد', 'انعقدت'] },
   FUNDED: { stems: ['مول', 'مولت', 'تمويل', 'بتمويل', 'تبرع', 'تبرعت', 'تبرعات', 'ساهم', 'ساهمت', 'مساهمات'] },
@@ -64,6 +64,20 @@ export interface RelateInput {
   selfId: string | null;
 }
 
+/** Normalised words between two original offsets, padded with spaces for whole-word tests. */
+function normBetween(doc: DocTokens, a: number, b: number): string {
+  const out: string[] = [];
+  let lo = 0;
+  let hi = doc.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.oStart[mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < doc.words.length && doc.oStart[i] < b; i++) out.push(doc.words[i]);
+  return ` ${out.join(' ')} `;
+}
+
 function paragraphOf(paragraphs: Paragraph[], pos: number): string | null {
   const i = spanAt(paragraphs, pos);
   return i >= 0 ? paragraphs[i].number : null;
@@ -83,9 +97,37 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     if (!prev || prev.confidence < confidence) rels.set(key, { type, from, to, evidence: evidence.slice(0, 600), paragraph, confidence: Math.round(confidence * 100) / 100 });
   };
 
+  const { doc } = input;
+  // Mentions that take part: not nested inside a longer name ("الأمم المتحدة" inside "صندوق الأمم المتحدة ...").
+  const ms: ResolvedMention[] = [];
+  let outerEnd = -1;
+  for (const m of [...input.mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (m.end <= outerEnd) continue;
+    ms.push(m);
+    outerEnd = m.end;
+  }
+  // Tokens inside a mention are never triggers ("الرأس الأخضر" is not "رأس").
+  const covered = new Uint8Array(doc.words.length);
+  const tokenAt = (pos: number) => {
+    let lo = 0;
+    let hi = doc.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.oStart[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const located = new Set<ResolvedMention>();
+  for (const m of input.mentions) {
+    const t0 = tokenAt(m.start);
+    for (let t = t0; t < doc.words.length && doc.oStart[t] < m.end; t++) covered[t] = 1;
+    // "في الرأس الأخضر": a place, not an actor.
+    if (t0 > 0 && doc.words[t0 - 1] === 'في') located.add(m);
+  }
+
   let mi = 0;
   let ti = 0;
-  const ms = input.mentions;
   for (const s of input.sentences) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
     const inS: ResolvedMention[] = [];
@@ -93,35 +135,36 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     if (inS.length < 2) continue;
     const text = input.src.slice(s.start, s.end);
     const para = paragraphOf(input.paragraphs, s.start);
-    const { doc } = input;
     while (ti < doc.words.length && doc.oStart[ti] < s.start) ti++;
     for (let q = ti; q < doc.words.length && doc.oStart[q] < s.end; q++) {
+      if (covered[q]) continue;
       const types = stemIndex.get(bare(doc.words[q]));
       if (!types) continue;
       const tpos = doc.oStart[q];
       for (const type of types) {
         const spec = relationSpec(type)!;
-        const forward = TRIGGERS[type].dir === 'forward';
-        const near = (kinds: readonly string[], side: 'before' | 'after' | 'any', exclude?: string) => {
-          let best: ResolvedMention | null = null;
-          let bd = Infinity;
-          for (const m of inS) {
-            if (m.entityId === exclude || !kinds.includes(kindOf.get(m.entityId) ?? '')) continue;
-            if (side === 'before' && m.end > tpos) continue;
-            if (side === 'after' && m.start < tpos) continue;
-            const d = m.start >= tpos ? m.start - tpos : tpos - m.end;
-            if (d < bd) {
-              bd = d;
-              best = m;
-            }
+        const trig = TRIGGERS[type];
+        const usable = (m: ResolvedMention, kinds: readonly string[]) =>
+          kinds.includes(kindOf.get(m.entityId) ?? '') && (type === 'HELD_IN' || !located.has(m) || kindOf.get(m.entityId) !== 'Country');
+        // Pairs (source, target) around the trigger: Arabic puts the verb first (verb, subject, object),
+        // nominal phrases put the source first ("البروتوكول المكمل للاتفاقية"). Closest pair wins.
+        let best: { f: ResolvedMention; t: ResolvedMention; cost: number } | null = null;
+        for (const f of inS) {
+          if (!usable(f, spec.from)) continue;
+          const fAfter = f.start >= tpos;
+          const fd = fAfter ? f.start - tpos : tpos - f.end;
+          if (fd > (fAfter ? 80 : 160) || (trig.dir === 'forward' && fAfter)) continue;
+          for (const t of inS) {
+            if (t === f || t.entityId === f.entityId || !usable(t, spec.to) || t.start < tpos) continue;
+            if (fAfter && t.start < f.end) continue;
+            const td = t.start - tpos;
+            if (td > 200) continue;
+            if (trig.requires && !normBetween(doc, tpos, t.start).includes(` ${trig.requires} `)) continue;
+            const cost = fd + td + (fAfter ? 0 : 20);
+            if (!best || cost < best.cost) best = { f, t, cost };
           }
-          return best ? { m: best as ResolvedMention, d: bd } : null;
-        };
-        const to = near(spec.to, 'after') ?? (forward ? null : near(spec.to, 'before'));
-        if (!to) continue;
-        const from = near(spec.from, forward ? 'before' : 'any', to.m.entityId);
-        if (!from || from.d > 200 || to.d > 200) continue;
-        addRel(type, from.m.entityId, to.m.entityId, text, para, Math.max(0.4, 0.9 - (from.d + to.d) / 500));
+        }
+        if (best) addRel(type, best.f.entityId, best.t.entityId, text, para, Math.max(0.4, 0.9 - best.cost / 500));
       }
     }
   }
@@ -138,7 +181,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     }
   }
 
-  // Co-occurrence: entities named (not just referred back to) in the same numbered paragraph.
+  // Co-occurrence: entities named (not just referred back to, not nested in another name) in the same numbered paragraph.
   const co = new Map<string, CoOccurrence>();
   const byPara = new Map<string, Set<string>>();
   for (const m of ms) {
