@@ -112,6 +112,11 @@ const HEADS: HeadSpec[] = [
   { words: ['خطه', 'عمل'], kind: 'Instrument', category: 'PLAN_OF_ACTION', minMods: 2, topic: true },
   { words: ['مدونه'], kind: 'Instrument', category: 'OTHER', minMods: 2, topic: true },
   { words: ['قانون', 'نموذجي'], kind: 'Instrument', category: 'OTHER', minMods: 1, topic: true },
+  { words: ['مذكره', 'تفاهم'], kind: 'Instrument', category: 'OTHER', minMods: 0, maxMods: 4 },
+  { words: ['ترتيبات', 'عمل'], kind: 'Instrument', category: 'OTHER', minMods: 0, maxMods: 4 },
+  { words: ['التعليق', 'العام', 'رقم'], kind: 'Instrument', category: 'OTHER', minMods: 1, maxMods: 1 },
+  { words: ['تعليقها', 'العام', 'رقم'], kind: 'Instrument', category: 'OTHER', minMods: 1, maxMods: 1 },
+  { words: ['تعليقه', 'العام', 'رقم'], kind: 'Instrument', category: 'OTHER', minMods: 1, maxMods: 1 },
   { words: ['مبادي', 'توجيهيه'], kind: 'Instrument', category: 'GUIDELINES', minMods: 1, topic: true },
 ];
 
@@ -152,7 +157,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     const w = words[j];
     const afterComma = j > k && /^\s*,\s*$/.test(gapText(doc, j - 1)) && COMMA_CONT.has(w);
     if (!afterComma && (STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1))))) break;
-    if (/^\d/.test(w) || (!allowTaken && taken[j])) break;
+    if ((/^\d/.test(w) && !(j > 0 && words[j - 1] === 'رقم')) || (!allowTaken && taken[j])) break;
     if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1))) break;
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
     if (definiteHead && !isDefinite(w) && !LINK.test(w) && !/^[بل]/.test(w)) {
@@ -210,8 +215,12 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
     lexAt.set(c.tStart, c);
     for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
   }
-  const push = (kind: KindName, i: number, skip: number, end: number, pattern: Candidate['pattern']) =>
-    out.push({ kind, start: oStart[i] + skip, end: oEnd[end - 1], tStart: i, tEnd: end, source: 'pattern', pattern });
+  const push = (kind: KindName, i: number, skip: number, end: number, pattern: Candidate['pattern']) => {
+    let e = oEnd[end - 1];
+    // "القرار ٢٣٣١ (٢٠١٦)": the mention takes the closing parenthesis of the year.
+    if (pattern?.type === 'resolution' && pattern.number.includes('(') && doc.src[e] === ')') e++;
+    out.push({ kind, start: oStart[i] + skip, end: e, tStart: i, tEnd: end, source: 'pattern', pattern });
+  };
 
   for (let i = 0; i < n; i++) {
     if (blocked[i]) continue;
