@@ -30,6 +30,28 @@ export function writerRequest(req: Request, token: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Bodies up to this size are read and discarded before a 413, so the client sees the answer. */
+const DRAIN_MAX = 128 * 1024 * 1024;
+
+/**
+ * Answers once the client has finished sending: a client still uploading when the server answers
+ * and closes gets a connection reset instead of the 413. Bodies beyond DRAIN_MAX are cut off.
+ */
+function afterBody(req: Request, answer: () => void): void {
+  if (req.complete) return answer();
+  if (Number(req.headers['content-length']) > DRAIN_MAX) {
+    req.res?.setHeader('Connection', 'close');
+    return answer();
+  }
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_MAX) req.destroy();
+  });
+  req.once('end', answer);
+  req.resume();
+}
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -40,16 +62,16 @@ interface BodyParserError {
 
 /** Turns body-parser failures into GraphQL-shaped answers that say what to send instead. */
 export function bodyErrors(cfg: GuardConfig): ErrorRequestHandler {
-  return (err: BodyParserError, _req, res, next) => {
+  return (err: BodyParserError, req, res, next) => {
     switch (err?.type) {
       case 'entity.too.large':
-        res.status(413).json(
+        afterBody(req, () => res.status(413).json(
           errorBody(
             `request body too large (${kb(err.length ?? 0)} > ${kb(err.limit ?? cfg.maxBodyBytes)}): queries may be at most ${kb(cfg.maxBodyBytes)} (KG_MAX_BODY_KB); ` +
               `documents sent to ingestDocument (with the write token) at most ${kb(cfg.maxWriteBodyBytes)} (KG_MAX_FILE_MB)`,
             CODES.payloadTooLarge,
           ),
-        );
+        ));
         return;
       case 'entity.parse.failed':
         res.status(400).json(
