@@ -7,12 +7,19 @@ import type { Response } from 'express';
 import { logger, slowMs } from './logger';
 import { locals } from './request';
 
-/** The express response of a GraphQL context (set by the server's context function). */
-const responses = new WeakMap<object, Response>();
+/**
+ * The express response of a GraphQL context (set by the server's context function). A symbol
+ * property rather than a WeakMap: Apollo copies the context object (Object.assign keeps symbols).
+ */
+const RESPONSE = Symbol('kg.response');
 
 export function bindResponse<T extends object>(context: T, res: Response): T {
-  responses.set(context, res);
+  (context as Record<symbol, unknown>)[RESPONSE] = res;
   return context;
+}
+
+function responseOf(context: object): Response | undefined {
+  return (context as Record<symbol, Response | undefined>)[RESPONSE];
 }
 
 const EXPECTED = new Set([
@@ -30,7 +37,7 @@ export function observabilityPlugin<T extends object>(threshold = slowMs()): Apo
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
-      const res = responses.get(contextValue);
+      const res = responseOf(contextValue);
       const l = res ? locals(res) : {};
       return {
         async didResolveOperation({ operationName, operation }) {
