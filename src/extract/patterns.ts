@@ -55,6 +55,8 @@ interface HeadSpec {
   minMods: number;
   /** Most qualifying words taken (default 10). */
   maxMods?: number;
+  /** Only with a quoted title after it ("حدثاً عنوانه «...»"): the head alone is too general. */
+  titled?: boolean;
   topic?: boolean;
 }
 
@@ -68,7 +70,12 @@ const HEADS: HeadSpec[] = [
   { words: ['المنتدي'], kind: 'Meeting', category: 'FORUM', minMods: 1 },
   { words: ['ندوه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
   { words: ['حلقه', 'عمل'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['حلقه', 'دراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
+  { words: ['حلقه', 'دراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
+  { words: ['حلقه', 'العمل'], kind: 'Meeting', category: 'OTHER', minMods: 2 },
+  { words: ['حدث'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
+  { words: ['حدثا'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
+  { words: ['اجتماع'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
+  { words: ['اجتماعا'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
   { words: ['الحلقه', 'الدراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
   { words: ['اجتماع', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
   { words: ['اجتماع', 'فريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
@@ -159,6 +166,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     if (!afterComma && (STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1))))) break;
     if ((/^\d/.test(w) && !(j > 0 && words[j - 1] === 'رقم')) || (!allowTaken && taken[j])) break;
     if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1))) break;
+    if (TITLE_WORDS.has(w)) break; // the title that follows is handled by titleAfter
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
     if (definiteHead && !isDefinite(w) && !LINK.test(w) && !/^[بل]/.test(w)) {
       const prev = j > k ? words[j - 1] : '';
@@ -169,6 +177,22 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
   // Do not end on a function word or a dangling conjunction.
   while (j > k && /^(?:و|في|من|علي|الي|عن|ب|ل|بين|لا|سيما|بما|ذلك|بشان|حول|المعني|المعنيه)$/.test(words[j - 1])) j--;
   return j;
+}
+
+const TITLE_WORDS = new Set(['بعنوان', 'عنوانه', 'عنوانها', 'المعنون', 'المعنونه', 'وعنوانه']);
+const OPEN_QUOTE = /^\s*["“«`]/;
+
+/** A quoted title after token e ("بعنوان «...»"): token range of the title, or null. */
+function titleAfter(doc: DocTokens, e: number): { start: number; end: number } | null {
+  if (!TITLE_WORDS.has(doc.words[e] ?? '') || e + 1 >= doc.words.length) return null;
+  const from = doc.oEnd[e];
+  if (!OPEN_QUOTE.test(doc.src.slice(from, doc.oStart[e + 1]))) return null;
+  const close = doc.src.slice(doc.oStart[e + 1], doc.oStart[e + 1] + 200).search(/["”»`]/);
+  if (close < 0) return null;
+  const limit = doc.oStart[e + 1] + close;
+  let t = e + 1;
+  while (t < doc.words.length && doc.oEnd[t] <= limit) t++;
+  return t > e + 1 ? { start: e + 1, end: t } : null;
 }
 
 /** Does a pattern head (a named meeting, programme, body...) start at token j? */
@@ -308,12 +332,16 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           const k = i + h.words.length;
           const e = qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
           const mods = e - k;
-          if (mods < h.minMods) continue;
+          // A quoted title right after the phrase names it: حلقة دراسية بعنوان "...", حدثاً عنوانه "...".
+          const t = titleAfter(doc, e);
+          if (h.titled && !t) continue;
+          if (!t && mods < h.minMods) continue;
           // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.
-          if (h.topic && !words.slice(k, Math.min(e, k + 3)).some((x) => TOPIC.test(x))) continue;
-          const key = words.slice(i, e).map(bare).join(' ');
-          push(h.kind, i, f.skip, e, { type: 'named', category: h.category, key });
-          i = e - 1;
+          if (!t && h.topic && !words.slice(k, Math.min(e, k + 3)).some((x) => TOPIC.test(x))) continue;
+          const end = t ? t.end : e;
+          const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
+          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key });
+          i = end - 1;
           done = true;
           break;
         }

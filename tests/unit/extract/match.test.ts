@@ -84,6 +84,12 @@ describe('patterns', () => {
     expect(pat('اعتمد برنامج عمل للسنوات المقبلة')).toEqual([]);
   });
 
+  it('takes a quoted title as the name of an event, and needs it for general heads', () => {
+    const c = pat('استضاف المكتب حدثا للدول الأعضاء عنوانه "بناء تدابير أفضل للتصدي: الاتجار بالبشر في سياق السياحة" في نيسان');
+    expect(c[0]).toMatchObject({ kind: 'Meeting', text: 'حدثا للدول الأعضاء عنوانه "بناء تدابير أفضل للتصدي: الاتجار بالبشر في سياق السياحة' });
+    expect(pat('وكان الحدث مهما وعقد اجتماع للجنة')).toEqual([]);
+  });
+
   it('marks definite heads standing alone as anaphors', () => {
     const a = run('مكتب الأمم المتحدة المعني بالمخدرات والجريمة. ويواصل المكتب عمله').filter((x) => x.source === 'anaphor');
     expect(a.map((x) => x.text)).toEqual(['المكتب']);
