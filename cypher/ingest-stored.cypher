@@ -1,2 +1,4 @@
-// Is a document with this content hash already stored? (checked before extracting, to skip work)
-RETURN EXISTS { MATCH (d:Document {sha256: $sha256}) } AS stored
+// The document already stored with this content hash, if any (checked before extracting, to skip work).
+OPTIONAL MATCH (d:Document {sha256: $sha256})
+RETURN d.id AS id
+LIMIT 1

@@ -36,10 +36,10 @@ export function sha256Of(content: Buffer | string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Is a document with this content already stored? Lets ingestion skip extraction altogether. */
-export async function isStored(driver: Driver, sha256: string, opts: { database?: string } = {}): Promise<boolean> {
-  const res = await driver.executeQuery(cypher('ingest-stored'), { sha256 }, { database: opts.database, routing: 'READ' });
-  return res.records[0]?.get('stored') === true;
+/** The id of the document stored with this content hash, or null. Lets ingestion skip extraction altogether. */
+export async function storedDocumentId(driver: Driver, sha256: string, opts: { database?: string } = {}): Promise<string | null> {
+  const res = await driver.executeQuery(cypher('ingest-stored'), { sha256 }, { database: opts.database, routing: neo4j.routing.READ });
+  return (res.records[0]?.get('id') as string | null) ?? null;
 }
 
 /** Properties that are real numbers; every other whole number is an integer in the graph. */

@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import type { DocumentMeta, ExtractedDocument } from '../extract/types';
-import { isStored, loadDocument, sha256Of, type LoadResult } from '../graph/load';
+import { loadDocument, storedDocumentId, sha256Of, type LoadResult } from '../graph/load';
 import { expandPaths } from './files';
 import { pipelineExtractor, type Extractor } from './extractor';
 
@@ -88,7 +88,8 @@ async function prepare(driver: Driver, bytes: Buffer, file: string, opts: Ingest
   const extractor = opts.extractor ?? pipelineExtractor;
   const sha256 = sha256Of(bytes);
   // Same content already stored: nothing to do, not even extraction.
-  if (await isStored(driver, sha256, { database: opts.database })) return { done: { file, outcome: 'unchanged' } };
+  const stored = await storedDocumentId(driver, sha256, { database: opts.database });
+  if (stored) return { done: { file, outcome: 'unchanged', documentId: stored } };
   let text: string;
   try {
     text = extractor.check(bytes, file);

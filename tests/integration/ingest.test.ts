@@ -124,6 +124,9 @@ describe('kg ingest against Neo4j', () => {
       expect(summary.failed.find((f) => f.file.endsWith('empty.txt'))!.error).toMatch(/empty/i);
       expect(await snapshot(driver)).toEqual(original);
       await expect(ingestText(driver, '', 'empty.txt')).rejects.toBeInstanceOf(InputRefusedError);
+      // the same text again through the API's entry point: unchanged, and says which document it is
+      const again = await ingestText(driver, await fs.readFile(path.join(dir, seedFiles[0]), 'utf8'), seedFiles[0]);
+      expect(again).toMatchObject({ outcome: 'unchanged', documentId: expect.stringMatching(/^document:/) });
     } finally {
       await fs.rm(bad, { recursive: true, force: true });
     }
