@@ -182,6 +182,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     if (!e.nameAr && b.longest) e.nameAr = b.longest;
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
     if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
+    if (e.type === 'Rapporteur' && !e.properties.holder) attachHolder(e, ctx.doc.src);
     return e;
   });
   return { entities, mentions };
@@ -304,6 +305,20 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
       if (place) e.properties.place = place;
     }
     if (e.properties.startDate) break;
+  }
+}
+
+// "المقررة الخاصة المعنية بالاتجار بالأشخاص، السيدة ماريا غراتسيا جاماريناروا،": the holder's name follows a title.
+const HOLDER = /^\s*[،,]?\s*(?:\(\s*)?(?:السيدة|السيد|الدكتورة|الدكتور|القاضية|القاضي|Ms\.?|Mr\.?)\s+([^\s،,.;:()\d][^،,.;:()\d\n]{2,48}?)\s*(?=[،,.;:()]|\n|$)/u;
+
+/** The mandate holder named right after a rapporteur's mention, if any. */
+function attachHolder(e: ExtractedEntity, src: string): void {
+  for (const m of e.mentions) {
+    const h = HOLDER.exec(src.slice(m.end, m.end + 80));
+    if (h && h[1].trim().split(/\s+/).length <= 5) {
+      e.properties.holder = h[1].trim();
+      return;
+    }
   }
 }
 

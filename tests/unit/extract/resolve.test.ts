@@ -52,6 +52,11 @@ describe('resolution', () => {
     expect(d.entities.filter((e) => e.type === 'Rapporteur').map((e) => e.id)).toEqual(['rapporteur:sr-trafficking']);
   });
 
+  it('reads the mandate holder named after a rapporteur', () => {
+    const e = entity('وقالت المقررة الخاصة المعنية بالاتجار بالأشخاص، السيدة ماريا غراتسيا جاماريناروا، إن البروتوكول مهم.', 'rapporteur:sr-trafficking')!;
+    expect(e.properties.holder).toBe('ماريا غراتسيا جاماريناروا');
+  });
+
   it('gives pattern entities readable ids that are the same across documents', () => {
     const a = ids('وعقدت حلقة عمل إقليمية بشأن التشريعات في الرأس الأخضر.');
     const b = ids('شارك المكتب في حلقة عمل إقليمية بشأن التشريعات.');
