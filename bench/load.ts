@@ -50,7 +50,7 @@ async function serve(): Promise<void> {
 
 // ---- client side ----
 
-interface Op {
+export interface Op {
   name: string;
   query: string;
   variables: () => Record<string, unknown>;
@@ -60,7 +60,8 @@ function pick<T>(xs: T[]): T {
   return xs[Math.floor(Math.random() * xs.length)];
 }
 
-function operations(entityIds: string[], documentIds: string[]): Op[] {
+/** The query mix (also used by tests/integration/load.test.ts for a correctness check). */
+export function operations(entityIds: string[], documentIds: string[]): Op[] {
   const words = ['الأمم المتحدة', 'الاتجار بالأشخاص', 'يونيسيف', 'UNODC', 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة', 'human rights', 'المغرب', 'بروتوكول'];
   return [
     { name: 'search', query: 'query S($t: String!) { search(text: $t, first: 10) { score entity { id name kind } } }', variables: () => ({ t: pick(words) }) },
@@ -78,7 +79,7 @@ function operations(entityIds: string[], documentIds: string[]): Op[] {
     { name: 'document', query: 'query D($id: ID!) { document(id: $id) { id name mentionCount relations { type entity { id } } } }', variables: () => ({ id: pick(documentIds) }) },
     { name: 'stats', query: '{ stats { entities relations mentions byKind { kind count } } }', variables: () => ({}) },
     { name: 'timeline', query: '{ timeline(first: 50) { date kind entity { id name } } }', variables: () => ({}) },
-    { name: 'path', query: 'query P($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 4) { nodes { id } edges { type } truncated } }', variables: () => ({ a: pick(entityIds), b: pick(entityIds) }) },
+    { name: 'path', query: 'query P($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 3) { nodes { id } edges { type } truncated } }', variables: () => ({ a: pick(entityIds), b: pick(entityIds) }) },
   ];
 }
 
@@ -217,12 +218,12 @@ async function main(): Promise<number> {
   return pass ? 0 : 1;
 }
 
-if (process.argv.includes('--serve')) {
+if (require.main === module && process.argv.includes('--serve')) {
   serve().catch((err) => {
     process.stderr.write(`load server: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);
   });
-} else {
+} else if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (err) => {

@@ -1,3 +1,3 @@
-export { logger, slowMs } from './logger';
+export { logger, slowMs, useLogger } from './logger';
 export { requestLogging, REQUEST_ID_HEADER, locals } from './request';
 export { observabilityPlugin, bindResponse, observeCypher } from './apollo';

@@ -21,6 +21,13 @@ export function logger(): Logger {
   return root;
 }
 
+/** Replaces the logger (tests capture lines with a pino logger writing to memory). Returns the previous one. */
+export function useLogger(custom: Logger): Logger {
+  const previous = logger();
+  root = custom;
+  return previous;
+}
+
 /** Requests slower than this (ms) are logged at warn level with their query. KG_SLOW_MS, default 1000. */
 export function slowMs(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.KG_SLOW_MS);

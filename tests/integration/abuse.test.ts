@@ -6,7 +6,9 @@
 import { buildSchema, getNamedType, GraphQLArgument, GraphQLInputObjectType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isAbstractType, GraphQLInputType, getNullableType } from 'graphql';
 import * as fs from 'fs';
 import * as path from 'path';
+import pino from 'pino';
 import { graphCounts } from '../../src/graph/stats';
+import { useLogger } from '../../src/observability';
 import { packageRoot } from '../../src/model';
 import { Harness, ok, startHarness } from './api-harness';
 
@@ -177,10 +179,14 @@ describe('abuse: hostile queries are refused with clear errors', () => {
   });
 });
 
-describe('production switches: introspection, playground, CORS', () => {
+describe('production switches: introspection, playground, CORS; logs', () => {
   let h: Harness;
   const saved = { ...process.env };
+  const lines: Record<string, unknown>[] = [];
+  let previous: ReturnType<typeof useLogger>;
   beforeAll(async () => {
+    previous = useLogger(pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) }));
+    process.env.KG_SLOW_MS = '0'; // every operation counts as slow
     process.env.KG_INTROSPECTION = 'off';
     process.env.KG_PLAYGROUND = 'off';
     process.env.KG_CORS_ORIGINS = 'https://kg.example.org';
@@ -188,7 +194,24 @@ describe('production switches: introspection, playground, CORS', () => {
   });
   afterAll(async () => {
     process.env = saved;
+    useLogger(previous);
     await h?.close();
+  });
+
+  test('one structured log line per request with request id, operation, status and duration; slow operations logged', async () => {
+    lines.length = 0;
+    const res = await fetch(`${h.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'log-test-1', authorization: 'Bearer secret-never-logged' },
+      body: JSON.stringify({ query: 'query CountThem { stats { entities } }' }),
+    });
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50)); // the access line is written on 'finish'
+    const access = lines.find((l) => l.msg === 'request' && l.reqId === 'log-test-1');
+    expect(access).toMatchObject({ method: 'POST', path: '/graphql', status: 200, operation: 'CountThem', operationType: 'query', ms: expect.any(Number) });
+    expect(lines.find((l) => l.msg === 'slow GraphQL operation')).toMatchObject({ reqId: 'log-test-1', operation: 'CountThem', query: expect.stringContaining('CountThem') });
+    expect(lines.find((l) => l.msg === 'slow Cypher statement')).toMatchObject({ statement: expect.any(String), ms: expect.any(Number) });
+    expect(JSON.stringify(lines)).not.toContain('secret-never-logged');
   });
 
   test('introspection is refused with INTROSPECTION_DISABLED; __typename still works', async () => {
