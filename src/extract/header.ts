@@ -74,10 +74,11 @@ export function parseHeader(text: string, firstParagraphStart: number | null): H
   let title: string | null = null;
   if (titleStart >= 0) {
     let t = head.slice(titleStart);
-    const stop = /\*|\s(?:موجز|المحتويات|أولاً|أولا)\s|\n\s*\n\s*\n/u.exec(t);
+    // Ends at a footnote mark, the summary, the contents, chapter one, or the opening of a letter ("نتشرف بأن").
+    const stop = /\*|\s(?:موجز|المحتويات|أولاً|أولا|نتشرف|أتشرف|يتشرف|تتشرف)\s|\n\s*\n\s*\n/u.exec(t);
     if (stop) t = t.slice(0, stop.index);
     t = t.replace(/\s+/g, ' ').trim();
-    if (t.length > 3) title = t.slice(0, 500);
+    if (t.length > 3) title = t.slice(0, 400);
   }
   return { subjects, symbol, date, originalLanguage, sessionNumber, agendaItem, title, end };
 }

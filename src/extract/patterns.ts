@@ -8,7 +8,7 @@
  *    "صندوق", "استراتيجية") and the words that qualify it, up to punctuation or a clause boundary.
  * Heads and word lists are Arabic grammar and UN usage, not strings of any one document.
  */
-import type { KindName } from '../model';
+import type { KindName, LexiconEntry } from '../model';
 import { readOrdinal } from './dates';
 import type { LexIndex } from './lexicon-index';
 import type { Candidate } from './match';
@@ -17,6 +17,14 @@ import { bare, DocTokens, forms } from './tokens';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
 export const BODY_CATEGORIES = new Set(['UN_ORGAN', 'INTERGOVERNMENTAL_BODY', 'TREATY_BODY']);
+/** ...and the head nouns of bodies that meet (not "الأمين العام", "الأمانة العامة"). */
+const MEETING_HEADS = new Set(['مجلس', 'جمعيه', 'لجنه', 'موتمر', 'فريق', 'منتدي', 'هييه']);
+
+/** Does this lexicon entry name a body that holds numbered sessions (a council, assembly, commission...)? */
+export function isSessionBody(e: LexiconEntry | undefined): boolean {
+  if (!e || e.type !== 'Agency' || !BODY_CATEGORIES.has(e.category ?? '')) return false;
+  return MEETING_HEADS.has(bare(normaliseKey(e.nameAr).split(' ')[0] ?? ''));
+}
 
 const SESSION_HEADS = new Set(['الدوره', 'دوره', 'دورته', 'دورتها', 'الدورتين', 'دورتيه', 'دورتيها']);
 const RES_HEADS = new Set(['قرار', 'القرار', 'قراره', 'قرارها', 'القرارين', 'قراري', 'القرارات', 'قرارات', 'قراريه', 'قراريها']);
@@ -208,8 +216,7 @@ function startsHead(doc: DocTokens, j: number): boolean {
 }
 
 function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
-  if (!c || c.kind !== 'Agency' || !c.entryId) return false;
-  return BODY_CATEGORIES.has(index.entries.get(c.entryId)?.category ?? '');
+  return !!c && c.kind === 'Agency' && !!c.entryId && isSessionBody(index.entries.get(c.entryId));
 }
 
 function readNumber(doc: DocTokens, k: number): { number: string; end: number } | null {

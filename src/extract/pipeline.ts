@@ -8,7 +8,7 @@ import { parseHeader } from './header';
 import { defaultIndex, LexIndex } from './lexicon-index';
 import { match } from './match';
 import { arabicRatio } from './normalise';
-import { BODY_CATEGORIES } from './patterns';
+import { BODY_CATEGORIES, isSessionBody } from './patterns';
 import { relate } from './relate';
 import { resolve } from './resolve';
 import { segment, spanAt } from './segment';
@@ -65,16 +65,18 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
   const header = parseHeader(text, seg.paragraphs[0]?.start ?? null);
   const cands = match(doc, index);
 
-  // The document's body: the first organ or intergovernmental body named in the header.
+  // The document's body: the first organ or intergovernmental body named in the header; sessions
+  // without a body named belong to the first body there that holds sessions.
   let docBodyId: string | null = null;
+  let sessionBodyId: string | null = null;
   for (const c of cands) {
     if (c.start >= header.end) break;
-    if (c.source === 'lexicon' && c.kind === 'Agency' && BODY_CATEGORIES.has(index.entries.get(c.entryId!)?.category ?? '')) {
-      docBodyId = c.entryId!;
-      break;
-    }
+    if (c.source !== 'lexicon' || c.kind !== 'Agency') continue;
+    const entry = index.entries.get(c.entryId!);
+    if (!docBodyId && BODY_CATEGORIES.has(entry?.category ?? '')) docBodyId = c.entryId!;
+    if (!sessionBodyId && isSessionBody(entry)) sessionBodyId = c.entryId!;
   }
-  const { entities, mentions } = resolve(cands, { doc, index, docBodyId });
+  const { entities, mentions } = resolve(cands, { doc, index, docBodyId: sessionBodyId });
 
   for (const e of entities) {
     for (const m of e.mentions) {
@@ -86,6 +88,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
   const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId });
 
   const body = docBodyId ? index.entries.get(docBodyId)!.nameEn : null;
+  const sessionBody = sessionBodyId ? index.entries.get(sessionBodyId)!.nameEn : null;
   return {
     file,
     document: {
@@ -95,7 +98,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
       body,
       language: 'ar',
       originalLanguage: header.originalLanguage,
-      session: body && header.sessionNumber ? `${body}, ${englishOrdinal(header.sessionNumber)} session` : null,
+      session: sessionBody && header.sessionNumber ? `${sessionBody}, ${englishOrdinal(header.sessionNumber)} session` : null,
       agendaItem: header.agendaItem,
       subjects: header.subjects,
     },

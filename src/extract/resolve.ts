@@ -16,7 +16,7 @@ import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
 import { normaliseKey } from './normalise';
-import { BODY_CATEGORIES } from './patterns';
+import { isSessionBody } from './patterns';
 import { findPlace } from './places';
 import { symbolId } from './symbols';
 import { bare, DocTokens } from './tokens';
@@ -144,7 +144,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     if (!anaphoric && text.length > b.longest.length) b.longest = text;
     b.lastPos = c.end;
     mentions.push({ entityId: b.e.id, start: c.start, end: c.end, anaphoric });
-    if (b.e.type === 'Agency' && BODY_CATEGORIES.has(b.e.category ?? '')) lastBody = { id: b.e.id, pos: c.end };
+    if (b.e.type === 'Agency' && isSessionBody(index.entries.get(b.e.id))) lastBody = { id: b.e.id, pos: c.end };
   };
 
   for (const c of cands) {
