@@ -53,7 +53,7 @@ const STOP = new Set([
 const COMMA_CONT = new Set(['لا', 'ولا', 'وبخاصه', 'وخاصه', 'بما', 'وبوجه', 'خاصه']);
 
 /** Topic words that make a programme/instrument phrase specific enough to be an entity. */
-const TOPIC = /^(?:[وبل]|لل|بال|وال|ال)?(?:اتجار|تهريب|رق|سخره|ضحايا|ضحيه|متاجره|استغلال|بغاء|اطفال|هجره|مهاجرين|عمل القسري|عالمي|عالميه)/;
+const TOPIC = /^(?:[وبل]|لل|بال|وال|ال)?(?:عنف|اتجار|تهريب|رق|سخره|ضحايا|ضحيه|متاجره|استغلال|بغاء|اطفال|هجره|مهاجرين|عمل القسري|عالمي|عالميه)/;
 
 interface HeadSpec {
   words: string[];
@@ -122,6 +122,7 @@ const HEADS: HeadSpec[] = [
   { words: ['مشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
   { words: ['المشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
   { words: ['قاعده', 'بيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
+  { words: ['مجموعه', 'ادوات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
   { words: ['قاعده', 'البيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
   { words: ['الاستراتيجيه'], kind: 'Instrument', category: 'STRATEGY', minMods: 1, topic: true },
   { words: ['خطه', 'عمل'], kind: 'Instrument', category: 'PLAN_OF_ACTION', minMods: 2, topic: true },
