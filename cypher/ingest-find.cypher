@@ -9,6 +9,6 @@ RETURN
     RETURN DISTINCT {
       id: d.id,
       entityIds: coalesce(c.entityIds, []),
-      cooccurrences: [i IN range(0, size(coalesce(c.coA, [])) - 1) | {a: c.coA[i], b: c.coB[i], weight: c.coWeight[i]}]
+      cooccurrences: [i IN range(0, size(coalesce(c.coA, [])) - 1) | {a: c.entityIds[c.coA[i]], b: c.entityIds[c.coB[i]], weight: c.coWeight[i]}]
     }
   } AS previous

@@ -67,19 +67,22 @@ async function runBatched(tx: ManagedTransaction, name: string, rows: unknown[],
   for (const batch of batches(rows)) await run(tx, name, { ...params, rows: batch });
 }
 
-/** A stored document and what it contributed (from its Contribution node). */
-/** Co-occurrence rows with their ends as positions in a list of ids (see cypher/ingest-cooccurs). */
-export function byPosition(rows: CoOccurrenceRow[]): { ids: string[]; rows: { a: number; b: number; weight: number }[] } {
-  const pos = new Map<string, number>();
+/**
+ * Co-occurrence rows as columns, their ends as positions in one list of ids (see
+ * cypher/ingest-cooccurs): a document has hundreds of pairs, and sending numbers instead of
+ * maps of strings keeps the driver's encoding cheap.
+ */
+export function byPosition(rows: CoOccurrenceRow[], ids: string[] = []): { ids: string[]; a: number[]; b: number[]; weight: number[] } {
+  const pos = new Map<string, number>(ids.map((id, i) => [id, i]));
   const at = (id: string) => {
     let i = pos.get(id);
     if (i === undefined) pos.set(id, (i = pos.size));
     return i;
   };
-  const out = rows.map((r) => ({ a: at(r.a), b: at(r.b), weight: r.weight }));
-  return { ids: [...pos.keys()], rows: out };
+  return { a: rows.map((r) => at(r.a)), b: rows.map((r) => at(r.b)), weight: rows.map((r) => r.weight), ids: [...pos.keys()] };
 }
 
+/** A stored document and what it contributed (from its Contribution node). */
 interface Previous {
   id: string;
   entityIds: string[];
@@ -98,13 +101,9 @@ async function removeContribution(tx: ManagedTransaction, prev: Previous): Promi
 async function writeRows(tx: ManagedTransaction, rows: DocumentRows): Promise<void> {
   const documentId = rows.documentId;
   await run(tx, 'ingest-document', { row: rows.document });
-  await run(tx, 'ingest-contribution', {
-    documentId,
-    entityIds: rows.entityIds,
-    coA: rows.cooccurrences.map((c) => c.a),
-    coB: rows.cooccurrences.map((c) => c.b),
-    coWeight: rows.cooccurrences.map((c) => c.weight),
-  });
+  // Pairs are kept as positions in entityIds (every pair's ends are among them).
+  const co = byPosition(rows.cooccurrences, rows.entityIds);
+  await run(tx, 'ingest-contribution', { documentId, entityIds: co.ids, coA: co.a, coB: co.b, coWeight: co.weight });
   await runBatched(tx, 'ingest-entities', rows.entities);
   await runBatched(tx, 'ingest-mentions', rows.mentions, { documentId });
   await runBatched(tx, 'ingest-relations', rows.relations);

@@ -67,7 +67,8 @@ export interface CoOccurrenceRow {
 
 export interface ParagraphRow {
   id: string;
-  props: { documentId: string; number?: string; ordinal: number; text: string; start: number; end: number };
+  /** (documentId is set by the statement, not repeated in every row) */
+  props: { number?: string; ordinal: number; text: string; start: number; end: number };
 }
 
 export interface DocumentRows {
@@ -258,7 +259,7 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
   const cooccurrences = [...pairs.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
 
   const paragraphs: ParagraphRow[] = doc.paragraphs.map((p, i) => {
-    const props: ParagraphRow['props'] = { documentId, ordinal: i, text: source.text.slice(p.start, p.end), start: p.start, end: p.end };
+    const props: ParagraphRow['props'] = { ordinal: i, text: source.text.slice(p.start, p.end), start: p.start, end: p.end };
     if (nonEmpty(p.number)) props.number = p.number;
     return { id: `${documentId}#${i}`, props };
   });

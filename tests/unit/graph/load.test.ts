@@ -23,8 +23,10 @@ describe('byPosition', () => {
       { a: 'agency:a', b: 'meeting:c', weight: 1 },
       { a: 'country:b', b: 'meeting:c', weight: 3 },
     ];
-    const { ids, rows: out } = byPosition(rows);
+    const { ids, a, b, weight } = byPosition(rows);
     expect(ids).toEqual(['agency:a', 'country:b', 'meeting:c']);
-    out.forEach((r, i) => expect([ids[r.a], ids[r.b], r.weight]).toEqual([rows[i].a, rows[i].b, rows[i].weight]));
+    rows.forEach((r, i) => expect([ids[a[i]], ids[b[i]], weight[i]]).toEqual([r.a, r.b, r.weight]));
+    // given ids keep their positions; unknown ends are appended
+    expect(byPosition(rows, ['meeting:c', 'x']).ids).toEqual(['meeting:c', 'x', 'agency:a', 'country:b']);
   });
 });

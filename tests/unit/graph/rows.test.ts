@@ -75,7 +75,7 @@ describe('toRows', () => {
 
   test('paragraphs hold their text and the document node its header fields', () => {
     expect(rows.paragraphs).toHaveLength(3);
-    expect(rows.paragraphs[1].props).toMatchObject({ number: '1', ordinal: 1, documentId: 'document:fixture' });
+    expect(rows.paragraphs[1].props).toMatchObject({ number: '1', ordinal: 1 });
     expect(rows.paragraphs[1].props.text.startsWith('1- يدير')).toBe(true);
     expect(rows.paragraphs[0].props.number).toBeUndefined();
     expect(rows.document.props).toMatchObject({ sha256: 'abc', file: 'fixture.txt', paragraphCount: 3, date: '2009-02-06', kind: 'Document' });
