@@ -1,8 +1,12 @@
 // Shortest paths between two entities over allowed edge types. The pattern's upper bound must be
-// a literal: 6 here, the API's maximum; $maxLength narrows it.
+// a literal: 6 here, the API's maximum; $maxLength narrows it AFTER the search: inside the
+// shortestPath WHERE it is not checkable during the breadth-first search and makes Neo4j fall back
+// to an exhaustive search of every path up to 6 hops (seconds to timeouts on unconnected pairs).
+// allShortestPaths only returns paths of the minimal length, so filtering afterwards is equivalent.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE length(p) <= $maxLength AND all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WITH p WHERE length(p) <= $maxLength
 WITH p LIMIT $paths
 RETURN [n IN nodes(p) | n {.*, _labels: labels(n)}] AS nodes,
        [r IN relationships(p) | {id: elementId(r), source: startNode(r).id, target: endNode(r).id, type: type(r),
