@@ -220,6 +220,12 @@ function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
   return !!c && c.kind === 'Agency' && !!c.entryId && isSessionBody(index.entries.get(c.entryId));
 }
 
+function numericOrdinal(words: string[], k: number): { value: number; used: number } | null {
+  const skip = words[k] === 'ال' ? 1 : 0;
+  const w = words[k + skip] ?? '';
+  return /^\d{1,3}$/.test(w) && Number(w) > 0 ? { value: Number(w), used: skip + 1 } : null;
+}
+
 function readNumber(doc: DocTokens, k: number): { number: string; end: number } | null {
   const { words } = doc;
   if (k + 1 >= words.length || !/^\d{1,4}$/.test(words[k]) || !/^\d{1,4}$/.test(words[k + 1])) return null;
@@ -268,7 +274,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           k = lb.tEnd;
         } else if (w === 'دوره' && /^ال/.test(words[k] ?? '') && readOrdinal(words, k + 1)) k++; // "دورة المؤتمر الخامسة"
         const ords: { value: number; start: number; end: number }[] = [];
-        let o = readOrdinal(words, k);
+        // News style writes the number: "الدورة الـ27", "الدورة 27".
+        let o = readOrdinal(words, k) ?? numericOrdinal(words, k);
         while (o) {
           ords.push({ value: o.value, start: k, end: k + o.used });
           k += o.used;

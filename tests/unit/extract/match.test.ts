@@ -54,6 +54,7 @@ describe('patterns', () => {
     const c = pat('الدورة العاشرة لمجلس حقوق الإنسان');
     expect(c[0]).toMatchObject({ kind: 'Meeting', text: 'الدورة العاشرة لمجلس حقوق الإنسان', pattern: { type: 'session', ordinal: 10, bodyId: 'agency:hrc' } });
     expect(pat('في دورته السابعة')[0].pattern).toEqual({ type: 'session', ordinal: 7, bodyId: null });
+    expect(pat('الدورة الـ٢٧ لمجلس حقوق الإنسان')[0].pattern).toEqual({ type: 'session', ordinal: 27, bodyId: 'agency:hrc' });
     expect(pat('الدورتين الحادية والستين والثانية والستين').map((x) => (x.pattern as { ordinal: number }).ordinal)).toEqual([61, 62]);
   });
 
