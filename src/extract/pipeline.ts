@@ -59,6 +59,12 @@ export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}
   return { ok: true, text };
 }
 
+/** document:<file stem>, lower-case, non-alphanumerics as "-" (the ingestion's rule for documents without a symbol). */
+export function documentIdFromFile(file: string): string {
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
+  return 'document:' + stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
 export function extractDocument(text: string, file: string, index: LexIndex = defaultIndex()): ExtractedDocument {
   const doc = tokeniseDocument(text);
   const seg = segment(text);
@@ -84,7 +90,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
       m.paragraph = p >= 0 ? seg.paragraphs[p].number : null;
     }
   }
-  const selfId = header.symbol ? symbolId(header.symbol) : null;
+  const selfId = header.symbol ? symbolId(header.symbol) : documentIdFromFile(file);
   const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId });
 
   const body = docBodyId ? index.entries.get(docBodyId)!.nameEn : null;
@@ -92,6 +98,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
   return {
     file,
     document: {
+      id: selfId,
       symbol: header.symbol,
       date: header.date,
       title: header.title,

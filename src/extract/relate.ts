@@ -60,7 +60,7 @@ export interface RelateInput {
   paragraphs: Paragraph[];
   mentions: ResolvedMention[];
   entities: ExtractedEntity[];
-  /** Id of the document itself when known (its symbol), as source of CITES. */
+  /** Id of the document itself, source of its CITES relations. */
   selfId: string | null;
 }
 

@@ -53,6 +53,8 @@ export interface Paragraph {
 }
 
 export interface DocumentMeta {
+  /** Id of the document itself: document:<symbol slug>, else document:<file name slug>. Source of its CITES relations. */
+  id?: string;
   symbol: string | null;
   date: string | null;
   title: string | null;

@@ -32,7 +32,8 @@ describe('relations', () => {
         'وصدقت الهند على الاتفاقية. وقدمت المقررة الخاصة تقريرها إلى مجلس حقوق الإنسان.',
     );
     expect(d.relations.length).toBeGreaterThan(0);
-    const kind = new Map(d.entities.map((e) => [e.id, e.type]));
+    const kind = new Map<string, string>(d.entities.map((e) => [e.id, e.type]));
+    kind.set(d.document.id!, 'Document'); // the document itself, source of CITES
     for (const rel of d.relations) {
       const spec = relationSpec(rel.type)!;
       expect(spec).toBeDefined();
@@ -40,6 +41,12 @@ describe('relations', () => {
       expect(spec.to).toContain(kind.get(rel.to));
       expect(rel.from).not.toBe(rel.to);
     }
+  });
+
+  it('lets the document cite the symbols and resolutions it names', () => {
+    const { d, r } = rels('١- أُعد هذا التقرير عملاً بقرار مجلس حقوق الإنسان 8/12 (انظر A/HRC/32/41).');
+    expect(d.document.id).toBe('document:t');
+    expect(r).toEqual(expect.arrayContaining(['CITES document:t instrument:hrc-res-8-12', 'CITES document:t document:a-hrc-32-41']));
   });
 
   it('keeps paragraph co-occurrences apart from typed relations', () => {
