@@ -10,7 +10,8 @@ function describe(r: FileResult): string {
   if (r.outcome === 'failed') return `FAILED ${r.file}: ${r.error}`;
   if (r.outcome === 'unchanged') return `unchanged ${r.file} (same content already stored)`;
   const c = r.counts!;
-  return `${r.outcome} ${r.file} -> ${r.documentId} (${c.entities} entities, ${c.mentions} mentions, ${c.relations} relations, ${c.paragraphs} paragraphs)`;
+  const w = r.warnings?.length ? `; ${r.warnings.length} item(s) dropped, e.g. ${r.warnings[0]}` : '';
+  return `${r.outcome} ${r.file} -> ${r.documentId} (${c.entities} entities, ${c.mentions} mentions, ${c.relations} relations, ${c.paragraphs} paragraphs${w})`;
 }
 
 export function summaryLine(s: IngestSummary, seconds: number): string {

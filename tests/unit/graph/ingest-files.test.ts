@@ -44,6 +44,12 @@ describe('progress', () => {
     expect(out.join('')).not.toMatch(/\r/);
   });
 
+  test('dropped items (e.g. a mention not matching the text) are said', () => {
+    const { out, progress } = sink(false);
+    progress.file({ ...ok, warnings: ['entity x: mention "y" at 1-2 does not match the text, dropped'] }, 0, 1);
+    expect(out.join('')).toMatch(/4 paragraphs; 1 item\(s\) dropped, e\.g\. entity x: mention "y"/);
+  });
+
   test('on a terminal: a bar redrawn in place, failures kept above it', () => {
     const { out, progress } = sink(true);
     progress.file(ok, 0, 2);
