@@ -220,9 +220,12 @@ function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
   return !!c && c.kind === 'Agency' && !!c.entryId && isSessionBody(index.entries.get(c.entryId));
 }
 
-function numericOrdinal(words: string[], k: number): { value: number; used: number } | null {
+function numericOrdinal(doc: DocTokens, k: number): { value: number; used: number } | null {
+  const { words } = doc;
   const skip = words[k] === 'ال' ? 1 : 0;
   const w = words[k + skip] ?? '';
+  // Only right after the head, with nothing but spaces (or the tatweel of "الـ") between.
+  for (let q = k - 1; q < k + skip; q++) if (q < 0 || q + 1 >= words.length || !/^\s*$/.test(gapText(doc, q))) return null;
   return /^\d{1,3}$/.test(w) && Number(w) > 0 ? { value: Number(w), used: skip + 1 } : null;
 }
 
@@ -275,7 +278,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
         } else if (w === 'دوره' && /^ال/.test(words[k] ?? '') && readOrdinal(words, k + 1)) k++; // "دورة المؤتمر الخامسة"
         const ords: { value: number; start: number; end: number }[] = [];
         // News style writes the number: "الدورة الـ27", "الدورة 27".
-        let o = readOrdinal(words, k) ?? numericOrdinal(words, k);
+        let o = readOrdinal(words, k) ?? numericOrdinal(doc, k);
         while (o) {
           ords.push({ value: o.value, start: k, end: k + o.used });
           k += o.used;

@@ -109,12 +109,20 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
   let lastBody: { id: string; pos: number } | null = null;
+  // Entities by anaphor key, so an anaphor looks only at the entities it can refer to.
+  const byKey = new Map<string, Building[]>();
+  const byKind = (k: string) => [...byId.values()].filter((x) => x.e.type === k);
 
   const entityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[] | (() => string[])): Building => {
     let b = byId.get(id);
     if (!b) {
       b = { e: { ...init(), aliases: [], mentions: [] }, keys: new Set(typeof keys === 'function' ? keys() : keys), lastPos: -1, longest: '' };
       byId.set(id, b);
+      for (const k of b.keys) {
+        const l = byKey.get(k) ?? [];
+        l.push(b);
+        byKey.set(k, l);
+      }
     }
     return b;
   };
@@ -153,7 +161,8 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
       b = fromEntry(index.entries.get(c.entryId!)!);
     } else if (c.source === 'anaphor') {
       let best: Building | null = null;
-      for (const x of byId.values()) {
+      const pool = c.anaphor!.startsWith('rapporteur:') ? byKind('Rapporteur') : byKey.get(c.anaphor!) ?? [];
+      for (const x of pool) {
         if (c.anaphorKinds && !c.anaphorKinds.includes(x.e.type)) continue;
         const hit = c.anaphor!.startsWith('rapporteur:') ? x.e.type === 'Rapporteur' : x.keys.has(c.anaphor!);
         if (!hit || x.lastPos < 0 || x.lastPos > c.start || c.start - x.lastPos > ANAPHOR_WINDOW) continue;
@@ -167,16 +176,24 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     if (b) add(b, c, false);
   }
 
+  mentions.sort((a, b) => a.start - b.start);
   const countryIn = (a: number, b: number): string | null => {
-    for (const m of mentions) {
-      if (m.start >= a && m.start < b && !m.anaphoric) {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < mentions.length && mentions[i].start < b; i++) {
+      const m = mentions[i];
+      if (!m.anaphoric) {
         const e = byId.get(m.entityId)!.e;
         if (e.type === 'Country') return e.nameEn;
       }
     }
     return null;
   };
-  mentions.sort((a, b) => a.start - b.start);
   const entities = [...byId.values()].map((b) => {
     const e = b.e;
     if (!e.nameAr && b.longest) e.nameAr = b.longest;
