@@ -149,12 +149,13 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
         // Pairs (source, target) around the trigger: Arabic puts the verb first (verb, subject, object),
         // nominal phrases put the source first ("البروتوكول المكمل للاتفاقية"). Closest pair wins.
         let best: { f: ResolvedMention; t: ResolvedMention; cost: number } | null = null;
-        for (const f of inS) {
+        const near = inS.filter((m) => m.end >= tpos - 160 && m.start <= tpos + 200);
+        for (const f of near) {
           if (!usable(f, spec.from)) continue;
           const fAfter = f.start >= tpos;
           const fd = fAfter ? f.start - tpos : tpos - f.end;
           if (fd > (fAfter ? 80 : 160) || (trig.dir === 'forward' && fAfter)) continue;
-          for (const t of inS) {
+          for (const t of near) {
             if (t === f || t.entityId === f.entityId || !usable(t, spec.to) || t.start < tpos) continue;
             if (fAfter && t.start < f.end) continue;
             const td = t.start - tpos;
