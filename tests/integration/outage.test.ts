@@ -6,6 +6,7 @@
  * Measured durations are printed (KG_TEST_VERBOSE=1), not asserted.
  */
 import * as fs from 'fs';
+import * as http from 'http';
 import * as path from 'path';
 import { faultTestsEnabled, Instance, Spawned, spawnKg, throwawayInstance } from '../helpers/instance';
 import { SEEDS_DIR } from '../helpers/seeded';
@@ -56,7 +57,7 @@ maybe('database outages (throwaway Neo4j, real kg serve)', () => {
   beforeAll(async () => {
     neo = throwawayInstance('outage', Number(process.env.KG_OUTAGE_PORT || 7712));
     if (await neo.running()) await neo.stop(); // the test starts from "Neo4j not up yet"
-    api = spawnKg(['serve', '--port', '0'], { ...neo.env, KG_WRITE_TOKEN: TOKEN, KG_SHUTDOWN_GRACE_MS: '20000' });
+    api = spawnKg(['serve', '--port', '0'], { ...neo.env, KG_WRITE_TOKEN: TOKEN, KG_SHUTDOWN_GRACE_MS: '300000' });
     url = await until('kg serve to print its URL', async () => /GraphQL API:\s+(http:\/\/\S+)\/graphql/.exec(api.stdout())?.[1], 60_000);
   }, 120_000);
 
@@ -112,16 +113,28 @@ maybe('database outages (throwaway Neo4j, real kg serve)', () => {
   }, 400_000);
 
   test('SIGTERM: an in-flight request finishes, then the process closes the driver and exits 0', async () => {
-    // The largest seed: extracting it takes well over the 500 ms we wait before SIGTERM.
-    const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt'));
-    const largest = seeds.sort((a, b) => fs.statSync(path.join(SEEDS_DIR, b)).size - fs.statSync(path.join(SEEDS_DIR, a)).size)[0];
-    const seed = fs.readFileSync(path.join(SEEDS_DIR, largest), 'utf8');
+    // A whole seed through the ingest mutation: extraction plus one write transaction.
+    const seeds = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+    const seed = fs.readFileSync(path.join(SEEDS_DIR, seeds[1]), 'utf8'); // not the one ingested above
+    const body = JSON.stringify({ query: 'mutation($t: String!) { ingestDocument(text: $t, file: "sigterm.txt") { outcome documentId } }', variables: { t: seed } });
     let answeredAt = 0;
-    const inflight = gql('mutation($t: String!) { ingestDocument(text: $t, file: "sigterm.txt") { outcome documentId } }', { t: seed }, { authorization: `Bearer ${TOKEN}` }).then((r) => {
-      answeredAt = Date.now();
-      return r;
+    let flushed!: () => void;
+    const sent = new Promise<void>((r) => (flushed = r));
+    const inflight = new Promise<{ status: number; body: Gql['body'] }>((resolve, reject) => {
+      const req = http.request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          answeredAt = Date.now();
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Gql['body'] });
+        });
+      });
+      req.on('error', reject);
+      req.end(body, () => flushed());
     });
-    await new Promise((r) => setTimeout(r, 500));
+    await sent; // the whole request is on its way: the server will be handling it
+    await new Promise((r) => setTimeout(r, 200));
     expect(answeredAt).toBe(0); // still in flight when the signal arrives
     const killedAt = Date.now();
     api.child.kill('SIGTERM');
@@ -134,5 +147,5 @@ maybe('database outages (throwaway Neo4j, real kg serve)', () => {
     const { code } = await api.exited;
     expect(code).toBe(0);
     await expect(fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).rejects.toThrow();
-  }, 240_000);
+  }, 400_000);
 });
