@@ -110,6 +110,8 @@ const HEADS: HeadSpec[] = [
   { words: ['البعثتان', 'الدايمتان'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
   { words: ['مكتب', 'المقرر', 'الوطني'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 0, maxMods: 0 },
   { words: ['ديوان'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 2 },
+  { words: ['جامعه'], kind: 'Agency', category: 'OTHER', minMods: 1, maxMods: 4 },
+  { words: ['مويسسه'], kind: 'Agency', category: 'NGO', minMods: 1, maxMods: 4 },
   { words: ['صندوق'], kind: 'Programme', category: 'FUND', minMods: 2, topic: true },
   { words: ['الصندوق'], kind: 'Programme', category: 'FUND', minMods: 1, topic: true },
   { words: ['مبادره'], kind: 'Programme', category: 'INITIATIVE', minMods: 2, topic: true },
@@ -348,6 +350,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
           if (!ok) continue;
           const k = i + h.words.length;
+          // "جامعة وشاملة" is an adjective and a conjunction, not a name.
+          if (h.minMods > 0 && /^و[^ا]/.test(words[k] ?? '') && !isDefinite(words[k])) continue;
           const e = qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
           const mods = e - k;
           // A quoted title right after the phrase names it: حلقة دراسية بعنوان "...", حدثاً عنوانه "...".
