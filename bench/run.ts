@@ -6,6 +6,7 @@
  *   --connections 1,10,50
  *   --repeats N          measurements per cell, interleaved across variants; medians reported (default 1)
  *   --sizes 100,1000,10000   synthetic corpus sizes for the scale section
+ *   --render             only rewrite BENCHMARKS.md from bench/results/latest.json
  *   --only ingest,api,scale  sections to run (default all); results of sections not run are kept
  *                            from bench/results/latest.json, so BENCHMARKS.md stays whole
  *
@@ -14,7 +15,7 @@
  * Everything runs on loopback against the benchmark's own Neo4j (bench/lib/setup.ts).
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -98,6 +99,14 @@ function parseOptions(argv: string[]): Options {
   return opts;
 }
 
+function gitHead(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: packageRoot(), encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 function machine(neo4j: string): Record<string, string | number> {
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -108,6 +117,7 @@ function machine(neo4j: string): Record<string, string | number> {
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
     loadAtStart: os.loadavg()[0].toFixed(1),
+    commit: gitHead(),
   };
 }
 
@@ -230,7 +240,7 @@ async function apiSection(driver: Driver, o: Options): Promise<NonNullable<Resul
   const load = [os.loadavg()[0]];
   const entityId = await mostConnected(driver);
   log(`servers starting (2-level and neighbourhood start from ${entityId})`);
-  const servers = {
+  const servers: Record<'ours' | 'naive' | 'theirs', Child> = {
     ours: await spawnServer('ours'),
     naive: await spawnServer('naive'),
     theirs: await spawnServer('theirs'),
@@ -271,9 +281,13 @@ async function apiSection(driver: Driver, o: Options): Promise<NonNullable<Resul
                 ? await floorLoad(driver, batched.get(op.name)!, c, o.duration)
                 : await cannon(servers[v].url, v === 'theirs' ? op.theirs : op.ours, c, o.duration);
             row.get(v)!.runs.push(res);
-            // Requests still running in a server when the clients stop (slow naive ones) must not
-            // weigh on the next variant: wait until Neo4j has no other transaction running.
-            await settle(driver);
+            if (v === 'naive') {
+              // Naive requests still running when the clients stop (a 2-level one is ~900 round
+              // trips) would weigh on the next variant: drop them with their server.
+              servers.naive.proc.kill('SIGKILL');
+              servers.naive = await spawnServer('naive');
+            }
+            await settle(driver, 60);
             done++;
             log(`${done}/${total} ${op.name} c=${c} ${v}: p50 ${res.p50.toFixed(1)} ms, p99 ${res.p99.toFixed(1)} ms, ${res.rps.toFixed(1)} req/s${res.errors ? `, ${res.errors} errors` : ''}`);
           }
@@ -307,7 +321,7 @@ async function graphCounts(driver: Driver) {
   return { entities: Number(r.get('entities')), relations: Number(r.get('relations')), mentions: Number(r.get('mentions')) };
 }
 
-async function scaleSection(driver: Driver, o: Options): Promise<NonNullable<Results['scale']>> {
+async function scaleSection(driver: Driver, o: Options, partial: (r: NonNullable<Results['scale']>) => void): Promise<NonNullable<Results['scale']>> {
   const load = [os.loadavg()[0]];
   const sizes = [...o.sizes].sort((a, b) => a - b);
   log(`generating the synthetic corpus (${sizes[sizes.length - 1]} documents)`);
@@ -343,6 +357,7 @@ async function scaleSection(driver: Driver, o: Options): Promise<NonNullable<Res
         graph: await graphCounts(driver),
         latency,
       });
+      partial({ sizes: out, load: [...load, os.loadavg()[0]] }); // a long run keeps what it measured
     } finally {
       await stopServer(server);
     }
@@ -360,8 +375,16 @@ async function main(): Promise<void> {
   fs.mkdirSync(resultsDir(), { recursive: true });
   const latestFile = path.join(resultsDir(), 'latest.json');
   const results: Results = fs.existsSync(latestFile) ? JSON.parse(fs.readFileSync(latestFile, 'utf8')) : {};
+  if (process.argv.includes('--render')) {
+    fs.writeFileSync(path.join(packageRoot(), 'BENCHMARKS.md'), renderMarkdown(results));
+    return;
+  }
   const driver = await connect(log);
+  // Sections this run measured replace those on disk; the others are kept (a concurrent or earlier
+  // run with other --only sections may have written them).
   const save = () => {
+    const disk: Results = fs.existsSync(latestFile) ? JSON.parse(fs.readFileSync(latestFile, 'utf8')) : {};
+    for (const k of ['ingest', 'api', 'scale'] as const) if (!o.only.has(k) && disk[k]) (results as Record<string, unknown>)[k] = disk[k];
     fs.writeFileSync(latestFile, JSON.stringify(results, null, 1));
     fs.writeFileSync(path.join(packageRoot(), 'BENCHMARKS.md'), renderMarkdown(results));
   };
@@ -379,7 +402,10 @@ async function main(): Promise<void> {
       save();
     }
     if (o.only.has('scale')) {
-      results.scale = await scaleSection(driver, o);
+      results.scale = await scaleSection(driver, o, (partialScale) => {
+        results.scale = partialScale;
+        save();
+      });
       save();
     }
     results.machine.loadAtEnd = os.loadavg()[0].toFixed(1);

@@ -6,7 +6,7 @@
 import { luceneQuery } from '../../src/api/services/search';
 import { relationFields } from './neo4j-graphql';
 
-export type OpName = 'search' | 'entity2' | 'entities' | 'neighbourhood';
+export type OpName = 'search' | 'entity2' | 'entity2ids' | 'entities' | 'neighbourhood';
 
 export interface GraphqlRequest {
   query: string;
@@ -111,6 +111,24 @@ export function operations(t: Targets): Operation[] {
         'so 38 + 38×38 sub-selections; `typedEntity2Query()`) produced one Cypher statement that Neo4j was still planning after 2 min 46 s, ' +
         'so the measured form is a `@cypher` field `neighbours` (one row per relation, either direction), 2 levels: it returns the entities ' +
         'but not the relation type, direction or evidence that ours returns (a lighter response).',
+    },
+    {
+      // The same information as @neo4j/graphql's @cypher form returns: related entities only.
+      name: 'entity2ids',
+      label: 'entity + related entities, 2 levels, no relation details (same selection as theirs)',
+      ours: {
+        query: `query Entity2ids($id: ID!) {
+  entity(id: $id) { id name kind relations { entity { id name kind relations { entity { id name kind } } } } }
+}`,
+        variables: { id: t.entityId },
+      },
+      theirs: {
+        query: `query Entity2ids($id: ID!) {
+  entities(where: { id: { eq: $id } }) { id name kind neighbours { id name kind neighbours { id name kind } } }
+}`,
+        variables: { id: t.entityId },
+      },
+      theirsNote: 'the `neighbours` @cypher field, 2 levels; ours still fetches whole relation rows (evidence included) from Neo4j but serialises only the entities.',
     },
     {
       name: 'entities',
