@@ -231,6 +231,8 @@ function numericOrdinal(doc: DocTokens, k: number): { value: number; used: numbe
   return /^\d{1,3}$/.test(w) && Number(w) > 0 ? { value: Number(w), used: skip + 1 } : null;
 }
 
+const SECURITY_COUNCIL = 'agency:security-council';
+
 function readNumber(doc: DocTokens, k: number): { number: string; end: number } | null {
   const { words } = doc;
   if (k + 1 >= words.length || !/^\d{1,4}$/.test(words[k]) || !/^\d{1,4}$/.test(words[k + 1])) return null;
@@ -328,7 +330,10 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           bodyId = lb.entryId!;
           k = lb.tEnd;
         }
+        if (words[k] === 'رقم') k++; // "القرار رقم 2388"
         let num = readNumber(doc, k);
+        // Security Council resolutions are numbered without a session: "قرار مجلس الأمن 2388".
+        if (!num && bodyId === SECURITY_COUNCIL && /^\d{3,4}$/.test(words[k] ?? '') && /^\s*$/.test(gapText(doc, k - 1))) num = { number: words[k], end: k + 1 };
         if (!num) continue;
         let first = true;
         while (num) {

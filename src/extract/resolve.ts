@@ -252,13 +252,15 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
     }
     case 'resolution': {
       const [a, b] = p.number.split(/[/ ]/).map((x) => Number(x.replace(/\D/g, '')));
-      const sc = /\(/.test(p.number);
+      const sc = /\(/.test(p.number) || p.bodyId === 'agency:security-council';
       const bodyId = p.bodyId ?? (sc ? 'agency:security-council' : a >= 61 || b >= 100 ? 'agency:ga' : bodyBefore(c.start) ?? ctx.docBodyId);
       const body = bodyId ? index.entries.get(bodyId) : undefined;
       const kindWord = p.category === 'DECISION' ? 'decision' : 'resolution';
-      const numSlug = p.number.replace(/[^0-9]+/g, '-').replace(/-$/, '');
+      // Security Council resolutions are known by number alone: "2388 (2017)" and "2388" are one resolution.
+      const number = p.number.replace(/\s*\(\d{4}\)$/, '');
+      const numSlug = number.replace(/[^0-9]+/g, '-').replace(/-$/, '');
       const id = `instrument:${body ? idSuffix(body.id) + '-' : ''}${p.category === 'DECISION' ? 'dec' : 'res'}-${numSlug}`;
-      const year = sc ? Number(p.number.replace(/.*\((\d{4})\).*/, '$1')) : null;
+      const year = /\(\d{4}\)/.test(p.number) ? Number(p.number.replace(/.*\((\d{4})\).*/, '$1')) : null;
       return entityFor(
         id,
         () => ({
@@ -269,7 +271,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
           nameAr: null,
           nameEn: `${body ? body.nameEn + ' ' : ''}${kindWord} ${p.number}`,
           acronym: null,
-          properties: year ? { number: p.number, year } : ({ number: p.number } as Record<string, string | number>),
+          properties: year ? { number, year } : ({ number } as Record<string, string | number>),
         }),
         [],
       );
@@ -311,11 +313,15 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
     let te = t;
     while (te < doc.tokens.length && doc.oEnd[te] <= limit) te++;
     const ne = te > t ? doc.tokens[te - 1].end : ns;
-    const d = findDates(doc.norm.text.slice(ns, ne))[0];
+    const win = doc.norm.text.slice(ns, ne);
+    const d = findDates(win)[0];
     if (d && d.start < 70 && !e.properties.startDate) {
       e.properties.startDate = d.startDate;
       if (d.endDate) e.properties.endDate = d.endDate;
     }
+    // A year alone: "مؤتمر العمل الدولي في عام 2004".
+    const y = /^(?:في )?(?:عام|لعام|سنه|لسنه) ((?:19|20)\d\d)\b/.exec(win);
+    if (y && !e.properties.startDate) e.properties.startDate = y[1];
     if (!e.properties.place) {
       const placeEnd = Math.min(limit, m.end + 80);
       const place = findPlace(doc.words, t, firstTokenAt(doc, placeEnd)) ?? countryIn(m.end, placeEnd);

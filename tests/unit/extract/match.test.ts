@@ -66,6 +66,7 @@ describe('patterns', () => {
       ['63/194', '63/194'],
     ]);
     expect(pat('قرار مجلس الأمن 2331 (2016)')[0].pattern).toMatchObject({ number: '2331 (2016)' });
+    expect(pat('قرار مجلس الأمن رقم ٢٣٨٨ بشأن الاتجار')[0]).toMatchObject({ text: 'قرار مجلس الأمن رقم ٢٣٨٨', pattern: { number: '2388', bodyId: 'agency:security-council' } });
   });
 
   it('reads special procedures with their mandate, and leaves a bare title as an anaphor', () => {
