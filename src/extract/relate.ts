@@ -184,10 +184,25 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
 
   // Co-occurrence: entities named (not just referred back to, not nested in another name) in the same numbered paragraph.
   const co = new Map<string, CoOccurrence>();
+  // Text without numbered paragraphs (news, web pages): its lines are the paragraphs, reported as null.
+  const numbered = input.paragraphs.length > 0;
+  const lineStarts = [0];
+  if (!numbered) for (let i = input.src.indexOf('\n'); i >= 0; i = input.src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const blockOf = (pos: number): string | null => {
+    if (numbered) return paragraphOf(input.paragraphs, pos);
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return `line:${lo}`;
+  };
   const byPara = new Map<string, Set<string>>();
   for (const m of ms) {
     if (m.anaphoric) continue;
-    const p = paragraphOf(input.paragraphs, m.start);
+    const p = blockOf(m.start);
     if (p === null) continue;
     const set = byPara.get(p) ?? new Set<string>();
     set.add(m.entityId);
@@ -195,7 +210,8 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   }
   for (const [p, set] of byPara) {
     const ids = [...set].sort();
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) co.set(`${ids[i]}|${ids[j]}|${p}`, { a: ids[i], b: ids[j], paragraph: p });
+    const paragraph = numbered ? p : null;
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) co.set(`${ids[i]}|${ids[j]}|${p}`, { a: ids[i], b: ids[j], paragraph });
   }
   return { relations: [...rels.values()], cooccurrences: [...co.values()] };
 }

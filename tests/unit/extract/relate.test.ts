@@ -43,6 +43,13 @@ describe('relations', () => {
     }
   });
 
+  it('uses lines as paragraphs for co-occurrence in text without numbered paragraphs (news)', () => {
+    const { d } = rels('تعمل اليونيسيف في الهند.\nوتعمل المنظمة الدولية للهجرة في مصر.');
+    const pairs = d.cooccurrences.map((c) => `${c.paragraph} ${c.a} ${c.b}`);
+    expect(pairs).toContain('null agency:unicef country:in');
+    expect(pairs.some((p) => p.includes('country:in') && p.includes('country:eg'))).toBe(false);
+  });
+
   it('lets the document cite the symbols and resolutions it names', () => {
     const { d, r } = rels('١- أُعد هذا التقرير عملاً بقرار مجلس حقوق الإنسان 8/12 (انظر A/HRC/32/41).');
     expect(d.document.id).toBe('document:t');
