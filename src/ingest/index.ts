@@ -111,12 +111,14 @@ async function load(driver: Driver, p: Exclude<Prepared, { done: FileResult }>, 
 }
 
 function failure(file: string, err: unknown): FileResult {
-  if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
   // The file is reported beside the error: do not name it twice.
   const prefix = `${path.basename(file)}: `;
   const msg = message(err);
   return { file, outcome: 'failed', error: msg.startsWith(prefix) ? msg.slice(prefix.length) : msg };
 }
+
+/** A write in flight settles to its file's result, or to the database error that stops the run. */
+type Settled = { result: FileResult } | { unavailable: unknown };
 
 /**
  * Ingests files and folders (their .txt files, sorted). Never throws for a bad file (see
@@ -136,22 +138,38 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   };
   for (const m of missing) report({ file: m, outcome: 'failed', error: 'no such file or folder' });
 
-  let writing: Promise<FileResult> | null = null; // the write in flight, reported before anything after it
+  // The write in flight. It never rejects (errors are settled into values at once), so a database
+  // that dies while the next file is being prepared cannot become an unhandled rejection.
+  let writing: Promise<Settled> | null = null;
+  const settle = async () => {
+    if (!writing) return;
+    const s = await writing;
+    writing = null;
+    if ('unavailable' in s) throw new DatabaseUnavailableError(s.unavailable);
+    report(s.result);
+  };
   for (const f of files) {
     const name = path.relative(process.cwd(), f) || f;
     let next: Prepared;
     try {
       next = await prepare(driver, await fs.readFile(f), path.basename(f), opts);
     } catch (err) {
-      if (isConnectionError(err)) await writing?.catch(() => undefined);
+      if (isConnectionError(err)) {
+        await settle();
+        throw new DatabaseUnavailableError(err);
+      }
       next = { done: failure(name, err) };
     }
-    if (writing) report(await writing);
-    writing = null;
+    await settle(); // results are reported in file order
     if ('done' in next) report({ ...next.done, file: name });
-    else writing = load(driver, { ...next, file: name }, opts).catch((err) => failure(name, err));
+    else {
+      writing = load(driver, { ...next, file: name }, opts).then(
+        (result): Settled => ({ result }),
+        (err): Settled => (isConnectionError(err) ? { unavailable: err } : { result: failure(name, err) }),
+      );
+    }
   }
-  if (writing) report(await writing);
+  await settle();
   return summary;
 }
 

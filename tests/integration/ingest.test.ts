@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { loadDocument, sha256Of } from '../../src/graph/load';
+import { createDriver, neo4jConfig } from '../../src/graph/driver';
 import { applySchema } from '../../src/graph/schema';
 import { graphCounts, wipeGraph } from '../../src/graph/stats';
 import { ingestPaths, ingestText, InputRefusedError } from '../../src/ingest';
@@ -151,6 +152,15 @@ describe('kg ingest against Neo4j', () => {
     const back = await ingestPaths(driver, [dir]);
     expect(back.replaced).toBe(1);
     expect(await snapshot(driver)).toEqual(original);
+  });
+
+  test('a database that cannot be reached stops the run with a clear error, not a failure per file', async () => {
+    const away = createDriver({ ...neo4jConfig(), uri: 'bolt://127.0.0.1:1' });
+    try {
+      await expect(ingestPaths(away, [dir])).rejects.toThrow(/not reachable.*bash scripts\/neo4j start.*NEO4J_URI/);
+    } finally {
+      await away.close();
+    }
   });
 
   test('a document that fails half-way through its transaction leaves nothing behind', async () => {
