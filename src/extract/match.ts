@@ -12,7 +12,7 @@ import { isLatinAcronym, LexIndex } from './lexicon-index';
 import { normaliseKey } from './normalise';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
-import { definite, DocTokens, forms } from './tokens';
+import { definite, DocTokens } from './tokens';
 
 export type PatternInfo =
   | { type: 'session'; ordinal: number; bodyId: string | null }

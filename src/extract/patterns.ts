@@ -13,7 +13,7 @@ import { readOrdinal } from './dates';
 import type { LexIndex } from './lexicon-index';
 import type { Candidate } from './match';
 import { normaliseKey } from './normalise';
-import { bare, DocTokens, forms } from './tokens';
+import { bare, DocTokens } from './tokens';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
 export const BODY_CATEGORIES = new Set(['UN_ORGAN', 'INTERGOVERNMENTAL_BODY', 'TREATY_BODY']);
