@@ -6,6 +6,7 @@
  */
 import { spawn, ChildProcess } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { createDriver, neo4jConfig } from '../../src/graph/driver';
@@ -34,6 +35,28 @@ export function faultTestsEnabled(env: NodeJS.ProcessEnv = process.env): boolean
 const log = (line: string) => {
   if (process.env.KG_TEST_VERBOSE) process.stderr.write(`[throwaway neo4j] ${line}\n`);
 };
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A throwaway instance private to this test process: a free port and the directory
+ * .neo4j/<name>-<pid>, so that two test runs at once (developers share a machine) never stop,
+ * wipe or kill each other's server. `remove()` deletes the directory after `stop()`.
+ */
+export async function privateInstance(name: string): Promise<Instance & { remove(): void }> {
+  const inst = throwawayInstance(`${name}-${process.pid}`, await freePort());
+  return { ...inst, remove: () => fs.rmSync(inst.dir, { recursive: true, force: true }) };
+}
 
 export function throwawayInstance(name: string, port: number): Instance {
   const dir = path.join(packageRoot(), '.neo4j', name);

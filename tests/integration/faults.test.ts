@@ -1,5 +1,5 @@
 /**
- * Ingestion loses nothing and never half-writes: a throwaway Neo4j (own port and directory), a
+ * Ingestion loses nothing and never half-writes: a throwaway Neo4j (a free port and its own directory, private to this test run), a
  * generated corpus, and three runs of the real `kg ingest` command:
  *   1. uninterrupted, into a wiped database: the reference graph;
  *   2. the ingest process SIGKILLed after a few documents, then the same command again;
@@ -16,7 +16,7 @@ import { cypher } from '../../src/graph/cypher';
 import { applySchema } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
 import { writeCorpus } from '../helpers/corpus';
-import { faultTestsEnabled, Instance, spawnKg, throwawayInstance } from '../helpers/instance';
+import { faultTestsEnabled, Instance, privateInstance, spawnKg } from '../helpers/instance';
 
 const DOCS = Number(process.env.KG_FAULT_DOCS || 16);
 const KILL_AFTER = 4; // documents reported done before the kill
@@ -65,14 +65,14 @@ async function contributions(driver: Driver): Promise<Record<string, string>> {
 const maybe = faultTestsEnabled() ? describe : describe.skip;
 
 maybe('faults during ingestion (throwaway Neo4j)', () => {
-  let neo: Instance;
+  let neo: Instance & { remove(): void };
   let driver: Driver;
   let corpus: string;
   let reference: Snapshot;
   let referenceContributions: Record<string, string>;
 
   beforeAll(async () => {
-    neo = throwawayInstance('faults', Number(process.env.KG_FAULTS_PORT || 7711));
+    neo = await privateInstance('faults');
     await neo.start();
     driver = neo.driver();
     await applySchema(driver); // and warms the cold server up before the timed-out-prone first writes
@@ -83,6 +83,7 @@ maybe('faults during ingestion (throwaway Neo4j)', () => {
   afterAll(async () => {
     await driver?.close();
     await neo?.stop();
+    neo?.remove();
     if (corpus) fs.rmSync(corpus, { recursive: true, force: true });
   }, 120_000);
 

@@ -1,5 +1,5 @@
 /**
- * Database outages, with the real `kg serve` over a throwaway Neo4j (own port and directory):
+ * Database outages, with the real `kg serve` over a throwaway Neo4j (a free port and its own directory, private to this test run):
  * the API starts before Neo4j and /ready tells when it can serve; while Neo4j is down queries fail
  * fast with SERVICE_UNAVAILABLE (no hang: every request carries a 30 s abort); when Neo4j comes back
  * the same API process serves again by itself; SIGTERM lets an in-flight request finish, then exits.
@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import { faultTestsEnabled, Instance, Spawned, spawnKg, throwawayInstance } from '../helpers/instance';
+import { faultTestsEnabled, Instance, privateInstance, Spawned, spawnKg } from '../helpers/instance';
 import { SEEDS_DIR } from '../helpers/seeded';
 
 const TOKEN = 'outage-test-token';
@@ -23,7 +23,7 @@ const verbose = (s: string) => {
 const maybe = faultTestsEnabled() ? describe : describe.skip;
 
 maybe('database outages (throwaway Neo4j, real kg serve)', () => {
-  let neo: Instance;
+  let neo: Instance & { remove(): void };
   let api: Spawned;
   let url = '';
 
@@ -55,8 +55,7 @@ maybe('database outages (throwaway Neo4j, real kg serve)', () => {
   }
 
   beforeAll(async () => {
-    neo = throwawayInstance('outage', Number(process.env.KG_OUTAGE_PORT || 7712));
-    if (await neo.running()) await neo.stop(); // the test starts from "Neo4j not up yet"
+    neo = await privateInstance('outage');
     api = spawnKg(['serve', '--port', '0'], { ...neo.env, KG_WRITE_TOKEN: TOKEN, KG_SHUTDOWN_GRACE_MS: '300000' });
     url = await until('kg serve to print its URL', async () => /GraphQL API:\s+(http:\/\/\S+)\/graphql/.exec(api.stdout())?.[1], 60_000);
   }, 120_000);
@@ -64,6 +63,7 @@ maybe('database outages (throwaway Neo4j, real kg serve)', () => {
   afterAll(async () => {
     if (api && api.child.exitCode === null) api.child.kill('SIGKILL');
     await neo?.stop();
+    neo?.remove();
   }, 120_000);
 
   test('the API starts without Neo4j: /health ok, /ready 503 with the reason, queries fail fast and clearly', async () => {
