@@ -19,7 +19,8 @@ export type PatternInfo =
   | { type: 'resolution'; number: string; bodyId: string | null; category: 'RESOLUTION' | 'DECISION' }
   | { type: 'rapporteur'; mandate: string[]; category: string }
   | { type: 'document'; symbol: string }
-  | { type: 'named'; category: string; key: string };
+  /** generic: the head alone ("حلقة عمل"), which cannot identify one event across documents. */
+  | { type: 'named'; category: string; key: string; generic?: boolean };
 
 export interface Candidate {
   kind: KindName | null;

@@ -23,7 +23,8 @@ const MEETING_HEADS = new Set(['مجلس', 'جمعيه', 'لجنه', 'موتمر
 /** Does this lexicon entry name a body that holds numbered sessions (a council, assembly, commission...)? */
 export function isSessionBody(e: LexiconEntry | undefined): boolean {
   if (!e || e.type !== 'Agency' || !BODY_CATEGORIES.has(e.category ?? '')) return false;
-  return MEETING_HEADS.has(bare(normaliseKey(e.nameAr).split(' ')[0] ?? ''));
+  const first = normaliseKey(e.nameAr).split(' ')[0] ?? '';
+  return MEETING_HEADS.has(first.startsWith('ال') ? first.slice(2) : first);
 }
 
 const SESSION_HEADS = new Set(['الدوره', 'دوره', 'دورته', 'دورتها', 'الدورتين', 'دورتيه', 'دورتيها']);
@@ -367,7 +368,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (!t && h.topic && !words.slice(k, Math.min(e, k + 3)).some((x) => TOPIC.test(x))) continue;
           const end = t ? t.end : e;
           const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
-          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key });
+          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && e === k });
           i = end - 1;
           done = true;
           break;

@@ -16,9 +16,15 @@ for (const [ar, en] of Object.entries(placesFile.places as Record<string, string
   CITIES.set(words[0], l);
 }
 
-/** English name of the first city named in words[from, to), or null. */
+/** Is token i where a place is written: right after "في" (or "بـ"), or first in the window (a header line "فيينا، ...")? */
+export function placeSlot(words: string[], from: number, i: number): boolean {
+  return i === from || words[i - 1] === 'في';
+}
+
+/** English name of the first city named in a place slot of words[from, to), or null. */
 export function findPlace(words: string[], from: number, to: number): string | null {
   for (let i = from; i < to && i < words.length; i++) {
+    if (!placeSlot(words, from, i)) continue;
     for (const f of forms(words[i])) {
       for (const [w, en] of CITIES.get(f.form) ?? []) {
         if (w.every((x, q) => q === 0 || words[i + q] === x)) return en;

@@ -17,7 +17,7 @@ import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
 import { normaliseKey } from './normalise';
 import { isSessionBody } from './patterns';
-import { findPlace } from './places';
+import { findPlace, placeSlot } from './places';
 import { symbolId } from './symbols';
 import { bare, DocTokens } from './tokens';
 import type { ExtractedEntity } from './types';
@@ -63,6 +63,13 @@ function idSuffix(id: string): string {
   return id.slice(id.indexOf(':') + 1);
 }
 
+/** Short stable hash (FNV-1a) of a text, for ids that only the wording can tell apart. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 /** Mandate words of a rapporteur name: the words after "المعني/المعنية/يعنى". */
 function mandateWords(name: string): string[] {
   const w = normaliseKey(name).split(' ');
@@ -99,6 +106,8 @@ export function classifyMandate(index: LexIndex, words: string[]): string | null
 
 interface Building {
   e: ExtractedEntity;
+  /** Named only by a general head ("حلقة عمل"): its id gets the date/place, or the sentence, to tell events apart. */
+  generic?: boolean;
   keys: Set<string>;
   lastPos: number;
   longest: string;
@@ -177,7 +186,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
   }
 
   mentions.sort((a, b) => a.start - b.start);
-  const countryIn = (a: number, b: number): string | null => {
+  const countryIn = (a: number, b: number, slot: (pos: number) => boolean): string | null => {
     let lo = 0;
     let hi = mentions.length;
     while (lo < hi) {
@@ -187,21 +196,32 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     }
     for (let i = lo; i < mentions.length && mentions[i].start < b; i++) {
       const m = mentions[i];
-      if (!m.anaphoric) {
+      if (!m.anaphoric && slot(m.start)) {
         const e = byId.get(m.entityId)!.e;
         if (e.type === 'Country') return e.nameEn;
       }
     }
     return null;
   };
+  const renamed = new Map<string, string>();
   const entities = [...byId.values()].map((b) => {
     const e = b.e;
     if (!e.nameAr && b.longest) e.nameAr = b.longest;
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
     if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
     if (e.type === 'Rapporteur' && !e.properties.holder) attachHolder(e, ctx.doc.src);
+    if (b.generic) {
+      // Stable across documents when the text dates or places it; else tied to its sentence's wording.
+      const base = e.id.slice(0, e.id.indexOf('@'));
+      const when = [e.properties.startDate, e.properties.place].filter(Boolean).join(' ');
+      const tag = when ? slug(String(when).replace(/[^\p{L}\p{N}]+/gu, ' ')) : hash(ctx.doc.src.slice(e.mentions[0].start, e.mentions[0].start + 160));
+      const id = `${base}-${tag}`;
+      renamed.set(e.id, id);
+      e.id = id;
+    }
     return e;
   });
+  if (renamed.size) for (const m of mentions) m.entityId = renamed.get(m.entityId) ?? m.entityId;
   return { entities, mentions };
 }
 
@@ -295,13 +315,17 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       if (!s) return null;
       const id = `${prefix}:${s}`;
       const head = headKey(text);
-      return entityFor(id, () => ({ id, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), head ? [head] : []);
+      // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
+      const gid = p.generic ? `${id}@${c.start}` : id;
+      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), head ? [head] : []);
+      if (p.generic) b.generic = true;
+      return b;
     }
   }
 }
 
 /** Dates and place written right after a meeting's mention (within ~120 characters, same sentence). */
-function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a: number, b: number) => string | null): void {
+function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a: number, b: number, slot: (pos: number) => boolean) => string | null): void {
   const { doc } = ctx;
   for (const m of e.mentions) {
     let limit = Math.min(doc.src.length, m.end + 120);
@@ -315,7 +339,7 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
     const ne = te > t ? doc.tokens[te - 1].end : ns;
     const win = doc.norm.text.slice(ns, ne);
     const d = findDates(win)[0];
-    if (d && d.start < 70 && !e.properties.startDate) {
+    if (d && d.start < 45 && !e.properties.startDate) {
       e.properties.startDate = d.startDate;
       if (d.endDate) e.properties.endDate = d.endDate;
     }
@@ -324,7 +348,7 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
     if (y && !e.properties.startDate) e.properties.startDate = y[1];
     if (!e.properties.place) {
       const placeEnd = Math.min(limit, m.end + 80);
-      const place = findPlace(doc.words, t, firstTokenAt(doc, placeEnd)) ?? countryIn(m.end, placeEnd);
+      const place = findPlace(doc.words, t, firstTokenAt(doc, placeEnd)) ?? countryIn(m.end, placeEnd, (pos) => placeSlot(doc.words, t, firstTokenAt(doc, pos)));
       if (place) e.properties.place = place;
     }
     if (e.properties.startDate) break;
