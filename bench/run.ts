@@ -50,8 +50,16 @@ export interface Cell {
   runs: LoadResult[];
 }
 
+export interface RunMeta {
+  date: string;
+  commit: string;
+  options: Record<string, unknown>;
+}
+
 export interface Results {
   machine?: Record<string, string | number>;
+  /** When and how each section was last measured (sections may come from different runs). */
+  runs?: Partial<Record<'ingest' | 'api' | 'scale', RunMeta>>;
   options?: Record<string, unknown>;
   ingest?: { seeds: IngestMeasure; extractOnly: { bytes: number; seconds: number[] }; load: number[] };
   api?: {
@@ -328,7 +336,7 @@ async function scaleSection(driver: Driver, o: Options, partial: (r: NonNullable
   const corpus = ensureCorpus({ docs: sizes[sizes.length - 1] });
   await resetGraph(driver);
   const out: NonNullable<Results['scale']>['sizes'] = [];
-  const seconds = Math.max(2, Math.round(o.duration / 2));
+  const seconds = Math.max(3, o.duration);
   let prev = 0;
   let cumulative = 0;
   for (const n of sizes) {
@@ -384,7 +392,15 @@ async function main(): Promise<void> {
   // run with other --only sections may have written them).
   const save = () => {
     const disk: Results = fs.existsSync(latestFile) ? JSON.parse(fs.readFileSync(latestFile, 'utf8')) : {};
-    for (const k of ['ingest', 'api', 'scale'] as const) if (!o.only.has(k) && disk[k]) (results as Record<string, unknown>)[k] = disk[k];
+    results.runs = { ...disk.runs, ...results.runs };
+    for (const k of ['ingest', 'api', 'scale'] as const) {
+      if (!o.only.has(k) && disk[k]) {
+        (results as Record<string, unknown>)[k] = disk[k];
+        if (disk.runs?.[k]) results.runs[k] = disk.runs[k];
+      } else if (o.only.has(k)) {
+        results.runs[k] = { date: String(results.machine?.date), commit: String(results.machine?.commit), options: { ...o, only: [...o.only] } };
+      }
+    }
     fs.writeFileSync(latestFile, JSON.stringify(results, null, 1));
     fs.writeFileSync(path.join(packageRoot(), 'BENCHMARKS.md'), renderMarkdown(results));
   };
