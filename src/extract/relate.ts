@@ -144,8 +144,10 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       for (const type of types) {
         const spec = relationSpec(type)!;
         const trig = TRIGGERS[type];
+        // A country after "في" is a place: the target of HELD_IN, never an actor; HELD_IN needs that "في".
         const usable = (m: ResolvedMention, kinds: readonly string[]) =>
-          kinds.includes(kindOf.get(m.entityId) ?? '') && (type === 'HELD_IN' || !located.has(m) || kindOf.get(m.entityId) !== 'Country');
+          kinds.includes(kindOf.get(m.entityId) ?? '') &&
+          (kindOf.get(m.entityId) !== 'Country' || (type === 'HELD_IN' ? located.has(m) : !located.has(m)));
         // Pairs (source, target) around the trigger: Arabic puts the verb first (verb, subject, object),
         // nominal phrases put the source first ("البروتوكول المكمل للاتفاقية"). Closest pair wins.
         let best: { f: ResolvedMention; t: ResolvedMention; cost: number } | null = null;
@@ -168,6 +170,18 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
         if (best) addRel(type, best.f.entityId, best.t.entityId, text, para, Math.max(0.4, 0.9 - best.cost / 500));
       }
     }
+  }
+
+  // A meeting whose place (read after its name by resolve) is a country named in the text was held there.
+  const countryByName = new Map(input.entities.filter((e) => e.type === 'Country' && e.nameEn).map((e) => [e.nameEn!, e.id]));
+  for (const e of input.entities) {
+    const place = e.type === 'Meeting' ? e.properties.place : null;
+    const cid = typeof place === 'string' ? countryByName.get(place) : undefined;
+    if (!cid) continue;
+    const m = e.mentions[0];
+    const si = spanAt(input.sentences, m.start);
+    const ev = si >= 0 ? input.src.slice(input.sentences[si].start, input.sentences[si].end) : m.text;
+    addRel('HELD_IN', e.id, cid, ev, m.paragraph, 0.7);
   }
 
   // The document cites every symbol and resolution it names.
