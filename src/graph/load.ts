@@ -100,10 +100,9 @@ async function removeContribution(tx: ManagedTransaction, prev: Previous): Promi
 
 async function writeRows(tx: ManagedTransaction, rows: DocumentRows): Promise<void> {
   const documentId = rows.documentId;
-  await run(tx, 'ingest-document', { row: rows.document });
   // Pairs are kept as positions in entityIds (every pair's ends are among them).
   const co = byPosition(rows.cooccurrences, rows.entityIds);
-  await run(tx, 'ingest-contribution', { documentId, entityIds: co.ids, coA: co.a, coB: co.b, coWeight: co.weight });
+  await run(tx, 'ingest-document', { row: rows.document, entityIds: co.ids, coA: co.a, coB: co.b, coWeight: co.weight });
   await runBatched(tx, 'ingest-entities', rows.entities);
   await runBatched(tx, 'ingest-mentions', rows.mentions, { documentId });
   await runBatched(tx, 'ingest-relations', rows.relations);
