@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkInput, extractDocument } from '../extract/pipeline';
+import { checkInput, checkSize, extractDocument } from '../extract/pipeline';
 import type { ExtractedDocument, ExtractionError } from '../extract/types';
 
 const USAGE = 'usage: kg extract [--json] [--max-mb N] FILE...';
@@ -41,6 +41,13 @@ export async function run(args: string[]): Promise<number> {
     try {
       const st = fs.statSync(f);
       if (st.isDirectory()) throw new Error('is a directory; give the files inside it');
+      // Refuse an oversized file before reading it into memory.
+      const tooLarge = checkSize(st.size, f, { maxBytes });
+      if (tooLarge) {
+        errors.push({ file: name, error: tooLarge });
+        console.error(`kg extract: ${tooLarge}`);
+        continue;
+      }
       buf = fs.readFileSync(f);
     } catch (e) {
       const msg = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;

@@ -32,13 +32,17 @@ function maxBytesDefault(): number {
   return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_BYTES;
 }
 
-/** Refuses empty, binary, non-UTF-8, too large and non-Arabic input with a message saying what to do. */
-export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}): CheckResult {
+/** The size check alone, for callers that can refuse a file before reading it (from its stat size). */
+export function checkSize(bytes: number, file: string, opts: CheckOptions = {}): string | null {
   const max = opts.maxBytes ?? maxBytesDefault();
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  if (buffer.length > max) {
-    return { ok: false, error: `${file}: file is too large (${mb(buffer.length)} MB > ${mb(max)} MB limit); split it into documents, or raise the limit with KG_MAX_FILE_MB` };
-  }
+  return bytes > max ? `${file}: file is too large (${mb(bytes)} MB > ${mb(max)} MB limit); split it into documents, or raise the limit with KG_MAX_FILE_MB` : null;
+}
+
+/** Refuses empty, binary, non-UTF-8, too large and non-Arabic input with a message saying what to do. */
+export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}): CheckResult {
+  const tooLarge = checkSize(buffer.length, file, opts);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const empty = `${file}: file is empty; give a UTF-8 text file with the document's Arabic text`;
   if (buffer.length === 0) return { ok: false, error: empty };
   if (buffer.includes(0)) {
