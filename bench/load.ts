@@ -60,6 +60,14 @@ function pick<T>(xs: T[]): T {
   return xs[Math.floor(Math.random() * xs.length)];
 }
 
+/** Two different ids (a path from an entity to itself is refused as bad input). */
+function pickTwo(ids: string[]): { a: string; b: string } {
+  const a = pick(ids);
+  let b = pick(ids);
+  while (b === a && ids.length > 1) b = pick(ids);
+  return { a, b };
+}
+
 /** The query mix (also used by tests/integration/load.test.ts for a correctness check). */
 export function operations(entityIds: string[], documentIds: string[]): Op[] {
   const words = ['الأمم المتحدة', 'الاتجار بالأشخاص', 'يونيسيف', 'UNODC', 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة', 'human rights', 'المغرب', 'بروتوكول'];
@@ -79,7 +87,7 @@ export function operations(entityIds: string[], documentIds: string[]): Op[] {
     { name: 'document', query: 'query D($id: ID!) { document(id: $id) { id name mentionCount relations { type entity { id } } } }', variables: () => ({ id: pick(documentIds) }) },
     { name: 'stats', query: '{ stats { entities relations mentions byKind { kind count } } }', variables: () => ({}) },
     { name: 'timeline', query: '{ timeline(first: 50) { date kind entity { id name } } }', variables: () => ({}) },
-    { name: 'path', query: 'query P($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 3) { nodes { id } edges { type } truncated } }', variables: () => ({ a: pick(entityIds), b: pick(entityIds) }) },
+    { name: 'path', query: 'query P($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 3) { nodes { id } edges { type } truncated } }', variables: () => pickTwo(entityIds) },
   ];
 }
 
