@@ -8,7 +8,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import express, { Express, RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLFormattedError } from 'graphql';
 import { ApiContext, ApiDeps, apiConfig, createContext } from './context';
@@ -45,7 +45,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const apollo = new ApolloServer<ApiContext>({
     schema: await apiSchema(),
     // The playground is served by its own router, offline; Apollo's default page needs a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, observabilityPlugin<ApiContext>()],
+    // No cache hints are set, so Apollo's per-field cache-control bookkeeping is pure cost (bench/findings.md).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, observabilityPlugin<ApiContext>()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     introspection: guard.introspection,
