@@ -1,8 +1,8 @@
 /**
- * Cities where meetings are held (data/places.json), looked up in the tokens that follow a
+ * Cities where meetings are held (model/places.json), looked up in the tokens that follow a
  * meeting's name ("فيينا، ١٥-١٩ تشرين الأول"). Countries come from the lexicon (resolve.ts).
  */
-import placesFile from './data/places.json';
+import placesFile from '../../model/places.json';
 import { normaliseKey } from './normalise';
 import { forms } from './tokens';
 
