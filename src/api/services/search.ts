@@ -14,12 +14,12 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const escape = (t: string) => t.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 
 /**
- * Edit distance allowed for a term: none for very short ones (acronyms like UN), 1 up to eight
- * letters, 2 beyond. Distance 2 on mid-length words made the full-text lookup ~5x slower
- * (bench/findings.md) for typos that one edit already covers (UNISEF, يونسيف).
+ * Edit distance allowed for a term: none for very short ones (acronyms like UN), then 1, then 2.
+ * Distance 1 for mid-length words would make the lookup faster (bench/findings.md) but ranks
+ * near-names above the intended one ("UNISEF" put the UNICEF research centre before UNICEF).
  */
 function fuzziness(term: string): number {
-  return term.length <= 2 ? 0 : term.length <= 8 ? 1 : 2;
+  return term.length <= 2 ? 0 : term.length <= 5 ? 1 : 2;
 }
 
 /** One term: fuzzy, or-ed with its form with/without the Arabic article. */

@@ -11,7 +11,7 @@ describe('luceneQuery', () => {
 
   test('every word is required, fuzzy by length, and an Arabic word also matches with/without the article', () => {
     const q = luceneQuery('يونيسيف')!.lucene;
-    expect(q).toContain('+(يونيسيف~1 OR اليونيسيف)');
+    expect(q).toContain('+(يونيسيف~2 OR اليونيسيف)');
     expect(luceneQuery('UN Women')!.lucene).toContain('(+un +women~1)');
   });
 
