@@ -4,7 +4,6 @@
  */
 import { timingSafeEqual } from 'crypto';
 import { GraphQLError } from 'graphql';
-import { sha256Of } from '../../graph/load';
 import { DatabaseUnavailableError, InputRefusedError, ingestText } from '../../ingest';
 import type { ApiContext } from '../context';
 
@@ -60,11 +59,9 @@ export async function ingestDocument(ctx: ApiContext, args: IngestArgs): Promise
     if (r.outcome === 'failed') {
       throw new GraphQLError(`ingestion failed: ${r.error ?? 'unknown reason'}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     }
-    // An unchanged text is skipped before extraction: find its document by content hash.
-    const documentId =
-      r.documentId ?? String((await ctx.db.read('api-document-by-sha256', { sha256: sha256Of(Buffer.from(args.text, 'utf8')) }))[0]?.id ?? '');
     return {
-      documentId,
+      // Every outcome but 'failed' names its document, 'unchanged' included (the one stored with this content).
+      documentId: r.documentId ?? '',
       changed: r.outcome !== 'unchanged',
       outcome: r.outcome,
       entities: r.counts?.entities ?? 0,
