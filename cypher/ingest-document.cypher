@@ -1,12 +1,16 @@
-// The ingested document: an entity of kind Document with its header fields. Its own title wins
-// over the name other documents cite it by; aliases and search keys are unioned.
-// Beside it, its Contribution (not on the Document, which the API returns whole): the entities it
-// touched and its co-occurrence pairs (positions in entityIds) with their weights, to undo it later.
-MERGE (d:Entity {id: $row.id})
-SET d:Document, d += $row.props,
-    d.aliases = coalesce(d.aliases, []) + [a IN $row.aliases WHERE NOT a IN coalesce(d.aliases, [])],
-    d.searchKey = reduce(s = coalesce(d.searchKey, ''), k IN $row.keys |
-      CASE WHEN k IN split(s, ' | ') THEN s WHEN s = '' THEN k ELSE s + ' | ' + k END)
-MERGE (c:Contribution {id: $row.id})
+// The ingested documents of a batch: each an entity of kind Document with its header fields. Its
+// own title wins over the name other documents cite it by; aliases and search keys are unioned
+// and kept sorted, so the result does not depend on the order documents arrive in.
+// Beside each, its Contribution (not on the Document, which the API returns whole): the entities
+// it touched and its co-occurrence pairs (positions in entityIds) with their weights, to undo it later.
+UNWIND $docs AS doc
+MERGE (d:Entity {id: doc.row.id})
+SET d:Document, d += doc.row.props,
+    d.aliases = COLLECT { UNWIND coalesce(d.aliases, []) + doc.row.aliases AS a WITH DISTINCT a RETURN a ORDER BY a },
+    d.searchKey = reduce(s = '', k IN COLLECT {
+        UNWIND CASE WHEN coalesce(d.searchKey, '') = '' THEN [] ELSE split(d.searchKey, ' | ') END + doc.row.keys AS k
+        WITH DISTINCT k RETURN k ORDER BY k
+      } | CASE WHEN s = '' THEN k ELSE s + ' | ' + k END)
+MERGE (c:Contribution {id: doc.row.id})
 MERGE (d)-[:HAS_CONTRIBUTION]->(c)
-SET c.entityIds = $entityIds, c.coA = $coA, c.coB = $coB, c.coWeight = $coWeight
+SET c.entityIds = doc.entityIds, c.coA = doc.coA, c.coB = doc.coB, c.coWeight = doc.coWeight

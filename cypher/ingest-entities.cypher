@@ -1,9 +1,11 @@
 // Entities, merged by id across documents: names already stored (e.g. the lexicon's) are kept,
-// aliases and search keys unioned, kind properties updated. The kind label comes from a
-// parameter the loader validated against model/kinds.json.
+// aliases and search keys unioned and kept sorted (order-independent), kind properties updated.
+// The kind labels come from rows the loader validated against model/kinds.json. A batch of
+// documents sends one row per entity (src/graph/rows.ts mergeEntityRows: the first document to
+// name it gives its name, as when they are written one by one).
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:$(row.kind),
+SET n:$(row.kinds),
     n.kind = coalesce(n.kind, row.kind),
     n.name = coalesce(n.name, row.name),
     n.nameAr = coalesce(n.nameAr, row.nameAr),
@@ -11,6 +13,8 @@ SET n:$(row.kind),
     n.acronym = coalesce(n.acronym, row.acronym),
     n.category = coalesce(n.category, row.category),
     n += row.props,
-    n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])],
-    n.searchKey = reduce(s = coalesce(n.searchKey, ''), k IN row.keys |
-      CASE WHEN k IN split(s, ' | ') THEN s WHEN s = '' THEN k ELSE s + ' | ' + k END)
+    n.aliases = COLLECT { UNWIND coalesce(n.aliases, []) + row.aliases AS a WITH DISTINCT a RETURN a ORDER BY a },
+    n.searchKey = reduce(s = '', k IN COLLECT {
+        UNWIND CASE WHEN coalesce(n.searchKey, '') = '' THEN [] ELSE split(n.searchKey, ' | ') END + row.keys AS k
+        WITH DISTINCT k RETURN k ORDER BY k
+      } | CASE WHEN s = '' THEN k ELSE s + ' | ' + k END)

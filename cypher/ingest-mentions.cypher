@@ -1,6 +1,8 @@
 // Provenance: one MENTIONS per (document, entity) with parallel lists of every mention.
-MATCH (d:Document {id: $documentId})
-UNWIND $rows AS row
+// $docs: [{documentId, rows}] (several documents per batch).
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+UNWIND doc.rows AS row
 MATCH (e:Entity {id: row.id})
 CREATE (d)-[m:MENTIONS]->(e)
 SET m = row.props

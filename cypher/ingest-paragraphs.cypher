@@ -1,6 +1,7 @@
-// The document's text, paragraph by paragraph.
-MATCH (d:Document {id: $documentId})
-UNWIND $rows AS row
+// The documents' text, paragraph by paragraph. $docs: [{documentId, rows}].
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+UNWIND doc.rows AS row
 CREATE (p:Paragraph {id: row.id})
-SET p += row.props, p.documentId = $documentId
+SET p += row.props, p.documentId = doc.documentId
 CREATE (d)-[:HAS_PARAGRAPH]->(p)

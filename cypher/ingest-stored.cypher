@@ -1,4 +1,5 @@
-// The document already stored with this content hash, if any (checked before extracting, to skip work).
-OPTIONAL MATCH (d:Document {sha256: $sha256})
-RETURN d.id AS id
-LIMIT 1
+// Which of these content hashes are already stored, and as which document (checked before
+// extracting, to skip the work). One row per stored hash.
+UNWIND $hashes AS sha256
+MATCH (d:Document {sha256: sha256})
+RETURN sha256, min(d.id) AS id

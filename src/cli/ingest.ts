@@ -1,14 +1,17 @@
-/** `kg ingest <files or folders>`: extract and write documents into Neo4j, one transaction each. */
+/** `kg ingest <files or folders>`: extract and write documents into Neo4j, each whole or not at all. */
 import { createDriver, neo4jConfig } from '../graph/driver';
 import { applySchema } from '../graph/schema';
-import { DatabaseUnavailableError, ingestPaths } from '../ingest';
+import { DatabaseUnavailableError, DEFAULT_BATCH_SIZE, ingestPaths } from '../ingest';
 import { createProgress } from '../ingest/progress';
 
-const USAGE = `usage: kg ingest FILE_OR_FOLDER...
+const USAGE = `usage: kg ingest [--batch N] FILE_OR_FOLDER...
 
-Extracts each document (folders: their .txt files, sorted) and writes it into Neo4j in one
-transaction per document. A file whose content is already stored is skipped; a changed file
-replaces its previous version. Neo4j: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or the local server
+Extracts each document (folders: their .txt files, sorted) and writes it into Neo4j. Each
+document is stored whole or not at all; up to N documents (default ${DEFAULT_BATCH_SIZE}, --batch 1: one
+each) share a transaction, which makes bulk ingestion several times faster. If the database
+refuses a document, the others of its transaction are written again without it and only that
+file fails. A file whose content is already stored is skipped; a changed file replaces its
+previous version; an interrupted run is finished by running the same command again. Neo4j: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or the local server
 of \`bash scripts/neo4j start\` (bolt://127.0.0.1:$NEO4J_BOLT_PORT, default 7687).
 Exit status 1 when any file failed.`;
 
@@ -17,8 +20,20 @@ export async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const paths = args.filter((a) => !a.startsWith('-'));
-  const unknown = args.filter((a) => a.startsWith('-'));
+  let batchSize = DEFAULT_BATCH_SIZE;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--batch' || args[i].startsWith('--batch=')) {
+      const value = args[i].includes('=') ? args[i].slice('--batch='.length) : args[++i];
+      batchSize = Number(value);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+        console.error(`kg ingest: --batch takes a whole number of documents from 1 to 1000, not ${JSON.stringify(value ?? '')}`);
+        return 2;
+      }
+    } else rest.push(args[i]);
+  }
+  const paths = rest.filter((a) => !a.startsWith('-'));
+  const unknown = rest.filter((a) => a.startsWith('-'));
   if (unknown.length || paths.length === 0) {
     console.error(unknown.length ? `kg ingest: unknown option ${unknown.join(' ')}\n\n${USAGE}` : USAGE);
     return 2;
@@ -38,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
     const t0 = process.hrtime.bigint();
     let summary;
     try {
-      summary = await ingestPaths(driver, paths, { database: cfg.database, onFile: (r, i, n) => progress.file(r, i, n) });
+      summary = await ingestPaths(driver, paths, { database: cfg.database, batchSize, onFile: (r, i, n) => progress.file(r, i, n) });
     } catch (err) {
       if (err instanceof DatabaseUnavailableError) {
         process.stderr.write('\n');

@@ -303,3 +303,86 @@ export function batches<T>(rows: T[], size = 2000): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/** Rows of one document, for statements that take several documents at once. */
+export interface DocumentPart<T> {
+  documentId: string;
+  rows: T[];
+}
+
+/**
+ * Splits the rows of several documents into statements of at most `size` rows in all, keeping
+ * each row with its document and the documents' order (a large document spans statements).
+ */
+export function documentBatches<T>(parts: DocumentPart<T>[], size = 2000): DocumentPart<T>[][] {
+  const out: DocumentPart<T>[][] = [];
+  let current: DocumentPart<T>[] = [];
+  let room = size;
+  for (const { documentId, rows } of parts) {
+    for (let i = 0; i < rows.length; ) {
+      if (room === 0) {
+        out.push(current);
+        current = [];
+        room = size;
+      }
+      const take = rows.slice(i, i + room);
+      current.push({ documentId, rows: take });
+      room -= take.length;
+      i += take.length;
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** An entity row for a batch of documents: several documents' rows for one id, merged. */
+export interface MergedEntityRow extends EntityRow {
+  /** Every kind the rows gave (labels; `kind` is the first). */
+  kinds: KindName[];
+}
+
+/**
+ * Merges the entity rows of several documents (in document order) into one row per id, with the
+ * result of writing them one after the other: the first non-null name fields win (as the
+ * statement's coalesce does), kind properties are overridden by later rows (`n += props`), and
+ * aliases and search keys are unioned. Hubs named by every document are then written once per batch.
+ */
+export function mergeEntityRows(rows: EntityRow[]): MergedEntityRow[] {
+  const byId = new Map<string, MergedEntityRow>();
+  for (const r of rows) {
+    const m = byId.get(r.id);
+    if (!m) {
+      byId.set(r.id, { ...r, kinds: [r.kind], aliases: [...r.aliases], keys: [...r.keys], props: { ...r.props } });
+      continue;
+    }
+    if (!m.kinds.includes(r.kind)) m.kinds.push(r.kind);
+    m.name ||= r.name;
+    m.nameAr ??= r.nameAr;
+    m.nameEn ??= r.nameEn;
+    m.acronym ??= r.acronym;
+    m.category ??= r.category;
+    Object.assign(m.props, r.props);
+    m.aliases = distinct([...m.aliases, ...r.aliases]);
+    m.keys = distinct([...m.keys, ...r.keys]);
+  }
+  return [...byId.values()];
+}
+
+/** A co-occurrence pair for a batch of documents: weights summed, documents counted. */
+export interface MergedCoOccurrenceRow extends CoOccurrenceRow {
+  documents: number;
+}
+
+/** Merges several documents' co-occurrence rows into one per pair (the statement adds weight and documents). */
+export function mergeCoOccurrences(rows: CoOccurrenceRow[]): MergedCoOccurrenceRow[] {
+  const byPair = new Map<string, MergedCoOccurrenceRow>();
+  for (const r of rows) {
+    const key = `${r.a}\u0000${r.b}`;
+    const m = byPair.get(key);
+    if (m) {
+      m.weight += r.weight;
+      m.documents += 1;
+    } else byPair.set(key, { ...r, documents: 1 });
+  }
+  return [...byPair.values()];
+}

@@ -8,7 +8,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import type { DocumentMeta, ExtractedDocument } from '../extract/types';
-import { loadDocument, storedDocumentId, sha256Of, type LoadResult } from '../graph/load';
+import { loadDocuments, storedDocumentIds, sha256Of, type LoadResult } from '../graph/load';
+import { documentIdFor } from '../graph/rows';
 import { expandPaths } from './files';
 import { pipelineExtractor, type Extractor } from './extractor';
 
@@ -36,7 +37,17 @@ export interface IngestOptions {
   /** Called after each file, in order. */
   onFile?: (result: FileResult, index: number, total: number) => void;
   extractor?: Extractor;
+  /**
+   * Documents written per transaction (default 25, at most BATCH_BYTES of text). Each document is
+   * still stored whole or not at all; a batch that fails is retried one document at a time, so
+   * only the bad document fails.
+   */
+  batchSize?: number;
 }
+
+export const DEFAULT_BATCH_SIZE = 25;
+/** Text per write transaction: many small documents share one, a large one goes alone. */
+export const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** A file the product will not ingest, with a message saying why and what to do. */
 export class InputRefusedError extends Error {
@@ -80,16 +91,13 @@ function withMeta(doc: ExtractedDocument, meta?: MetaOverrides): ExtractedDocume
   return { ...doc, document: { ...doc.document, ...defined } };
 }
 
-/** A file ready to load, or already settled (same content stored). */
+/** A file ready to load, or already settled (same content stored, refused, failed). */
 type Prepared = { done: FileResult } | { file: string; doc: ExtractedDocument; text: string; sha256: string };
+type Loadable = Exclude<Prepared, { done: FileResult }>;
 
-/** Everything before the database write: hash (skip when stored), refuse bad input, extract. */
-async function prepare(driver: Driver, bytes: Buffer, file: string, opts: IngestOptions, meta?: MetaOverrides): Promise<Prepared> {
+/** Refuse bad input, then extract (pure, CPU): everything before the write but the hash check. */
+function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions, meta?: MetaOverrides): Loadable {
   const extractor = opts.extractor ?? pipelineExtractor;
-  const sha256 = sha256Of(bytes);
-  // Same content already stored: nothing to do, not even extraction.
-  const stored = await storedDocumentId(driver, sha256, { database: opts.database });
-  if (stored) return { done: { file, outcome: 'unchanged', documentId: stored } };
   let text: string;
   try {
     text = extractor.check(bytes, file);
@@ -105,8 +113,7 @@ async function prepare(driver: Driver, bytes: Buffer, file: string, opts: Ingest
   return { file, doc, text, sha256 };
 }
 
-async function load(driver: Driver, p: Exclude<Prepared, { done: FileResult }>, opts: IngestOptions): Promise<FileResult> {
-  const res = await loadDocument(driver, p.doc, { text: p.text, sha256: p.sha256 }, { database: opts.database });
+function toResult(p: Loadable, res: LoadResult): FileResult {
   return { file: p.file, outcome: res.outcome, documentId: res.documentId, counts: res.counts, warnings: res.warnings };
 }
 
@@ -117,14 +124,100 @@ function failure(file: string, err: unknown): FileResult {
   return { file, outcome: 'failed', error: msg.startsWith(prefix) ? msg.slice(prefix.length) : msg };
 }
 
-/** A write in flight settles to its file's result, or to the database error that stops the run. */
-type Settled = { result: FileResult } | { unavailable: unknown };
+/** Splits loadable files into write batches whose documents have distinct ids and file names (a repeat replaces, so it goes later). */
+function writeBatches(items: Loadable[]): Loadable[][] {
+  const out: Loadable[][] = [];
+  let ids = new Set<string>();
+  let files = new Set<string>();
+  for (const p of items) {
+    const id = documentIdFor(p.doc);
+    const file = path.basename(p.doc.file ?? p.file);
+    if (!out.length || ids.has(id) || files.has(file)) {
+      out.push([]);
+      ids = new Set();
+      files = new Set();
+    }
+    out[out.length - 1].push(p);
+    ids.add(id);
+    files.add(file);
+  }
+  return out;
+}
+
+/**
+ * Writes loadable files, a batch per transaction. A batch that fails for another reason than the
+ * database going away is retried one document at a time, so one bad document fails alone.
+ * Connection errors propagate.
+ */
+async function writeAll(driver: Driver, items: Loadable[], opts: IngestOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const batch of writeBatches(items)) {
+    const load = (b: Loadable[]) =>
+      loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256 } })), { database: opts.database });
+    try {
+      const res = await load(batch);
+      batch.forEach((p, i) => results.push(toResult(p, res[i])));
+    } catch (err) {
+      if (isConnectionError(err)) throw err;
+      if (batch.length === 1) {
+        results.push(failure(batch[0].file, err));
+        continue;
+      }
+      for (const p of batch) {
+        try {
+          results.push(toResult(p, (await load([p]))[0]));
+        } catch (e) {
+          if (isConnectionError(e)) throw e;
+          results.push(failure(p.file, e));
+        }
+      }
+    }
+  }
+  return results;
+}
+
+/** One batch of files read and hashed: the content hashes already stored are looked up at once. */
+interface Chunk {
+  files: { name: string; bytes: Buffer; sha256: string }[];
+}
+
+/** Reads files in order into chunks of at most `size` files and BATCH_BYTES (a larger file alone). */
+async function* readChunks(files: string[], size: number): AsyncGenerator<Chunk | { unreadable: string; error: unknown }> {
+  let chunk: Chunk = { files: [] };
+  let bytes = 0;
+  for (const f of files) {
+    const name = path.relative(process.cwd(), f) || f;
+    let content: Buffer;
+    try {
+      content = await fs.readFile(f);
+    } catch (err) {
+      if (chunk.files.length) yield chunk;
+      chunk = { files: [] };
+      bytes = 0;
+      yield { unreadable: name, error: err };
+      continue;
+    }
+    if (chunk.files.length && (chunk.files.length >= size || bytes + content.length > BATCH_BYTES)) {
+      yield chunk;
+      chunk = { files: [] };
+      bytes = 0;
+    }
+    chunk.files.push({ name, bytes: content, sha256: sha256Of(content) });
+    bytes += content.length;
+  }
+  if (chunk.files.length) yield chunk;
+}
+
+/** A write in flight settles to its files' results, or to the database error that stops the run. */
+type Settled = { results: FileResult[] } | { unavailable: unknown };
 
 /**
  * Ingests files and folders (their .txt files, sorted). Never throws for a bad file (see
- * `failed`); throws DatabaseUnavailableError when Neo4j goes away. Documents are written one
- * after the other in file order, while the next file is already being extracted: extraction
- * (Node) and the write (Neo4j) overlap on two cores.
+ * `failed`); throws DatabaseUnavailableError when Neo4j goes away. Files are taken in batches
+ * (`batchSize`): their hashes are checked in one query (stored ones are not even extracted), the
+ * others extracted and written in one transaction, while the next batch is already being read
+ * and extracted: extraction (Node) and the write (Neo4j) overlap on two cores. Results are
+ * reported in file order.
  */
 export async function ingestPaths(driver: Driver, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const { files, missing } = await expandPaths(paths);
@@ -139,35 +232,50 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   for (const m of missing) report({ file: m, outcome: 'failed', error: 'no such file or folder' });
 
   // The write in flight. It never rejects (errors are settled into values at once), so a database
-  // that dies while the next file is being prepared cannot become an unhandled rejection.
+  // that dies while the next batch is being prepared cannot become an unhandled rejection.
   let writing: Promise<Settled> | null = null;
   const settle = async () => {
     if (!writing) return;
     const s = await writing;
     writing = null;
     if ('unavailable' in s) throw new DatabaseUnavailableError(s.unavailable);
-    report(s.result);
+    s.results.forEach(report);
   };
-  for (const f of files) {
-    const name = path.relative(process.cwd(), f) || f;
-    let next: Prepared;
+  for await (const chunk of readChunks(files, Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE))) {
+    if ('unreadable' in chunk) {
+      await settle();
+      report(failure(chunk.unreadable, chunk.error));
+      continue;
+    }
+    let stored: Map<string, string>;
     try {
-      next = await prepare(driver, await fs.readFile(f), path.basename(f), opts);
+      stored = await storedDocumentIds(driver, chunk.files.map((f) => f.sha256), { database: opts.database });
     } catch (err) {
-      if (isConnectionError(err)) {
-        await settle();
-        throw new DatabaseUnavailableError(err);
+      await settle().catch(() => undefined);
+      throw isConnectionError(err) ? new DatabaseUnavailableError(err) : err;
+    }
+    // Slots in file order: settled already, or the position of the file among those to write.
+    const slots: (FileResult | number)[] = [];
+    const toWrite: Loadable[] = [];
+    for (const f of chunk.files) {
+      const id = stored.get(f.sha256);
+      if (id) {
+        slots.push({ file: f.name, outcome: 'unchanged', documentId: id });
+        continue;
       }
-      next = { done: failure(name, err) };
+      try {
+        const p = extractOne(f.bytes, path.basename(f.name), f.sha256, opts);
+        slots.push(toWrite.length);
+        toWrite.push({ ...p, file: f.name });
+      } catch (err) {
+        slots.push(failure(f.name, err));
+      }
     }
     await settle(); // results are reported in file order
-    if ('done' in next) report({ ...next.done, file: name });
-    else {
-      writing = load(driver, { ...next, file: name }, opts).then(
-        (result): Settled => ({ result }),
-        (err): Settled => (isConnectionError(err) ? { unavailable: err } : { result: failure(name, err) }),
-      );
-    }
+    writing = writeAll(driver, toWrite, opts).then(
+      (written): Settled => ({ results: slots.map((s) => (typeof s === 'number' ? written[s] : s)) }),
+      (err): Settled => (isConnectionError(err) ? { unavailable: err } : { results: slots.map((s) => (typeof s === 'number' ? failure(toWrite[s].file, err) : s)) }),
+    );
   }
   await settle();
   return summary;
@@ -179,8 +287,14 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
  */
 export async function ingestText(driver: Driver, text: string, file: string, meta?: MetaOverrides, opts: IngestOptions = {}): Promise<FileResult> {
   try {
-    const p = await prepare(driver, Buffer.from(text, 'utf8'), path.basename(file), opts, meta);
-    return 'done' in p ? p.done : await load(driver, p, opts);
+    const bytes = Buffer.from(text, 'utf8');
+    const sha256 = sha256Of(bytes);
+    // Same content already stored: nothing to do, not even extraction.
+    const stored = (await storedDocumentIds(driver, [sha256], { database: opts.database })).get(sha256);
+    if (stored) return { file: path.basename(file), outcome: 'unchanged', documentId: stored };
+    const p = extractOne(bytes, path.basename(file), sha256, opts, meta);
+    const [res] = await loadDocuments(driver, [{ doc: p.doc, source: { text: p.text, sha256 } }], { database: opts.database });
+    return toResult(p, res);
   } catch (err) {
     if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
     throw err;

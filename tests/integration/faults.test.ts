@@ -19,7 +19,10 @@ import { writeCorpus } from '../helpers/corpus';
 import { faultTestsEnabled, Instance, privateInstance, spawnKg } from '../helpers/instance';
 
 const DOCS = Number(process.env.KG_FAULT_DOCS || 16);
-const KILL_AFTER = 4; // documents reported done before the kill
+// Documents reported done before the kill; the interrupted runs write this many documents per
+// transaction (the uninterrupted reference, the default 25), so the kill lands while a later
+// batch is in flight and the graphs must not depend on where batches begin.
+const KILL_AFTER = 4;
 
 interface Snapshot {
   nodes: string[];
@@ -99,11 +102,11 @@ maybe('faults during ingestion (throwaway Neo4j)', () => {
     if (corpus) fs.rmSync(corpus, { recursive: true, force: true });
   }, 120_000);
 
-  /** Kills the ingest after KILL_AFTER documents were reported (the next one is in flight). */
+  /** Kills the ingest after KILL_AFTER documents were reported (the next batch is in flight). */
   function ingestUntil(kill: (child: import('child_process').ChildProcess) => void) {
     let done = 0;
     let killed = false;
-    return spawnKg(['ingest', corpus], neo.env, (line, child) => {
+    return spawnKg(['ingest', '--batch', String(KILL_AFTER), corpus], neo.env, (line, child) => {
       if (/^\[\d+\/\d+\] ingested /.test(line)) done++;
       if (!killed && done >= KILL_AFTER) {
         killed = true;

@@ -53,6 +53,14 @@ describe('kg ingest (CLI)', () => {
     }
   });
 
+  test('a bad --batch is refused before anything is read or written', () => {
+    for (const bad of ['0', 'many', '2.5']) {
+      const res = spawnSync(process.execPath, [KG, 'ingest', '--batch', bad, dir], { env: process.env, encoding: 'utf8' });
+      expect(res.status).toBe(2);
+      expect(res.stderr).toMatch(/--batch takes a whole number of documents from 1 to 1000/);
+    }
+  });
+
   test('an unreachable Neo4j gets a message saying how to start it', () => {
     const env = { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' };
     const res = spawnSync(process.execPath, [KG, 'ingest', dir], { env, encoding: 'utf8' });
@@ -66,17 +74,18 @@ describe('kg ingest (CLI)', () => {
     const uninterrupted = await graphSnapshot(driver);
     await wipeGraph(driver);
 
-    const child = spawn(process.execPath, [KG, 'ingest', dir], { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Two documents per transaction: the kill lands while the second pair is being written.
+    const child = spawn(process.execPath, [KG, 'ingest', '--batch', '2', dir], { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
     await new Promise<void>((resolve) => {
       let err = '';
       child.stderr!.on('data', (b: Buffer) => {
         err += b.toString();
-        if (/\[1\/5\]/.test(err)) child.kill('SIGKILL'); // the next document is being extracted or written
+        if (/\[1\/5\]/.test(err)) child.kill('SIGKILL'); // the next documents are being extracted or written
       });
       child.on('exit', () => resolve());
     });
     const partial = await graphCounts(driver);
-    expect(partial.documents).toBeGreaterThanOrEqual(1);
+    expect(partial.documents).toBeGreaterThanOrEqual(2);
     expect(partial.documents).toBeLessThan(5);
 
     const rerun = spawnSync(process.execPath, [KG, 'ingest', dir], { env: process.env, encoding: 'utf8' });

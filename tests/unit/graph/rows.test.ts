@@ -1,4 +1,4 @@
-import { documentIdFor, kindProps, slug, toRows, batches } from '../../../src/graph/rows';
+import { documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/normalise';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
 
@@ -85,5 +85,55 @@ describe('toRows', () => {
   test('batches split rows without losing any', () => {
     const b = batches([...Array(5).keys()], 2);
     expect(b).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
+  test('documentBatches keeps every row with its document, in order, at most `size` rows per statement', () => {
+    const parts = [
+      { documentId: 'a', rows: [1, 2, 3] },
+      { documentId: 'b', rows: [] },
+      { documentId: 'c', rows: [4, 5, 6, 7, 8] },
+    ];
+    const b = documentBatches(parts, 4);
+    expect(b).toEqual([
+      [{ documentId: 'a', rows: [1, 2, 3] }, { documentId: 'c', rows: [4] }],
+      [{ documentId: 'c', rows: [5, 6, 7, 8] }],
+    ]);
+    // flattening gives back every (document, row) pair in order
+    const flat = (xs: typeof parts) => xs.flatMap((p) => p.rows.map((r) => `${p.documentId}${r}`));
+    expect(b.flatMap((s) => flat(s))).toEqual(flat(parts));
+    expect(documentBatches([{ documentId: 'a', rows: [] }])).toEqual([]);
+  });
+});
+
+describe('merging a batch of documents', () => {
+  const row = (over: Partial<EntityRow>): EntityRow => ({
+    id: 'agency:unodc', kind: 'Agency', name: 'المكتب', nameAr: null, nameEn: null, acronym: null, category: null,
+    aliases: [], keys: [], props: {}, ...over,
+  });
+
+  test('entity rows: one per id, first names win, later properties override, aliases and keys unioned', () => {
+    const merged = mergeEntityRows([
+      row({ name: 'مكتب الأمم المتحدة', aliases: ['المكتب'], keys: ['k1'], props: { a: 'x', b: 'y' } }),
+      row({ id: 'country:ma', kind: 'Country', name: 'المغرب' }),
+      row({ name: 'UNODC', nameEn: 'UN Office on Drugs and Crime', acronym: 'UNODC', aliases: ['UNODC', 'المكتب'], keys: ['k2', 'k1'], props: { b: 'z' } }),
+      row({ kind: 'Programme', category: 'UN_ENTITY' }),
+    ]);
+    expect(merged.map((m) => m.id)).toEqual(['agency:unodc', 'country:ma']);
+    expect(merged[0]).toMatchObject({
+      kind: 'Agency', kinds: ['Agency', 'Programme'], name: 'مكتب الأمم المتحدة', nameEn: 'UN Office on Drugs and Crime',
+      acronym: 'UNODC', category: 'UN_ENTITY', aliases: ['المكتب', 'UNODC'], keys: ['k1', 'k2'], props: { a: 'x', b: 'z' },
+    });
+    expect(merged[1].kinds).toEqual(['Country']);
+  });
+
+  test('co-occurrences: one row per pair, weights summed, documents counted', () => {
+    expect(mergeCoOccurrences([
+      { a: 'x', b: 'y', weight: 2 },
+      { a: 'x', b: 'z', weight: 1 },
+      { a: 'x', b: 'y', weight: 3 },
+    ])).toEqual([
+      { a: 'x', b: 'y', weight: 5, documents: 2 },
+      { a: 'x', b: 'z', weight: 1, documents: 1 },
+    ]);
   });
 });
