@@ -1,7 +1,14 @@
-// The edges of allowed types whose two ends are both in $ids (a subgraph's edge set).
+// The edges of allowed types whose two ends are both in $ids (a subgraph's edge set). As in
+// api-neighbours, each branch expands one family of types, and only when asked for.
 UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE type(r) IN $types AND b.id IN $ids
+MATCH (a:Entity {id: id})
+CALL (a) {
+  MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN $ids RETURN r, b
+  UNION ALL
+  MATCH (a)-[r:CO_OCCURS]->(b:Entity) WHERE 'CO_OCCURS' IN $types AND b.id IN $ids RETURN r, b
+  UNION ALL
+  MATCH (a)-[r:MENTIONS]->(b:Entity) WHERE 'MENTIONS' IN $types AND b.id IN $ids RETURN r, b
+}
 RETURN elementId(r) AS id, a.id AS source, b.id AS target, type(r) AS type, r.evidence AS evidence,
        r.document AS document, r.paragraph AS paragraph, r.confidence AS confidence
 ORDER BY source, target, type, id

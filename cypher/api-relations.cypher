@@ -1,10 +1,20 @@
-// Typed relations of several entities, batched: each entity is expanded once for all the types
-// asked of it (the loader splits the rows back per (entity, type, direction) key). Types are
-// compared as data, never spliced into the statement; the API validates them against the model.
-UNWIND $entities AS k
-MATCH (a:Entity {id: k.id})-[r]-(b:Entity)
-WHERE type(r) IN k.types
-RETURN k.id AS id, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction,
+// Typed relations of several entities, batched: one "ask" per (entity, types, direction, first)
+// that the request needs; the loader splits the rows back by ask key. Only the model's relation
+// types are expanded ({{RELATION_TYPES}}, see src/graph/cypher.ts): a hub's thousands of
+// MENTIONS and CO_OCCURS are never touched. The types asked for are data (validated by the API
+// against the model), never spliced into the statement. Each ask gets its first `first` rows in
+// a stable order (type, other end's name, id, document); no `first`: all of them.
+UNWIND $asks AS k
+MATCH (a:Entity {id: k.id})
+CALL (a, k) {
+  MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
+  WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (startNode(r) = a) = (k.direction = 'OUT'))
+  WITH r, b
+  ORDER BY type(r), coalesce(b.name, b.id), b.id, r.document, elementId(r)
+  WITH collect({r: r, b: b}) AS found
+  UNWIND found[0..coalesce(toInteger(k.first), size(found))] AS x
+  RETURN x.r AS r, x.b AS b
+}
+RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction,
        b {.*, _labels: labels(b)} AS other, r.evidence AS evidence, r.document AS documentId,
        r.paragraph AS paragraph, r.confidence AS confidence
-ORDER BY id, type, coalesce(b.name, b.id), b.id, documentId

@@ -5,6 +5,7 @@
  * once per key, the naive resolver behaviour the benchmark compares against.
  */
 import DataLoader from 'dataloader';
+import { RELATION_TYPES } from '../model';
 import type { Db } from './db';
 import { DocumentEntityValue, EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity } from './values';
 
@@ -12,9 +13,14 @@ export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
 
 export interface RelationKey {
   id: string;
+  /** Relation types of the model joined by ',' (sorted), or ANY_TYPE for all of them. */
   type: string;
   direction: RelationDirection;
+  /** At most this many (in the statement's order); absent: all. */
+  first?: number | null;
 }
+
+export const ANY_TYPE = '*';
 
 export interface Loaders {
   entity: DataLoader<string, EntityValue | null>;
@@ -36,7 +42,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}`;
+const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}`;
 
 export function createLoaders(db: Db, batching = true): Loaders {
   const opts = batching ? {} : { batch: false, cache: false };
@@ -64,29 +70,32 @@ export function createLoaders(db: Db, batching = true): Loaders {
 
   const relations = new DataLoader<RelationKey, RelationValue[], string>(
     async (keys) => {
-      // One row set per entity covering every type asked of it; split back per key below.
-      const typesById = new Map<string, Set<string>>();
-      for (const k of keys) typesById.set(k.id, (typesById.get(k.id) ?? new Set()).add(k.type));
-      const entities = [...typesById].map(([id, types]) => ({ id, types: [...types] }));
-      const rows = await db.read('api-relations', { entities });
-      const byIdType = groupBy(rows, (r) => `${r.id}|${r.type}`);
+      // One ask per distinct key; `first` is applied per ask in the statement, so a hub's
+      // thousands of relations never leave the database when a page of them is asked for.
+      const asks = keys.map((k) => ({
+        key: relationKey(k),
+        id: k.id,
+        types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
+        direction: k.direction,
+        first: k.first ?? null,
+      }));
+      const rows = await db.read('api-relations', { asks });
+      const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
-        (byIdType.get(`${k.id}|${k.type}`) ?? [])
-          .filter((r) => k.direction === 'BOTH' || r.direction === k.direction)
-          .map((r) => {
-            const other = toEntity(r.other);
-            // The other end is already loaded: spare the entity loader a round trip.
-            if (batching) entity.prime(other.id, other);
-            return {
-              type: String(r.type),
-              direction: r.direction as 'OUT' | 'IN',
-              entity: other,
-              evidence: str(r.evidence),
-              documentId: str(r.documentId),
-              paragraph: str(r.paragraph),
-              confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
-            };
-          }),
+        (byKey.get(relationKey(k)) ?? []).map((r) => {
+          const other = toEntity(r.other);
+          // The other end is already loaded: spare the entity loader a round trip.
+          if (batching) entity.prime(other.id, other);
+          return {
+            type: String(r.type),
+            direction: r.direction as 'OUT' | 'IN',
+            entity: other,
+            evidence: str(r.evidence),
+            documentId: str(r.documentId),
+            paragraph: str(r.paragraph),
+            confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
+          };
+        }),
       );
     },
     { ...opts, cacheKeyFn: relationKey },

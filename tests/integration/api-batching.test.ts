@@ -59,5 +59,6 @@ test('the naive mode answers the same with at least one query per parent, many m
   // Parents whose relations were resolved: the listed entities and the entities one hop away.
   const parents = b.data.entities.nodes.reduce((k: number, e: any) => k + 1 + e.relations.length, 0);
   expect(n.trips).toBeGreaterThanOrEqual(parents);
-  expect(n.trips).toBeGreaterThan(b.trips * 10);
+  // (one ask per parent covers all its relation types, so naive is "only" one trip per parent)
+  expect(n.trips).toBeGreaterThan(b.trips * 3);
 }, 180_000);

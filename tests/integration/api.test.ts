@@ -103,6 +103,29 @@ describe('entities', () => {
     expect(generic.entity.relations.map((r: any) => r.entity.id)).toContain(b);
   });
 
+  test('relations take `first`: a prefix of the full ordered list, per direction and type, in every batch', async () => {
+    const [{ id }] = await cypherRows(
+      `MATCH (e:Entity) RETURN e.id AS id ORDER BY COUNT { (e)-[r]-() WHERE type(r) IN $types } DESC, e.id LIMIT 1`,
+      { types: RELATIONS.map((r) => r.type) },
+    );
+    const q = `query($id: ID!, $n: Int, $dir: Direction!) { entity(id: $id) { relations(first: $n, direction: $dir) { type direction entity { id relations(first: 2) { entity { id } } } documentId } } }`;
+    for (const dir of ['BOTH', 'OUT', 'IN']) {
+      const all = ok(await h.gql(q, { id, n: null, dir })).entity.relations;
+      const three = ok(await h.gql(q, { id, n: 3, dir })).entity.relations;
+      expect(three).toEqual(all.slice(0, 3));
+      if (dir !== 'BOTH') for (const r of all) expect(r.direction).toBe(dir);
+      for (const r of all) expect(r.entity.relations.length).toBeLessThanOrEqual(2);
+    }
+    const both = ok(await h.gql(q, { id, n: null, dir: 'BOTH' })).entity.relations;
+    expect(both.length).toBeGreaterThan(3);
+    // a typed field and `types:` narrow before counting
+    const type = both[both.length - 1].type;
+    const typed = ok(await h.gql(`query($id: ID!, $t: [RelationType!]) { entity(id: $id) { relations(types: $t, first: 2) { type } } }`, { id, t: [type] })).entity.relations;
+    expect(typed.map((r: any) => r.type)).toEqual(both.filter((r: any) => r.type === type).slice(0, 2).map((r: any) => r.type));
+    const bad = await h.gql(`query($id: ID!) { entity(id: $id) { relations(first: -1) { type } } }`, { id });
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first must be a whole number from 0 to 1000/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   test('a relation type outside the model is refused by the schema', async () => {
     const r = await h.gql(`{ entity(id: "agency:unodc") { relations(types: [LIKES]) { type } } }`);
     expect(r.errors?.[0].message).toMatch(/LIKES/);

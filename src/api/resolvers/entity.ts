@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { entityPage } from '../services/entities';
-import { mentionsOf, relationsOf } from '../services/relations';
+import { FIRST_RELATIONS, mentionsOf, relationsOf } from '../services/relations';
 import { EntityConnection } from '../types/connection';
 import { Entity } from '../types/entity';
 import { Direction, EntityOrderField, Kind, RelationType } from '../types/enums';
@@ -50,8 +50,9 @@ export class EntityResolver {
     @Root() e: EntityValue,
     @Arg('types', () => [RelationType], { nullable: true, description: 'Only these relation types (default: all).' }) types: string[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way (default: both).' }) direction: Direction,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_RELATIONS }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
-    return relationsOf(ctx, e.id, types, direction);
+    return relationsOf(ctx, e.id, types, direction, first);
   }
 }

@@ -1,7 +1,11 @@
 /** Relationship fields: typed relations and mentions of an entity, through the request's loaders. */
 import type { ApiContext } from '../context';
-import type { RelationDirection } from '../loaders';
-import { RELATION_TYPES } from '../../model';
+import { GraphQLError } from 'graphql';
+import { ANY_TYPE, type RelationDirection } from '../loaders';
+
+/** Largest page of relations one field may ask for. */
+export const MAX_RELATIONS_FIRST = 1000;
+export const FIRST_RELATIONS = `At most this many (0 to ${MAX_RELATIONS_FIRST}), by type then name; default: all (hubs have thousands).`;
 import type { MentionValue, RelationValue } from '../values';
 
 export async function relationsOf(
@@ -9,10 +13,15 @@ export async function relationsOf(
   id: string,
   types: readonly string[] | null | undefined,
   direction: RelationDirection,
+  first?: number | null,
 ): Promise<RelationValue[]> {
-  const wanted = types && types.length ? types : RELATION_TYPES;
-  const lists = await Promise.all(wanted.map((type) => ctx.loaders.relations.load({ id, type, direction })));
-  return lists.flat();
+  if (first !== null && first !== undefined && (!Number.isInteger(first) || first < 0 || first > MAX_RELATIONS_FIRST)) {
+    throw new GraphQLError(`first must be a whole number from 0 to ${MAX_RELATIONS_FIRST}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  // Several types: one ask for all of them, so that `first` counts across types (rows come
+  // ordered by type, then by the other end's name).
+  const type = types && types.length ? [...new Set(types)].sort().join(',') : ANY_TYPE;
+  return ctx.loaders.relations.load({ id, type, direction, first });
 }
 
 export async function mentionsOf(ctx: ApiContext, id: string, documentId?: string | null, first?: number | null): Promise<MentionValue[]> {

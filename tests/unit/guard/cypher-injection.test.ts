@@ -27,7 +27,7 @@ const ALLOWED_TS: Record<string, string> = {};
 
 /** Dynamic labels/types: statement -> the row fields it may use, validated by src/graph/rows.ts. */
 const ALLOWED_DYNAMIC: Record<string, string[]> = {
-  'ingest-entities.cypher': ['row.kind'], // isKind(e.type) in toRows
+  'ingest-entities.cypher': ['row.kinds'], // isKind(e.type) in toRows, gathered by mergeEntityRows
   'ingest-relations.cypher': ['row.type'], // isRelationType(r.type) in toRows
 };
 
