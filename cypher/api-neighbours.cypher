@@ -1,7 +1,8 @@
 // One hop of a neighbourhood: the entities linked to the frontier by an allowed edge type, not
 // yet visited, best connected to the frontier first. Types are data ($types: the model's relation
 // types asked for, plus CO_OCCURS and MENTIONS when the caller opts in); each branch expands one
-// family of relationship types only, and a branch not asked for expands nothing.
+// family of relationship types only, and a branch not asked for expands nothing. Nodes come as
+// the summary a subgraph draws (id, names, kind, category).
 UNWIND $frontier AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
@@ -17,4 +18,4 @@ WHERE NOT b.id IN $visited
 WITH b, count(r) AS links
 ORDER BY links DESC, b.id
 LIMIT $limit
-RETURN b {.*, _labels: labels(b)} AS b
+RETURN b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS b

@@ -3,7 +3,8 @@
 // types are expanded ({{RELATION_TYPES}}, see src/graph/cypher.ts): a hub's thousands of
 // MENTIONS and CO_OCCURS are never touched. The types asked for are data (validated by the API
 // against the model), never spliced into the statement. Each ask gets its first `first` rows in
-// a stable order (type, other end's name, id, document); no `first`: all of them.
+// a stable order (type, other end's name, id, document); no `first`: all of them. The other end
+// comes as a summary (src/api/selection.ts: the rest is loaded only when a query asks for it).
 UNWIND $asks AS k
 MATCH (a:Entity {id: k.id})
 CALL (a, k) {
@@ -16,5 +17,5 @@ CALL (a, k) {
   RETURN x.r AS r, x.b AS b
 }
 RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction,
-       b {.*, _labels: labels(b)} AS other, r.evidence AS evidence, r.document AS documentId,
+       b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other, r.evidence AS evidence, r.document AS documentId,
        r.paragraph AS paragraph, r.confidence AS confidence

@@ -1,3 +1,8 @@
 // Deletes every node and relationship (the schema stays), in batches; auto-commit only.
+// Relationships first: a hub's tens of thousands of them in one batch would exceed the
+// transaction memory limit (dbms.memory.transaction.total.max).
+MATCH ()-[r]->()
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
+
 MATCH (n)
-CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

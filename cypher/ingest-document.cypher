@@ -11,6 +11,7 @@ SET d:Document, d += doc.row.props,
         UNWIND CASE WHEN coalesce(d.searchKey, '') = '' THEN [] ELSE split(d.searchKey, ' | ') END + doc.row.keys AS k
         WITH DISTINCT k RETURN k ORDER BY k
       } | CASE WHEN s = '' THEN k ELSE s + ' | ' + k END)
+SET d.sortName = toLower(coalesce(d.name, d.nameAr, d.nameEn, d.id))
 MERGE (c:Contribution {id: doc.row.id})
 MERGE (d)-[:HAS_CONTRIBUTION]->(c)
 SET c.entityIds = doc.entityIds, c.coA = doc.coA, c.coB = doc.coB, c.coWeight = doc.coWeight

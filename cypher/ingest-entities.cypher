@@ -18,3 +18,5 @@ SET n:$(row.kinds),
         UNWIND CASE WHEN coalesce(n.searchKey, '') = '' THEN [] ELSE split(n.searchKey, ' | ') END + row.keys AS k
         WITH DISTINCT k RETURN k ORDER BY k
       } | CASE WHEN s = '' THEN k ELSE s + ' | ' + k END)
+// The key of the default listing by name (cypher/api-entities-by-name.cypher, indexed).
+SET n.sortName = toLower(coalesce(n.name, n.nameAr, n.nameEn, n.id))

@@ -47,9 +47,10 @@ type Entity @node(labels: ["Entity"])
   searchKey: String
   aliases: [String!]
 ${rels}
-  # The generic "all typed relations" field @neo4j/graphql cannot derive: a @cypher escape hatch.
-  neighbours: [Entity!]!
-    @cypher(statement: "MATCH (this)-[r]-(b:Entity) WHERE type(r) IN [${RELATION_TYPES.map((t) => `'${t}'`).join(', ')}] RETURN b", columnName: "b")
+  # The generic "all typed relations" field @neo4j/graphql cannot derive: a @cypher escape hatch,
+  # with the same typed expansion, order and page size as ours (relations(first:)).
+  neighbours(first: Int = 1000000): [Entity!]!
+    @cypher(statement: "MATCH (this)-[r:${RELATION_TYPES.join('|')}]-(b:Entity) WITH r, b ORDER BY type(r), coalesce(b.name, b.id), b.id, r.document, elementId(r) LIMIT $first RETURN b", columnName: "b")
 }
 `;
 }

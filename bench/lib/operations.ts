@@ -66,7 +66,11 @@ export function typedEntity2Query(): string {
 }`;
 }
 
+/** Relations per entity and level in the 2-level queries: a page, as a client shows it (hubs have thousands). */
+export const RELATIONS_PAGE = 20;
+
 export function operations(t: Targets): Operation[] {
+  const n = RELATIONS_PAGE;
   const lucene = luceneQuery(t.searchText);
   if (!lucene) throw new Error(`search text "${t.searchText}" has no word to search`);
   return [
@@ -87,14 +91,14 @@ export function operations(t: Targets): Operation[] {
     },
     {
       name: 'entity2',
-      label: 'entity + relations, 2 levels',
+      label: `entity + relations, 2 levels (first ${n} per entity)`,
       ours: {
         query: `query Entity2($id: ID!) {
   entity(id: $id) {
     id name kind
-    relations {
+    relations(first: ${n}) {
       type direction evidence documentId paragraph confidence
-      entity { id name kind relations { type direction evidence documentId paragraph confidence entity { id name kind } } }
+      entity { id name kind relations(first: ${n}) { type direction evidence documentId paragraph confidence entity { id name kind } } }
     }
   }
 }`,
@@ -102,7 +106,7 @@ export function operations(t: Targets): Operation[] {
       },
       theirs: {
         query: `query Entity2($id: ID!) {
-  entities(where: { id: { eq: $id } }) { id name kind neighbours { id name kind neighbours { id name kind } } }
+  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
 }`,
         variables: { id: t.entityId },
       },
@@ -115,16 +119,16 @@ export function operations(t: Targets): Operation[] {
     {
       // The same information as @neo4j/graphql's @cypher form returns: related entities only.
       name: 'entity2ids',
-      label: 'entity + related entities, 2 levels, no relation details (same selection as theirs)',
+      label: `entity + related entities, 2 levels (first ${n}), no relation details (same selection as theirs)`,
       ours: {
         query: `query Entity2ids($id: ID!) {
-  entity(id: $id) { id name kind relations { entity { id name kind relations { entity { id name kind } } } } }
+  entity(id: $id) { id name kind relations(first: ${n}) { entity { id name kind relations(first: ${n}) { entity { id name kind } } } } }
 }`,
         variables: { id: t.entityId },
       },
       theirs: {
         query: `query Entity2ids($id: ID!) {
-  entities(where: { id: { eq: $id } }) { id name kind neighbours { id name kind neighbours { id name kind } } }
+  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
 }`,
         variables: { id: t.entityId },
       },
@@ -152,13 +156,13 @@ export function operations(t: Targets): Operation[] {
       },
       theirs: {
         query: `query Hood($id: ID!) {
-  entities(where: { id: { eq: $id } }) { id name kind neighbours { id name kind neighbours { id name kind } } }
+  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
 }`,
         variables: { id: t.entityId },
       },
       theirsNote:
         'no breadth-first subgraph with a node limit and the edges among the nodes: the nearest expression is the `neighbours` @cypher field ' +
-        'two levels deep (same query as its 2-level one; no node limit, the client de-duplicates nodes and gets no edges between level-2 nodes).',
+        'two levels deep (same query as its 2-level one, first ' + n + ' per entity; no overall node limit, the client de-duplicates nodes and gets no edges between level-2 nodes).',
     },
   ];
 }

@@ -8,6 +8,7 @@ import { cypher } from '../../src/graph/cypher';
 import { createDriver, neo4jConfig } from '../../src/graph/driver';
 import { ensureNeo4j } from '../../src/graph/local-server';
 import { applySchema } from '../../src/graph/schema';
+import { wipeGraph } from '../../src/graph/stats';
 import { ingestPaths, type IngestSummary } from '../../src/ingest';
 import { pipelineExtractor, type Extractor } from '../../src/ingest/extractor';
 
@@ -40,12 +41,7 @@ export async function neo4jVersion(driver: Driver): Promise<string> {
 
 /** Empties the database (schema kept) and (re)applies the schema. */
 export async function resetGraph(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    await session.run(cypher('graph-wipe'));
-  } finally {
-    await session.close();
-  }
+  await wipeGraph(driver);
   await applySchema(driver);
 }
 

@@ -83,9 +83,9 @@ export function createLoaders(db: Db, batching = true): Loaders {
       const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
         (byKey.get(relationKey(k)) ?? []).map((r) => {
+          // The other end's summary (id, names, kind, category): Relation.entity loads the rest
+          // only when the query asks for more.
           const other = toEntity(r.other);
-          // The other end is already loaded: spare the entity loader a round trip.
-          if (batching) entity.prime(other.id, other);
           return {
             type: String(r.type),
             direction: r.direction as 'OUT' | 'IN',

@@ -13,6 +13,7 @@ export async function applySchema(driver: Driver, opts: { database?: string; awa
     // Schema commands cannot share a transaction with each other; one auto-commit each.
     for (const s of statements) await session.run(s);
     await session.run(cypher('graph-await-indexes'), { seconds: opts.awaitSeconds ?? 120 });
+    await session.run(cypher('graph-migrate'));
     return statements.length;
   } finally {
     await session.close();

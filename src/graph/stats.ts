@@ -1,6 +1,6 @@
 /** Whole-graph maintenance used by tests, benchmarks and operators. */
 import type { Driver } from 'neo4j-driver';
-import { cypher } from './cypher';
+import { cypher, cypherStatements } from './cypher';
 
 export interface GraphCounts {
   nodes: number;
@@ -19,7 +19,8 @@ export async function graphCounts(driver: Driver, database?: string): Promise<Gr
 export async function wipeGraph(driver: Driver, database?: string): Promise<void> {
   const session = driver.session({ database });
   try {
-    await session.run(cypher('graph-wipe')); // CALL IN TRANSACTIONS needs an auto-commit transaction
+    // CALL IN TRANSACTIONS needs auto-commit transactions; relationships go first (graph-wipe).
+    for (const statement of cypherStatements('graph-wipe')) await session.run(statement);
   } finally {
     await session.close();
   }

@@ -1,4 +1,7 @@
 /** The GraphQL API over HTTP against the real Neo4j with the seeds ingested. */
+import neo4j from 'neo4j-driver';
+import { decodeCursor } from '../../src/api/services/cursor';
+import { cypher } from '../../src/graph/cypher';
 import { RELATIONS } from '../../src/model';
 import { Harness, ok, seedFiles, seedText, startHarness } from './api-harness';
 
@@ -126,9 +129,41 @@ describe('entities', () => {
     expect(bad.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first must be a whole number from 0 to 1000/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  test('the entity at the other end of a relation has every property a query asks for, not only its summary', async () => {
+    const docId = (await cypherRows(`MATCH (d:Document)-[r]-(:Entity) WHERE type(r) IN $types AND d.symbol IS NOT NULL RETURN d.id AS id LIMIT 1`,
+      { types: RELATIONS.map((r) => r.type) }))[0]?.id;
+    expect(docId).toBeDefined();
+    const [{ other }] = await cypherRows(`MATCH (d:Document {id: $id})-[r]-(o:Entity) WHERE type(r) IN $types RETURN o.id AS other LIMIT 1`,
+      { id: docId, types: RELATIONS.map((r) => r.type) });
+    const q = `query($id: ID!) { entity(id: $id) { relations { entity { id name aliases ... on Document { symbol date } } } } }`;
+    const seen = ok(await h.gql(q, { id: other })).entity.relations.map((r: any) => r.entity).find((e: any) => e.id === docId);
+    const direct = ok(await h.gql(`query($id: ID!) { entity(id: $id) { id name aliases ... on Document { symbol date } } }`, { id: docId })).entity;
+    expect(seen).toEqual(direct);
+    expect(direct.symbol).toBeTruthy();
+  });
+
   test('a relation type outside the model is refused by the schema', async () => {
     const r = await h.gql(`{ entity(id: "agency:unodc") { relations(types: [LIKES]) { type } } }`);
     expect(r.errors?.[0].message).toMatch(/LIKES/);
+  });
+
+  test('the default listing by name (read in index order) is the filtered listing with no filter, cursors included', async () => {
+    const page = (filter: unknown, after: string | null) =>
+      h.gql(`query($f: EntityFilter, $after: String) { entities(first: 9, after: $after, filter: $f) { totalCount edges { cursor node { id name } } } }`, { f: filter, after });
+    const fast = ok(await page(null, null)).entities;
+    const [{ ids }] = await cypherRows(
+      'MATCH (e:Entity) WITH e ORDER BY toLower(coalesce(e.name, e.nameAr, e.nameEn, e.id)), e.id RETURN collect(e.id) AS ids',
+    );
+    expect(fast.edges.map((e: any) => e.node.id)).toEqual(ids.slice(0, 9));
+    const next = ok(await page(null, fast.edges[8].cursor)).entities;
+    expect(next.edges.map((e: any) => e.node.id)).toEqual(ids.slice(9, 18));
+    expect(fast.totalCount).toBe(ids.length);
+    // the general statement (any filter) takes the same cursors and gives the same next page
+    const [general] = await cypherRows(cypher('api-entities-page'), {
+      kind: null, category: null, mentionedIn: null, name: null, nameLower: null, from: null, to: null, order: 'NAME',
+      after: decodeCursor(fast.edges[8].cursor), ingestedOnly: false, limit: neo4j.int(9),
+    });
+    expect(general.page.map((x: any) => x.e.id)).toEqual(ids.slice(9, 18));
   });
 
   test.each(['NAME', 'ID', 'DATE', 'MENTIONS'])('pagination ordered by %s has no duplicates or gaps', async (field) => {

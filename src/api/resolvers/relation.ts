@@ -1,11 +1,21 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
+import { selectsOnly, SUMMARY_FIELDS } from '../selection';
+import { Entity } from '../types/entity';
 import { Relation } from '../types/relation';
 import { kindClass } from '../types/registry';
 import type { RelationValue } from '../values';
 
 @Resolver(() => Relation)
 export class RelationResolver {
+  @FieldResolver(() => Entity, { description: 'The entity at the other end.' })
+  entity(@Root() r: RelationValue, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    // The relation row carries the other end's summary; other properties need the whole entity.
+    if (selectsOnly(info, SUMMARY_FIELDS)) return r.entity;
+    return ctx.loaders.entity.load(r.entity.id).then((e) => e ?? r.entity);
+  }
+
   @FieldResolver(() => kindClass('Document'), { nullable: true })
   document(@Root() r: RelationValue, @Ctx() ctx: ApiContext) {
     return r.documentId ? ctx.loaders.entity.load(r.documentId) : null;

@@ -60,19 +60,27 @@ export async function entityPage(db: Db, args: PageArgs): Promise<EntityPage> {
     });
   }
   const name = f.name ? normaliseKey(f.name) : null;
-  const rows = await db.read('api-entities-page', {
-    kind: args.kind ?? null,
-    category: f.category ?? null,
-    mentionedIn: f.mentionedIn ?? null,
-    name: name || null,
-    nameLower: f.name ? f.name.toLowerCase().trim() : null,
-    from: checkDate('from', f.from),
-    to: checkDate('to', f.to),
-    order: args.order,
-    after: args.after ? decodeCursor(args.after) : null,
-    ingestedOnly: args.ingestedOnly ?? false,
-    limit: first + 1,
-  });
+  const after = args.after ? decodeCursor(args.after) : null;
+  const from = checkDate('from', f.from);
+  const to = checkDate('to', f.to);
+  const unfiltered = !args.kind && !f.category && !f.mentionedIn && !name && !from && !to && !args.ingestedOnly;
+  const rows =
+    unfiltered && args.order === 'NAME'
+      ? // The default listing: read in index order, counted from the count store.
+        await db.read('api-entities-by-name', { afterKey: after?.sk ?? '', afterId: after?.id ?? null, limit: first + 1 })
+      : await db.read('api-entities-page', {
+          kind: args.kind ?? null,
+          category: f.category ?? null,
+          mentionedIn: f.mentionedIn ?? null,
+          name: name || null,
+          nameLower: f.name ? f.name.toLowerCase().trim() : null,
+          from,
+          to,
+          order: args.order,
+          after,
+          ingestedOnly: args.ingestedOnly ?? false,
+          limit: first + 1,
+        });
   const row = rows[0] ?? { total: 0, page: [] };
   const page = row.page as { e: unknown; nk: number; sk: string }[];
   const edges = page.slice(0, first).map((x) => {
