@@ -77,7 +77,8 @@ export interface Results {
       ingest: IngestMeasure;
       cumulativeSeconds: number;
       graph: { entities: number; relations: number; mentions: number };
-      latency: { op: OpName; p50: number; p99: number; rps1: number; rps10: number }[];
+      /** The operations from the best connected entity, then (op name + " (typical)") from a typical one. */
+      latency: { op: string; p50: number; p99: number; rps1: number; rps10: number }[];
     }[];
     load: number[];
   };
@@ -186,6 +187,16 @@ async function mostConnected(driver: Driver): Promise<string> {
   const id = (res.records[0]?.get('e') as { id?: string } | undefined)?.id;
   if (!id) throw new Error('the graph has no typed relation: ingest the seeds first');
   return id;
+}
+
+/** An entity of median typed degree (among those with typed relations): what most look-ups start from. */
+async function typicalEntity(driver: Driver): Promise<string> {
+  const res = await driver.executeQuery(
+    'MATCH (e:Entity) WITH e, COUNT { (e)-[r]-() WHERE type(r) IN $types } AS degree WHERE degree > 0 ' +
+      'WITH e, degree ORDER BY degree, e.id WITH collect(e.id) AS ids RETURN ids[size(ids) / 2] AS id',
+    { types: [...RELATION_TYPES] },
+  );
+  return String(res.records[0].get('id'));
 }
 
 /** Our API in-process with a round-trip recorder: the statements each operation sends. */
@@ -347,10 +358,15 @@ async function scaleSection(driver: Driver, o: Options, partial: (r: NonNullable
     prev = n;
     const server = await spawnServer('ours');
     try {
-      // Same operations at every size; the start entity is the best connected one of this graph.
+      // Same operations at every size; the start entity is the best connected one of this graph
+      // (a hub: its degree grows with the corpus), then a typical one (median degree) for the
+      // 2-level and neighbourhood queries.
       const targets = await targetsFor(driver, null, await mostConnected(driver));
+      const typical = operations({ ...targets, entityId: await typicalEntity(driver) })
+        .filter((op) => op.name === 'entity2' || op.name === 'neighbourhood')
+        .map((op) => ({ ...op, name: `${op.name} (typical)` }));
       const latency = [];
-      for (const op of operations(targets)) {
+      for (const op of [...operations(targets), ...typical]) {
         try {
           for (let i = 0; i < 3; i++) await graphql(server.url, op.ours);
         } catch (err) {

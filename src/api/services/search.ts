@@ -1,7 +1,8 @@
 /**
  * Entity search: the query is normalised with the extractor's normaliser (the same folding as the
  * indexed `searchKey`), then turned into a Lucene query that ranks the exact phrase first and
- * tolerates typos (fuzzy terms) and the Arabic article (يونيسيف finds اليونيسيف).
+ * tolerates the Arabic article (يونيسيف finds اليونيسيف). Exact terms are tried first; typos
+ * (fuzzy terms, several times costlier for Lucene) only when that finds fewer than asked for.
  */
 import { normaliseKey } from '../../extract/normalise';
 import type { Db } from '../db';
@@ -22,9 +23,9 @@ function fuzziness(term: string): number {
   return term.length <= 2 ? 0 : term.length <= 5 ? 1 : 2;
 }
 
-/** One term: fuzzy, or-ed with its form with/without the Arabic article. */
-function termClause(term: string): string {
-  const forms = [`${escape(term)}${fuzziness(term) ? `~${fuzziness(term)}` : ''}`];
+/** One term (fuzzy or not), or-ed with its form with/without the Arabic article. */
+function termClause(term: string, fuzzy: boolean): string {
+  const forms = [`${escape(term)}${fuzzy && fuzziness(term) ? `~${fuzziness(term)}` : ''}`];
   if (ARABIC.test(term)) {
     if (term.startsWith('ال') && term.length > 4) forms.push(escape(term.slice(2)));
     else if (!term.startsWith('ال')) forms.push(escape(`ال${term}`));
@@ -32,16 +33,16 @@ function termClause(term: string): string {
   return forms.length > 1 ? `(${forms.join(' OR ')})` : forms[0];
 }
 
-/** The Lucene query for a user's text, or null when it has no word to search. Pure. */
-export function luceneQuery(text: string): { lucene: string; key: string } | null {
+/** The Lucene query for a user's text (typo-tolerant unless `fuzzy` is false), or null when it has no word to search. Pure. */
+export function luceneQuery(text: string, fuzzy = true): { lucene: string; key: string } | null {
   const key = normaliseKey(text);
   const terms = key.split(' ').filter(Boolean).slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
   const phrase = `"${terms.map(escape).join(' ')}"^4`;
-  const all = `(${terms.map((t) => `+${termClause(t)}`).join(' ')})`;
+  const all = `(${terms.map((t) => `+${termClause(t, fuzzy)}`).join(' ')})`;
   // The last word may be unfinished while the user types.
   const last = terms[terms.length - 1];
-  const prefix = last.length >= 3 ? ` OR (${terms.slice(0, -1).map((t) => `+${termClause(t)} `).join('')}+${escape(last)}*)^0.5` : '';
+  const prefix = last.length >= 3 ? ` OR (${terms.slice(0, -1).map((t) => `+${termClause(t, fuzzy)} `).join('')}+${escape(last)}*)^0.5` : '';
   return { lucene: `${phrase} OR ${all}${prefix}`, key };
 }
 
@@ -51,16 +52,21 @@ export interface SearchHitValue {
 }
 
 export async function search(db: Db, text: string, kinds: string[] | null, first: number): Promise<SearchHitValue[]> {
-  const q = luceneQuery(text);
-  if (!q) return [];
-  const rows = await db.read('api-search', {
-    lucene: q.lucene,
-    key: q.key,
-    lower: text.trim().toLowerCase(),
-    kinds: kinds && kinds.length ? kinds : null,
-    // Kind filtering happens after the index: ask it for more than we show.
-    candidates: Math.max(50, first * 5),
-    first,
-  });
+  const run = async (fuzzy: boolean) => {
+    const q = luceneQuery(text, fuzzy);
+    if (!q) return [];
+    return db.read('api-search', {
+      lucene: q.lucene,
+      key: q.key,
+      lower: text.trim().toLowerCase(),
+      kinds: kinds && kinds.length ? kinds : null,
+      // Kind filtering happens after the index: ask it for more than we show.
+      candidates: Math.max(50, first * 5),
+      first,
+    });
+  };
+  let rows = await run(false);
+  // Every word found as typed in enough names: typos would only add worse matches.
+  if (rows.length < first) rows = await run(true);
   return rows.map((r) => ({ entity: toEntity(r.e), score: Number(r.score) }));
 }

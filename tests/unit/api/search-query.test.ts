@@ -15,6 +15,12 @@ describe('luceneQuery', () => {
     expect(luceneQuery('UN Women')!.lucene).toContain('(+un +women~1)');
   });
 
+  test('the exact form (tried first by search) has the same clauses without typo tolerance', () => {
+    const q = luceneQuery('يونيسيف', false)!.lucene;
+    expect(q).toContain('+(يونيسيف OR اليونيسيف)');
+    expect(q).not.toContain('~');
+  });
+
   test('punctuation cannot inject Lucene syntax; text without words gives no query', () => {
     const q = luceneQuery('UNICEF) OR name:*')!.lucene;
     expect(q).not.toMatch(/name:/);
