@@ -71,7 +71,7 @@ export const RELATIONS_PAGE = 20;
 
 export function operations(t: Targets): Operation[] {
   const n = RELATIONS_PAGE;
-  // Ours tries the exact terms first (fuzzy only when they find too few): theirs gets that query.
+  // Ours tries the words as typed first (fuzzy only when they find nothing): theirs gets that query.
   const lucene = luceneQuery(t.searchText, false);
   if (!lucene) throw new Error(`search text "${t.searchText}" has no word to search`);
   return [

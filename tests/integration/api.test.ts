@@ -217,6 +217,16 @@ describe('search', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
   });
 
+  test('words found as typed cost one full-text query; typo tolerance runs only when they find nothing', async () => {
+    const trips = async (text: string) => {
+      h.resetRoundTrips();
+      const hits = ok(await h.gql(`query($t: String!) { search(text: $t, first: 5) { entity { id } } }`, { t: text })).search;
+      return { first: hits[0]?.entity.id, trips: h.roundTrips() };
+    };
+    expect(await trips('UNICEF')).toEqual({ first: 'agency:unicef', trips: 1 });
+    expect(await trips('UNISEF')).toEqual({ first: 'agency:unicef', trips: 2 });
+  });
+
   test('an English name and an Arabic spelling variant find UNODC; kinds restrict the hits', async () => {
     const en = ok(await h.gql(`{ search(text: "United Nations Office on Drugs and Crime", first: 3) { entity { id } } }`)).search;
     expect(en[0].entity.id).toBe('agency:unodc');

@@ -1,8 +1,8 @@
 /**
  * Entity search: the query is normalised with the extractor's normaliser (the same folding as the
  * indexed `searchKey`), then turned into a Lucene query that ranks the exact phrase first and
- * tolerates the Arabic article (يونيسيف finds اليونيسيف). Exact terms are tried first; typos
- * (fuzzy terms, several times costlier for Lucene) only when that finds fewer than asked for.
+ * tolerates the Arabic article (يونيسيف finds اليونيسيف). The words as typed are tried first;
+ * typo tolerance (fuzzy terms, several times costlier for Lucene) only when they find nothing.
  */
 import { normaliseKey } from '../../extract/normalise';
 import type { Db } from '../db';
@@ -66,7 +66,7 @@ export async function search(db: Db, text: string, kinds: string[] | null, first
     });
   };
   let rows = await run(false);
-  // Every word found as typed in enough names: typos would only add worse matches.
-  if (rows.length < first) rows = await run(true);
+  // The words as typed name something: typo tolerance would only add looser matches.
+  if (rows.length === 0) rows = await run(true);
   return rows.map((r) => ({ entity: toEntity(r.e), score: Number(r.score) }));
 }
