@@ -136,6 +136,18 @@ export function normaliseKey(s: string): string {
     .join(' ');
 }
 
+/**
+ * A normalised key with the Arabic proclitics before the article taken off each word (و، ف، ب،
+ * ك، ل and their combinations: "بالمخدرات" -> "المخدرات", "والجريمه" -> "الجريمه", "للطفوله" ->
+ * "الطفوله"), so that a name is found by its words as a reader would type them alone. Pure.
+ */
+export function withoutProclitics(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => (w.length > 4 ? w.replace(/^[وف]?(?:[بك]?ال|لل)/, 'ال') : w))
+    .join(' ');
+}
+
 /** Original [start, end) of the normalised range [a, b). */
 export function originalSpan(n: NormText, a: number, b: number): [number, number] {
   return [n.start[a], n.end[b - 1]];

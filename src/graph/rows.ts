@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
+import { withoutProclitics } from '../extract/normalise';
 import type { DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
 type Scalar = string | number | boolean | string[] | number[];
@@ -123,8 +124,10 @@ function nonEmpty(s: string | null | undefined): s is string {
   return typeof s === 'string' && s.trim().length > 0;
 }
 
+/** Normalised forms of the names for the full-text index, each also without Arabic proclitics. */
 function searchKeys(names: (string | null | undefined)[], normalise: Normaliser): string[] {
-  return distinct(names.filter(nonEmpty).map(normalise).filter((k) => k.length > 0));
+  const keys = names.filter(nonEmpty).map(normalise).filter((k) => k.length > 0);
+  return distinct(keys.flatMap((k) => [k, withoutProclitics(k)]));
 }
 
 /** Kind-specific properties as declared in model/kinds.json; unknown names and nulls are dropped. */

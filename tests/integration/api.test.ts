@@ -225,6 +225,8 @@ describe('search', () => {
     };
     expect(await trips('UNICEF')).toEqual({ first: 'agency:unicef', trips: 1 });
     expect(await trips('UNISEF')).toEqual({ first: 'agency:unicef', trips: 2 });
+    // words the names carry with a proclitic (بالمخدرات، والجريمة) are found as typed alone
+    expect(await trips('المخدرات والجريمة')).toEqual({ first: 'agency:unodc', trips: 1 });
   });
 
   test('an English name and an Arabic spelling variant find UNODC; kinds restrict the hits', async () => {

@@ -1,4 +1,4 @@
-import { arabicRatio, normalise, normaliseKey, originalSpan, tokenise } from '../../../src/extract/normalise';
+import { arabicRatio, normalise, normaliseKey, originalSpan, tokenise, withoutProclitics } from '../../../src/extract/normalise';
 
 describe('normalise', () => {
   it('folds hamza/alef forms, alef maqsura, ta marbuta, tashkeel and tatweel', () => {
@@ -49,5 +49,15 @@ describe('normalise', () => {
   it('measures the share of Arabic letters', () => {
     expect(arabicRatio('مكتب الأمم المتحدة')).toBeGreaterThan(0.9);
     expect(arabicRatio('The United Nations Office on Drugs and Crime')).toBe(0);
+  });
+});
+
+describe('withoutProclitics (search keys)', () => {
+  test('takes و ف ب ك ل off words before the article, leaves other words alone', () => {
+    expect(withoutProclitics(normaliseKey('مكتب الأمم المتحدة المعني بالمخدرات والجريمة'))).toBe(normaliseKey('مكتب الأمم المتحدة المعني المخدرات الجريمة'));
+    expect(withoutProclitics(normaliseKey('منظمة الأمم المتحدة للطفولة'))).toBe(normaliseKey('منظمة الأمم المتحدة الطفولة'));
+    expect(withoutProclitics(normaliseKey('وبالتعاون'))).toBe(normaliseKey('التعاون'));
+    // short words and Latin text are untouched
+    expect(withoutProclitics('بال UNODC وال')).toBe('بال UNODC وال');
   });
 });
