@@ -47,9 +47,10 @@ export function renderMarkdown(r: Results): string {
   L.push(`- Node ${m.node}; Neo4j ${m.neo4j} (local, scripts/neo4j, heap 1 GB, page cache 1 GB)`);
   L.push(`- Last run: ${m.date} at commit ${m.commit ?? 'unknown'}; 1-minute load average ${m.loadAtStart} at start, ${m.loadAtEnd ?? '?'} at end`);
   L.push(
-    '- **The machine was shared**: other developers were building and running test suites (with their own Neo4j servers) during the run, ' +
-      'on 2 cores. Absolute figures are therefore pessimistic and noisy; variants are measured interleaved (floor, ours, naive, theirs, ' +
-      'one after the other for each cell) so that ratios compare like with like. Medians of the repeats are shown.',
+    '- Neo4j, the servers under test and the load generator share the 2 cores (the load averages above and under each section say how ' +
+      'busy the machine was): absolute figures are for this machine only. Variants are measured interleaved (floor, ours, naive, theirs, ' +
+      'one after the other for each cell) so that ratios compare like with like; p50/p99 are whole milliseconds (autocannon), so ratios of ' +
+      'latencies under 5 ms are coarse. Medians of the repeats are shown.',
   );
   for (const [section, run] of Object.entries(r.runs ?? {})) {
     if (!run) continue;
