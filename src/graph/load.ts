@@ -44,11 +44,6 @@ export async function storedDocumentIds(driver: Driver, hashes: string[], opts: 
   return new Map(res.records.map((r) => [r.get('sha256') as string, r.get('id') as string]));
 }
 
-/** The id of the document stored with this content hash, or null. */
-export async function storedDocumentId(driver: Driver, sha256: string, opts: { database?: string } = {}): Promise<string | null> {
-  return (await storedDocumentIds(driver, [sha256], opts)).get(sha256) ?? null;
-}
-
 /** Properties that are real numbers; every other whole number is an integer in the graph. */
 const FLOAT_KEYS = new Set(['confidence']);
 

@@ -91,9 +91,13 @@ function withMeta(doc: ExtractedDocument, meta?: MetaOverrides): ExtractedDocume
   return { ...doc, document: { ...doc.document, ...defined } };
 }
 
-/** A file ready to load, or already settled (same content stored, refused, failed). */
-type Prepared = { done: FileResult } | { file: string; doc: ExtractedDocument; text: string; sha256: string };
-type Loadable = Exclude<Prepared, { done: FileResult }>;
+/** A file extracted and ready to load. */
+interface Loadable {
+  file: string;
+  doc: ExtractedDocument;
+  text: string;
+  sha256: string;
+}
 
 /** Refuse bad input, then extract (pure, CPU): everything before the write but the hash check. */
 function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions, meta?: MetaOverrides): Loadable {
