@@ -71,6 +71,14 @@ export const RELATIONS_PAGE = 20;
 
 export function operations(t: Targets): Operation[] {
   const n = RELATIONS_PAGE;
+  // The nearest @neo4j/graphql form of the three entity-centred operations: the `neighbours`
+  // @cypher field two levels deep, a page of n per entity.
+  const theirNeighbours2 = (operation: string): GraphqlRequest => ({
+    query: `query ${operation}($id: ID!) {
+  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
+}`,
+    variables: { id: t.entityId },
+  });
   // Ours tries the words as typed first (they are found here: search keys also hold the names
   // without proclitics) and the typo-tolerant query only when they find nothing: theirs gets the
   // query that answers.
@@ -107,12 +115,7 @@ export function operations(t: Targets): Operation[] {
 }`,
         variables: { id: t.entityId },
       },
-      theirs: {
-        query: `query Entity2($id: ID!) {
-  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
-}`,
-        variables: { id: t.entityId },
-      },
+      theirs: theirNeighbours2('Entity2'),
       theirsNote:
         'no field for "all relations of any type": the natural typed form (one connection field per relation type and direction, 38 per level, ' +
         'so 38 + 38×38 sub-selections; `typedEntity2Query()`) produced one Cypher statement that Neo4j was still planning after 2 min 46 s, ' +
@@ -129,12 +132,7 @@ export function operations(t: Targets): Operation[] {
 }`,
         variables: { id: t.entityId },
       },
-      theirs: {
-        query: `query Entity2ids($id: ID!) {
-  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
-}`,
-        variables: { id: t.entityId },
-      },
+      theirs: theirNeighbours2('Entity2ids'),
       theirsNote: 'the `neighbours` @cypher field, 2 levels; ours still fetches whole relation rows (evidence included) from Neo4j but serialises only the entities.',
     },
     {
@@ -157,12 +155,7 @@ export function operations(t: Targets): Operation[] {
 }`,
         variables: { id: t.entityId },
       },
-      theirs: {
-        query: `query Hood($id: ID!) {
-  entities(where: { id: { eq: $id } }) { id name kind neighbours(first: ${n}) { id name kind neighbours(first: ${n}) { id name kind } } }
-}`,
-        variables: { id: t.entityId },
-      },
+      theirs: theirNeighbours2('Hood'),
       theirsNote:
         'no breadth-first subgraph with a node limit and the edges among the nodes: the nearest expression is the `neighbours` @cypher field ' +
         'two levels deep (same query as its 2-level one, first ' + n + ' per entity; no overall node limit, the client de-duplicates nodes and gets no edges between level-2 nodes).',
