@@ -248,3 +248,149 @@ describe('lexicon files (countries and organisations)', () => {
     expect(unresolved).toEqual([]);
   });
 });
+
+/**
+ * The whole lexicon (every file, merged as the extractor loads it): complete by category, so that
+ * documents nobody has seen yet resolve the instruments, processes, mandates and national bodies
+ * a specialist would name.
+ */
+describe('whole lexicon (all files, merged)', () => {
+  const ALL_FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+  const merged = loadLexicon();
+  const mergedById = new Map(merged.map((e) => [e.id, e]));
+  const mergedIndex = surfaceIndex(merged);
+  const lookup = (s: string): string[] => {
+    const n = fold(s);
+    return mergedIndex.get(n) ?? (n.startsWith('ال') ? [] : mergedIndex.get(fold('ال' + n)) ?? []);
+  };
+
+  test.each(ALL_FILES)('%s: sorted unique ids, kinds and categories from the model', (f) => {
+    const entries = readFile(f);
+    const ids = entries.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort());
+    for (const e of entries) {
+      const spec = kindSpec(e.type);
+      expect(spec).toBeDefined();
+      expect(e.id.startsWith(spec!.idPrefix + ':')).toBe(true);
+      expect(e.id).toMatch(/^[a-z]+:[a-z0-9][a-z0-9-]*$/);
+      expect(e.nameAr).toMatch(/[\u0621-\u064a]/);
+      if (spec!.categories.length > 0) expect(spec!.categories).toContain(e.category);
+      for (const v of e.variants ?? []) expect(v.trim()).toBe(v);
+    }
+  });
+
+  test('an id repeated in another file extends the same entity (same kind and names)', () => {
+    const first = new Map<string, LexiconEntry>();
+    const differ: string[] = [];
+    for (const f of ALL_FILES) {
+      for (const e of readFile(f)) {
+        const p = first.get(e.id);
+        if (!p) first.set(e.id, e);
+        else if (p.type !== e.type || p.nameAr !== e.nameAr || p.nameEn !== e.nameEn) differ.push(`${f}: ${e.id}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  test('no surface form names two entities unless every one of them declares it ambiguous', () => {
+    const clashes: string[] = [];
+    for (const [form, ids] of mergedIndex) {
+      if (ids.length < 2) continue;
+      if (!ids.every((id) => ambiguousForms(mergedById.get(id)!).has(form))) clashes.push(`${form}: ${ids.join(', ')}`);
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  test('complete by category: core treaties and protocols, ILO, slavery and trafficking conventions, regional instruments', () => {
+    const required = [
+      // UN core human-rights treaties and their optional protocols
+      'cerd', 'iccpr', 'iccpr-op1', 'iccpr-op2', 'icescr', 'icescr-op', 'cedaw', 'cedaw-op', 'cat', 'opcat', 'crc', 'opsc', 'opac', 'crc-opic',
+      'icmw', 'crpd', 'crpd-op', 'cped', 'refugee-convention', 'refugee-protocol', 'statelessness-1954', 'statelessness-1961', 'rome-statute',
+      // ILO forced labour, child labour, domestic and migrant workers
+      'ilo-c029', 'ilo-p029', 'ilo-r203', 'ilo-c105', 'ilo-c138', 'ilo-c182', 'ilo-r190', 'ilo-c189', 'ilo-r201', 'ilo-c097', 'ilo-c143', 'ilo-c181',
+      // slavery and trafficking, 1904 to 2003
+      'white-slave-agreement-1904', 'white-slave-convention-1910', 'traffic-women-children-1921', 'traffic-women-full-age-1933', 'slavery-convention',
+      'protocol-1947', 'protocol-1949-white-slave', 'convention-1949', 'slavery-protocol-1953', 'supplementary-slavery-convention', 'untoc',
+      'trafficking-protocol', 'smuggling-protocol', 'firearms-protocol', 'uncac',
+      // regional organisations
+      'arab-charter-human-rights', 'arab-convention-toc', 'arab-strategy-trafficking', 'arab-trafficking-law', 'coe-trafficking-convention',
+      'lanzarote-convention', 'eu-directive-2011-36', 'asean-trafficking-convention', 'saarc-trafficking-convention', 'ouagadougou-action-plan',
+      'african-charter-child', 'kampala-convention', 'maputo-protocol', 'belem-do-para', 'iacon-traffic-minors', 'osce-action-plan-thb',
+    ].map((s) => 'instrument:' + s);
+    expect(required.filter((id) => !mergedById.has(id))).toEqual([]);
+  });
+
+  test('complete by category: processes, mandates, programmes and bodies of the field', () => {
+    const required = [
+      'agency:icat', 'agency:bali-process', 'agency:khartoum-process', 'agency:rabat-process', 'agency:budapest-process', 'agency:colombo-process',
+      'agency:abu-dhabi-dialogue', 'agency:puebla-process', 'agency:almaty-process', 'agency:prague-process', 'agency:gmg', 'agency:un-network-migration',
+      'agency:gfmd', 'agency:alliance-87', 'agency:cop-untoc', 'agency:cop-untoc-wg-tip', 'agency:cop-untoc-wg-som', 'agency:ccpcj',
+      'agency:cedaw-committee', 'agency:crc-committee', 'agency:cmw-committee', 'agency:ced-committee', 'agency:greta', 'agency:las-council',
+      'agency:arab-justice-ministers', 'agency:arab-interior-ministers', 'agency:arab-parliament', 'agency:league-of-nations',
+      'rapporteur:sr-trafficking', 'rapporteur:sr-slavery', 'rapporteur:sr-sale-of-children', 'rapporteur:sr-migrants', 'rapporteur:sr-vaw',
+      'rapporteur:sr-idps', 'rapporteur:srsg-vac', 'rapporteur:srsg-svc', 'rapporteur:srsg-caac',
+      'programme:un-trust-fund-victims', 'programme:blue-heart', 'programme:glo-act', 'programme:gpat', 'programme:global-report-tip',
+      'instrument:global-plan-of-action', 'instrument:global-compact-migration', 'instrument:global-compact-refugees',
+    ];
+    expect(required.filter((id) => !mergedById.has(id))).toEqual([]);
+  });
+
+  test('national anti-trafficking bodies and laws belong to League of Arab States members', () => {
+    const LAS = 'dz bh km dj eg iq jo kw lb ly mr ma om ps qa sa so sd sy tn ae ye'.split(' ');
+    const national = [...readFile('national-bodies-arab-states.json'), ...readFile('instruments-national-arab-states.json')];
+    expect(national.length).toBeGreaterThan(20);
+    for (const e of national) {
+      const iso = e.id.split(':')[1].split('-')[0];
+      expect(LAS).toContain(iso);
+      expect(mergedById.has('country:' + iso)).toBe(true);
+      if (e.type === 'Agency') expect(e.category).toBe('NATIONAL_BODY');
+    }
+  });
+
+  test('official names and the variants people write resolve to the expected entity', () => {
+    const cases: [string, string][] = [
+      ['العهد الدولي الخاص بالحقوق المدنية والسياسية', 'instrument:iccpr'],
+      ['العهد الدولي للحقوق الاقتصادية والاجتماعية والثقافية', 'instrument:icescr'],
+      ['الاتفاقية الدولية لحماية جميع الأشخاص من الاختفاء القسري', 'instrument:cped'],
+      ['البروتوكول الاختياري لاتفاقية مناهضة التعذيب', 'instrument:opcat'],
+      ['البروتوكول الاختياري الثاني الملحق بالعهد الدولي الخاص بالحقوق المدنية والسياسية', 'instrument:iccpr-op2'],
+      ['البروتوكول الاختياري لاتفاقية حقوق الطفل بشأن بيع الأطفال وبغاء الأطفال واستغلال الأطفال في المواد الإباحية', 'instrument:opsc'],
+      ['اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الحدود الوطنية', 'instrument:untoc'],
+      ['بروتوكول مكافحة تهريب المهاجرين برا وبحرا وجوا', 'instrument:smuggling-protocol'],
+      ['اتفاقية حظر الاتجار بالأشخاص واستغلال بغاء الغير', 'instrument:convention-1949'],
+      ['الاتفاقية الدولية لقمع الاتجار بالنساء البالغات', 'instrument:traffic-women-full-age-1933'],
+      ['الاتفاق الدولي لقمع الاتجار بالرقيق الأبيض', 'instrument:white-slave-agreement-1904'],
+      ['الاتفاقية الدولية لقمع الاتجار بالرقيق الأبيض', 'instrument:white-slave-convention-1910'],
+      ['اتفاقية منظمة العمل الدولية رقم 182', 'instrument:ilo-c182'],
+      ['بروتوكول عام 2014 لاتفاقية العمل الجبري', 'instrument:ilo-p029'],
+      ['الميثاق العربي لحقوق الإنسان', 'instrument:arab-charter-human-rights'],
+      ['الميثاق الأفريقي لحقوق الطفل ورفاهه', 'instrument:african-charter-child'],
+      ['اتفاقية كمبالا', 'instrument:kampala-convention'],
+      ['اتفاقية بيليم دو بارا', 'instrument:belem-do-para'],
+      ['الميثاق العالمي للهجرة الآمنة والمنظمة والنظامية', 'instrument:global-compact-migration'],
+      ['عملية الرباط', 'agency:rabat-process'],
+      ['حوار أبو ظبي', 'agency:abu-dhabi-dialogue'],
+      ['المنتدى العالمي المعني بالهجرة والتنمية', 'agency:gfmd'],
+      ['مجلس وزراء الداخلية العرب', 'agency:arab-interior-ministers'],
+      ['المقررة الخاصة المعنية بأشكال الرق المعاصرة', 'rapporteur:sr-slavery'],
+      ['مقررة الأمم المتحدة الخاصة المعنية بالاتجار بالبشر', 'rapporteur:sr-trafficking'],
+      ['الممثلة الخاصة للأمين العام المعنية بالعنف ضد الأطفال', 'rapporteur:srsg-vac'],
+      ['صندوق الأمم المتحدة الطوعي لضحايا الاتجار بالأشخاص', 'programme:un-trust-fund-victims'],
+      ['الهيئة الوطنية لمكافحة الاتجار بالأشخاص', 'agency:tn-inltp'],
+      ['اللجنة الوطنية لمكافحة الاتجار بالبشر في دولة قطر', 'agency:qa-nccht'],
+      ['اللجنة الوطنية البحرينية لمكافحة الاتجار بالأشخاص', 'agency:bh-ncctip'],
+      ['اللجنة الوطنية لمنع الاتجار بالبشر', 'agency:jo-ncpht'],
+      ['اللجنة الوطنية التنسيقية لمكافحة ومنع الهجرة غير الشرعية والاتجار بالبشر', 'agency:eg-nccpim-tip'],
+      ['القانون الاتحادي رقم 51 لسنة 2006', 'instrument:ae-federal-law-51-2006'],
+    ];
+    const wrong = cases.filter(([s, id]) => JSON.stringify(lookup(s)) !== JSON.stringify([id])).map(([s, id]) => `${s} -> ${lookup(s).join(',') || 'nothing'} (want ${id})`);
+    expect(wrong).toEqual([]);
+  });
+
+  test('a generic national committee name is ambiguous between States, never silently one of them', () => {
+    const ids = lookup('اللجنة الوطنية لمكافحة الاتجار بالبشر');
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(ambiguousForms(mergedById.get(id)!).has(fold('اللجنة الوطنية لمكافحة الاتجار بالبشر'))).toBe(true);
+  });
+});
