@@ -1,5 +1,5 @@
 /**
- * The response-size ceiling (KG_MAX_RESPONSE_MB), enforced twice:
+ * The response-size ceiling (KG_MAX_RESPONSE_KB), enforced twice:
  * - while resolving: services charge what they hand to GraphQL (every time, so five aliases of
  *   one page count five times, as they will in the answer); over the budget, the next charge
  *   throws and the answer is replaced by one RESPONSE_TOO_LARGE error (budgetPlugin), so a
@@ -11,10 +11,10 @@ import type { RequestHandler } from 'express';
 import type { GuardConfig } from './config';
 import { CODES, errorBody, guardError } from './errors';
 
-const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const mb = (n: number): string => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`);
 
 export function tooLargeMessage(limit: number, seen: string): string {
-  return `the answer would be too large (${seen} > ${mb(limit)}, KG_MAX_RESPONSE_MB); ask for less: smaller first/limit, fewer fields or aliases, paragraphs of one document at a time`;
+  return `the answer would be too large (${seen} > ${mb(limit)}, KG_MAX_RESPONSE_KB); ask for less: smaller first/limit, fewer fields or aliases, paragraphs of one document at a time`;
 }
 
 /** Rough size in memory of a plain value: 2 bytes per string character, 8 per number or slot. */

@@ -31,7 +31,7 @@ export interface GuardConfig {
   corsOrigins: string[];
   /** Grace period for in-flight requests on SIGTERM, ms. KG_SHUTDOWN_GRACE_MS */
   shutdownGraceMs: number;
-  /** Largest GraphQL answer, in bytes (estimated while resolving, checked exactly before sending). KG_MAX_RESPONSE_MB */
+  /** Largest GraphQL answer, in bytes (estimated while resolving, checked exactly before sending). KG_MAX_RESPONSE_KB */
   maxResponseBytes: number;
   /** Time a client has to send the request headers, ms. KG_HEADERS_TIMEOUT_MS */
   headersTimeoutMs: number;
@@ -91,7 +91,7 @@ export function guardConfig(env: NodeJS.ProcessEnv = process.env): GuardConfig {
       .map((s) => s.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     shutdownGraceMs: int(env, 'KG_SHUTDOWN_GRACE_MS', 10_000, 0),
-    maxResponseBytes: int(env, 'KG_MAX_RESPONSE_MB', 16) * 1024 * 1024,
+    maxResponseBytes: int(env, 'KG_MAX_RESPONSE_KB', 16 * 1024) * 1024,
     headersTimeoutMs: int(env, 'KG_HEADERS_TIMEOUT_MS', 10_000),
     requestTimeoutMs: int(env, 'KG_REQUEST_TIMEOUT_MS', 60_000),
     keepAliveTimeoutMs: int(env, 'KG_KEEPALIVE_TIMEOUT_MS', 5_000),
