@@ -35,6 +35,8 @@ export function sizeOf(value: unknown, depth = 0): number {
 export class ResponseBudget {
   private used = 0;
   exceeded = false;
+  /** One RESPONSE_TOO_LARGE error has been raised already (list fields go quiet after it). */
+  reported = false;
 
   constructor(readonly limit: number) {}
 
@@ -47,6 +49,11 @@ export class ResponseBudget {
       throw this.error();
     }
     return value;
+  }
+
+  /** Throws when the ceiling was already passed: nothing more is worth loading for this answer. */
+  check(): void {
+    if (this.exceeded) throw this.error();
   }
 
   private error() {
@@ -62,6 +69,25 @@ export interface Budgeted {
 /** Charges a value to the request's budget when there is one (services call this on what they return). */
 export function charge<T>(ctx: Budgeted, value: T): T {
   return ctx.budget ? ctx.budget.charge(value) : value;
+}
+
+/**
+ * Loads only while the budget lasts, then charges what was loaded. Once the budget is spent, a
+ * list field answers `empty` instead of throwing: the answer is replaced anyway (budgetPlugin),
+ * and thousands of located errors would cost more memory than the data they stand for.
+ */
+export async function charged<T>(ctx: Budgeted, load: () => Promise<T>, empty?: T): Promise<T> {
+  if (ctx.budget?.exceeded && empty !== undefined) return empty;
+  ctx.budget?.check();
+  const value = await load();
+  if (ctx.budget?.exceeded && empty !== undefined) return empty;
+  try {
+    return charge(ctx, value);
+  } catch (err) {
+    if (empty !== undefined && ctx.budget?.reported) return empty;
+    if (ctx.budget) ctx.budget.reported = true;
+    throw err;
+  }
 }
 
 /** An answer whose budget ran out is replaced by a single RESPONSE_TOO_LARGE error, without partial data. */

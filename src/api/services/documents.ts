@@ -1,11 +1,11 @@
 import type { ApiContext } from '../context';
-import { charge } from '../guard/budget';
+import { charged } from '../guard/budget';
 import type { DocumentEntityValue, EntityValue, ParagraphValue } from '../values';
 import { PAGES, pageSize } from './pages';
 
 /** A document by id, or null when the id is unknown or names another kind. */
 export async function documentById(ctx: ApiContext, id: string): Promise<EntityValue | null> {
-  const e = charge(ctx, await ctx.loaders.entity.load(id));
+  const e = await charged(ctx, () => ctx.loaders.entity.load(id));
   return e && e.kind === 'Document' ? e : null;
 }
 
@@ -18,7 +18,7 @@ export async function entitiesInDocument(
 ): Promise<DocumentEntityValue[]> {
   const size = pageSize('first', first, PAGES.documentEntities);
   if (size === 0) return [];
-  return charge(ctx, await ctx.loaders.entitiesInDocument.load({ id, kinds: kinds && kinds.length ? [...kinds] : null, first: size }));
+  return charged(ctx, () => ctx.loaders.entitiesInDocument.load({ id, kinds: kinds && kinds.length ? [...kinds] : null, first: size }), []);
 }
 
 /** A page of a document's paragraphs in order, from ordinal `offset`. */
@@ -27,5 +27,5 @@ export async function paragraphsOf(ctx: ApiContext, id: string, first: number | 
   const from = offset ?? 0;
   if (!Number.isInteger(from) || from < 0) pageSize('offset', from, { dflt: 0, max: Number.MAX_SAFE_INTEGER });
   if (size === 0) return [];
-  return charge(ctx, await ctx.loaders.paragraphs.load({ id, first: size, offset: from }));
+  return charged(ctx, () => ctx.loaders.paragraphs.load({ id, first: size, offset: from }), []);
 }

@@ -4,7 +4,7 @@ import { normaliseKey } from '../../extract/normalise';
 import { kindSpec } from '../../model';
 import type { ApiContext } from '../context';
 import type { Db } from '../db';
-import { charge } from '../guard/budget';
+import { charged } from '../guard/budget';
 import { EntityValue, toEntity } from '../values';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -54,7 +54,7 @@ export function checkFirst(first: number, max = MAX_PAGE): number {
 
 /** One entity by id (through the request's loader), counted against the response budget. */
 export async function entityById(ctx: ApiContext, id: string): Promise<EntityValue | null> {
-  return charge(ctx, await ctx.loaders.entity.load(id));
+  return charged(ctx, () => ctx.loaders.entity.load(id));
 }
 
 export async function entityPage(db: Db, args: PageArgs): Promise<EntityPage> {

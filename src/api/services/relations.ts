@@ -1,6 +1,6 @@
 /** Relationship fields: typed relations and mentions of an entity, through the request's loaders. */
 import type { ApiContext } from '../context';
-import { charge } from '../guard/budget';
+import { charged } from '../guard/budget';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
 import { PAGES, pageDoc, pageSize } from './pages';
@@ -22,14 +22,14 @@ export async function relationsOf(
   // Several types: one ask for all of them, so that `first` counts across types (rows come
   // ordered by type, then by the other end's name).
   const type = types && types.length ? [...new Set(types)].sort().join(',') : ANY_TYPE;
-  return charge(ctx, await ctx.loaders.relations.load({ id, type, direction, first: size }));
+  return charged(ctx, () => ctx.loaders.relations.load({ id, type, direction, first: size }), []);
 }
 
 /** A page of an entity's mentions, read page-sized from the database. */
 export async function mentionsOf(ctx: ApiContext, id: string, documentId?: string | null, first?: number | null): Promise<MentionValue[]> {
   const size = pageSize('first', first, PAGES.mentions);
   if (size === 0) return [];
-  return charge(ctx, await ctx.loaders.mentions.load({ id, document: documentId || null, first: size }));
+  return charged(ctx, () => ctx.loaders.mentions.load({ id, document: documentId || null, first: size }), []);
 }
 
 /** How many times the documents name an entity: the stored count when the row has it. */
