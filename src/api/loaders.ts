@@ -16,11 +16,14 @@ export interface RelationKey {
   /** Relation types of the model joined by ',' (sorted), or ANY_TYPE for all of them. */
   type: string;
   direction: RelationDirection;
-  /** At most this many (in the statement's order); absent: all. */
+  /** At most this many (in the statement's order); absent: DEFAULT_RELATIONS_PAGE. */
   first?: number | null;
 }
 
 export const ANY_TYPE = '*';
+
+/** Page of relations when a key gives none (the API always gives one: src/api/services/pages.ts). */
+const DEFAULT_RELATIONS_PAGE = 100;
 
 /** A page of an entity's mentions (optionally in one document). */
 export interface MentionKey {
@@ -121,16 +124,19 @@ export function createLoaders(db: Db, batching = true): Loaders {
 
   const relations = new DataLoader<RelationKey, RelationValue[], string>(
     async (keys) => {
-      // One ask per distinct key; `first` is applied per ask in the statement, so a hub's
-      // thousands of relations never leave the database when a page of them is asked for.
-      const asks = keys.map((k) => ({
-        key: relationKey(k),
-        id: k.id,
-        types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
-        direction: k.direction,
-        first: k.first ?? null,
-      }));
-      const rows = await db.read('api-relations', { asks });
+      // One ask per distinct key, one statement per page size: each ask's page is cut in the
+      // statement, so a hub's thousands of relations never leave the database.
+      const rows = await byPage(keys, (k) => String(k.first ?? DEFAULT_RELATIONS_PAGE), (group) =>
+        db.read('api-relations', {
+          asks: group.map((k) => ({
+            key: relationKey(k),
+            id: k.id,
+            types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
+            direction: k.direction,
+          })),
+          first: group[0].first ?? DEFAULT_RELATIONS_PAGE,
+        }),
+      );
       const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
         (byKey.get(relationKey(k)) ?? []).map((r) => {
