@@ -104,6 +104,9 @@ describe('abuse: bounded answers', () => {
     }
     const doc = await h.gql('query($n: Int) { documents(first: 1, ingestedOnly: true) { nodes { ... on Document { paragraphs(first: $n) { number } } } } }', { n: PAGES.paragraphs.max + 1 });
     expect(codes(doc.errors)).toEqual(['BAD_USER_INPUT']);
+    const ids = Array.from({ length: 1001 }, (_, i) => `agency:x${i}`);
+    const hood = await h.gql('query($ids: [ID!]!) { neighbourhood(ids: $ids) { truncated } }', { ids });
+    expect(codes(hood.errors)).toEqual(['BAD_USER_INPUT']);
   });
 
   test('generated queries: an accepted answer never holds more values than its estimated cost; the rest is refused before any Cypher', async () => {

@@ -87,6 +87,7 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
   if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw bad(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw bad(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
   if (args.ids.length === 0) throw bad('give at least one entity id in ids');
+  if (args.ids.length > MAX_LIMIT) throw bad(`give at most ${MAX_LIMIT} entity ids in ids, got ${args.ids.length}`);
   const edgeLimit = pageSize('edgeLimit', args.edgeLimit, PAGES.edges, 1);
   const types = edgeTypes(args);
   const kinds = args.kinds && args.kinds.length ? args.kinds : null;
