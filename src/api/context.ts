@@ -2,6 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { ingestText } from '../ingest';
 import { Db } from './db';
+import type { ResponseBudget } from './guard/budget';
 import { createLoaders, Loaders } from './loaders';
 
 export type IngestTextFn = typeof ingestText;
@@ -31,6 +32,8 @@ export interface ApiContext {
   deps: ApiDeps;
   /** The request's Authorization header, if any. */
   authorization: string | null;
+  /** The response-size ceiling of this request (set by the HTTP server; absent in direct calls). */
+  budget?: ResponseBudget;
 }
 
 export function apiConfig(deps: ApiDeps, env: NodeJS.ProcessEnv = process.env): ApiConfig {

@@ -6,7 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import { RELATION_TYPES } from '../model';
-import type { Db } from './db';
+import type { Db, Row } from './db';
 import { DocumentEntityValue, EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity } from './values';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
@@ -16,19 +16,59 @@ export interface RelationKey {
   /** Relation types of the model joined by ',' (sorted), or ANY_TYPE for all of them. */
   type: string;
   direction: RelationDirection;
-  /** At most this many (in the statement's order); absent: all. */
+  /** At most this many (in the statement's order); absent: DEFAULT_RELATIONS_PAGE. */
   first?: number | null;
 }
 
 export const ANY_TYPE = '*';
 
+/** Page of relations when a key gives none (the API always gives one: src/api/services/pages.ts). */
+const DEFAULT_RELATIONS_PAGE = 100;
+
+/** A page of an entity's mentions (optionally in one document). */
+export interface MentionKey {
+  id: string;
+  document: string | null;
+  first: number;
+}
+
+/** A page of a document's paragraphs, from ordinal `offset`. */
+export interface ParagraphKey {
+  id: string;
+  first: number;
+  offset: number;
+}
+
+/** A page of the entities a document names (optionally of some kinds). */
+export interface DocumentEntitiesKey {
+  id: string;
+  kinds: string[] | null;
+  first: number;
+}
+
 export interface Loaders {
   entity: DataLoader<string, EntityValue | null>;
-  mentions: DataLoader<string, MentionValue[]>;
+  mentions: DataLoader<MentionKey, MentionValue[], string>;
+  /** Number of mentions of an entity, without reading them. */
+  mentionCount: DataLoader<string, number>;
   relations: DataLoader<RelationKey, RelationValue[], string>;
-  paragraphs: DataLoader<string, ParagraphValue[]>;
-  /** Entities named by a document (keyed by document id). */
-  entitiesInDocument: DataLoader<string, DocumentEntityValue[]>;
+  paragraphs: DataLoader<ParagraphKey, ParagraphValue[], string>;
+  /** Entities named by a document. */
+  entitiesInDocument: DataLoader<DocumentEntitiesKey, DocumentEntityValue[], string>;
+}
+
+/**
+ * Runs one statement per distinct page shape (LIMIT/SKIP must be parameters, not row values):
+ * usually one round trip, since a query asks for one page size per field.
+ */
+async function byPage<K, R>(keys: readonly K[], page: (k: K) => string, run: (group: K[]) => Promise<R[]>): Promise<R[]> {
+  const groups = new Map<string, K[]>();
+  for (const k of keys) {
+    const g = groups.get(page(k));
+    if (g) g.push(k);
+    else groups.set(page(k), [k]);
+  }
+  return (await Promise.all([...groups.values()].map(run))).flat();
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -43,6 +83,9 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}`;
+const mentionKey = (k: MentionKey) => `${k.id}|${k.document ?? ''}|${k.first}`;
+const paragraphKey = (k: ParagraphKey) => `${k.id}|${k.first}|${k.offset}`;
+const documentEntitiesKey = (k: DocumentEntitiesKey) => `${k.id}|${k.kinds ? [...k.kinds].sort().join(',') : ''}|${k.first}`;
 
 export function createLoaders(db: Db, batching = true): Loaders {
   const opts = batching ? {} : { batch: false, cache: false };
@@ -53,33 +96,47 @@ export function createLoaders(db: Db, batching = true): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   }, opts);
 
-  const mentions = new DataLoader<string, MentionValue[]>(async (ids) => {
-    const rows = await db.read('api-mentions-by-entity', { ids: [...ids] });
-    const byId = groupBy(rows, (r) => String(r.id));
-    return ids.map((id) =>
-      (byId.get(id) ?? []).map((r) => ({
-        documentId: String(r.documentId),
-        // Lists cannot hold null: the loader stores '' for a mention outside numbered paragraphs.
-        paragraph: str(r.paragraph) || null,
-        text: String(r.text),
-        start: Number(r.start),
-        end: Number(r.end),
-      })),
-    );
+  const mentions = new DataLoader<MentionKey, MentionValue[], string>(
+    async (keys) => {
+      const rows = await byPage(keys, (k) => String(k.first), (group) =>
+        db.read('api-mentions-by-entity', { asks: group.map((k) => ({ key: mentionKey(k), id: k.id, document: k.document })), first: group[0].first }),
+      );
+      const byKey = groupBy(rows, (r) => String(r.key));
+      return keys.map((k) =>
+        (byKey.get(mentionKey(k)) ?? []).map((r) => ({
+          documentId: String(r.documentId),
+          // Lists cannot hold null: the loader stores '' for a mention outside numbered paragraphs.
+          paragraph: str(r.paragraph) || null,
+          text: String(r.text),
+          start: Number(r.start),
+          end: Number(r.end),
+        })),
+      );
+    },
+    { ...opts, cacheKeyFn: mentionKey },
+  );
+
+  const mentionCount = new DataLoader<string, number>(async (ids) => {
+    const rows = await db.read('api-mention-counts', { ids: [...ids] });
+    const byId = new Map(rows.map((r) => [String(r.id), Number(r.count ?? 0)]));
+    return ids.map((id) => byId.get(id) ?? 0);
   }, opts);
 
   const relations = new DataLoader<RelationKey, RelationValue[], string>(
     async (keys) => {
-      // One ask per distinct key; `first` is applied per ask in the statement, so a hub's
-      // thousands of relations never leave the database when a page of them is asked for.
-      const asks = keys.map((k) => ({
-        key: relationKey(k),
-        id: k.id,
-        types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
-        direction: k.direction,
-        first: k.first ?? null,
-      }));
-      const rows = await db.read('api-relations', { asks });
+      // One ask per distinct key, one statement per page size: each ask's page is cut in the
+      // statement, so a hub's thousands of relations never leave the database.
+      const rows = await byPage(keys, (k) => String(k.first ?? DEFAULT_RELATIONS_PAGE), (group) =>
+        db.read('api-relations', {
+          asks: group.map((k) => ({
+            key: relationKey(k),
+            id: k.id,
+            types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
+            direction: k.direction,
+          })),
+          first: group[0].first ?? DEFAULT_RELATIONS_PAGE,
+        }),
+      );
       const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
         (byKey.get(relationKey(k)) ?? []).map((r) => {
@@ -101,35 +158,50 @@ export function createLoaders(db: Db, batching = true): Loaders {
     { ...opts, cacheKeyFn: relationKey },
   );
 
-  const paragraphs = new DataLoader<string, ParagraphValue[]>(async (ids) => {
-    const rows = await db.read('api-paragraphs-by-document', { ids: [...ids] });
-    const byId = groupBy(rows, (r) => String(r.id));
-    return ids.map((id) =>
-      (byId.get(id) ?? []).map((r) => {
-        const p = r.p as Record<string, unknown>;
-        return {
-          id: String(p.id),
-          number: str(p.number),
-          ordinal: Number(p.ordinal),
-          text: String(p.text ?? ''),
-          start: Number(p.start),
-          end: Number(p.end),
-        };
-      }),
-    );
-  }, opts);
+  const paragraphs = new DataLoader<ParagraphKey, ParagraphValue[], string>(
+    async (keys) => {
+      const rows = await byPage(
+        keys,
+        (k) => `${k.first}|${k.offset}`,
+        async (group) => {
+          const found = await db.read('api-paragraphs-by-document', { ids: group.map((k) => k.id), first: group[0].first, offset: group[0].offset });
+          return found.map((r): Row => ({ ...r, key: paragraphKey({ ...group[0], id: String(r.id) }) }));
+        },
+      );
+      const byKey = groupBy(rows, (r) => String(r.key));
+      return keys.map((k) =>
+        (byKey.get(paragraphKey(k)) ?? []).map((r) => {
+          const p = r.p as Record<string, unknown>;
+          return {
+            id: String(p.id),
+            number: str(p.number),
+            ordinal: Number(p.ordinal),
+            text: String(p.text ?? ''),
+            start: Number(p.start),
+            end: Number(p.end),
+          };
+        }),
+      );
+    },
+    { ...opts, cacheKeyFn: paragraphKey },
+  );
 
-  const entitiesInDocument = new DataLoader<string, DocumentEntityValue[]>(async (ids) => {
-    const rows = await db.read('api-entities-in-document', { ids: [...ids] });
-    const byId = groupBy(rows, (r) => String(r.id));
-    return ids.map((id) =>
-      (byId.get(id) ?? []).map((r) => ({
-        entity: toEntity(r.e),
-        count: Number(r.count ?? 0),
-        paragraphs: Array.isArray(r.paragraphs) ? (r.paragraphs as string[]) : [],
-      })),
-    );
-  }, opts);
+  const entitiesInDocument = new DataLoader<DocumentEntitiesKey, DocumentEntityValue[], string>(
+    async (keys) => {
+      const rows = await byPage(keys, (k) => String(k.first), (group) =>
+        db.read('api-entities-in-document', { asks: group.map((k) => ({ key: documentEntitiesKey(k), id: k.id, kinds: k.kinds })), first: group[0].first }),
+      );
+      const byKey = groupBy(rows, (r) => String(r.key));
+      return keys.map((k) =>
+        (byKey.get(documentEntitiesKey(k)) ?? []).map((r) => ({
+          entity: toEntity(r.e),
+          count: Number(r.count ?? 0),
+          paragraphs: Array.isArray(r.paragraphs) ? (r.paragraphs as string[]) : [],
+        })),
+      );
+    },
+    { ...opts, cacheKeyFn: documentEntitiesKey },
+  );
 
-  return { entity, mentions, relations, paragraphs, entitiesInDocument };
+  return { entity, mentions, mentionCount, relations, paragraphs, entitiesInDocument };
 }

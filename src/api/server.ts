@@ -15,7 +15,7 @@ import { ApiContext, ApiDeps, apiConfig, createContext } from './context';
 import { Db } from './db';
 import { apiSchema } from './schema';
 import { webRouterFor } from '../web';
-import { bodyErrors, cors, formatGuardError, guardConfig, jsonBody, queryGuard, writerRequest } from './guard';
+import { applyServerLimits, bodyErrors, budgetPlugin, cors, errorHandler, formatGuardError, GuardConfig, guardConfig, jsonBody, queryGuard, rateLimit, responseCeiling, ResponseBudget, writerRequest } from './guard';
 import { bindResponse, logger, observabilityPlugin, requestLogging } from '../observability';
 
 export interface AppDeps extends ApiDeps {
@@ -46,7 +46,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     schema: await apiSchema(),
     // The playground is served by its own router, offline; Apollo's default page needs a CDN.
     // No cache hints are set, so Apollo's per-field cache-control bookkeeping is pure cost (bench/findings.md).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, observabilityPlugin<ApiContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, budgetPlugin<ApiContext>(guard), observabilityPlugin<ApiContext>()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     introspection: guard.introspection,
@@ -58,8 +58,14 @@ export async function createApp(deps: AppDeps): Promise<Express> {
 
   const app = express();
   app.locals.apollo = apollo;
+  app.locals.guard = guard;
   app.locals.shutdownGraceMs = guard.shutdownGraceMs;
+  app.disable('x-powered-by');
+  // Express's fallback handler prints stacks (with absolute paths) outside "production".
+  app.set('env', 'production');
+  if (guard.trustProxy) app.set('trust proxy', guard.trustProxy);
   app.use(requestLogging()); // request id + one log line per request (src/observability)
+  app.use(rateLimit(guard)); // KG_RATE_LIMIT per client address (src/api/guard/connections)
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -86,10 +92,13 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     cors(guard),
     jsonBody(guard, (req) => writerRequest(req, config.writeToken)),
     bodyErrors(guard),
+    responseCeiling(guard),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => bindResponse(createContext(deps, config, req.headers.authorization ?? null), res),
+      context: async ({ req, res }) =>
+        bindResponse({ ...createContext(deps, config, req.headers.authorization ?? null), budget: new ResponseBudget(guard.maxResponseBytes) }, res),
     }),
   );
+  app.use(errorHandler((err, req) => logger().error({ reqId: req.res?.getHeader('x-request-id'), path: req.path, err }, 'request failed')));
   return app;
 }
 
@@ -104,6 +113,7 @@ export interface RunningServer {
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = await createApp(deps);
   const server = http.createServer(app);
+  applyServerLimits(server, app.locals.guard as GuardConfig); // timeouts, connection cap
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -31,6 +31,14 @@ const EXPECTED = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // Refusals by the guards (src/api/guard): the client asked for too much, the server is fine.
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_LARGE',
+  'QUERY_TOO_COMPLEX',
+  'INTROSPECTION_DISABLED',
+  'RESPONSE_TOO_LARGE',
 ]);
 
 export function observabilityPlugin<T extends object>(threshold = slowMs()): ApolloServerPlugin<T> {

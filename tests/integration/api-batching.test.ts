@@ -10,8 +10,8 @@ const QUERY = `query($first: Int!) {
   entities(kind: Agency, first: $first, orderBy: { field: NAME }) {
     nodes {
       id
-      mentions { document { id } }
-      relations { type entity { id relations { type entity { id name } } } }
+      mentions(first: 20) { document { id } }
+      relations(first: 20) { type entity { id relations(first: 10) { type entity { id name } } } }
     }
   } }`;
 

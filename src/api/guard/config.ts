@@ -31,6 +31,22 @@ export interface GuardConfig {
   corsOrigins: string[];
   /** Grace period for in-flight requests on SIGTERM, ms. KG_SHUTDOWN_GRACE_MS */
   shutdownGraceMs: number;
+  /** Largest GraphQL answer, in bytes (estimated while resolving, checked exactly before sending). KG_MAX_RESPONSE_KB */
+  maxResponseBytes: number;
+  /** Time a client has to send the request headers, ms. KG_HEADERS_TIMEOUT_MS */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request (headers and body), ms. KG_REQUEST_TIMEOUT_MS */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this, ms. KG_KEEPALIVE_TIMEOUT_MS */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once; more are dropped on arrival. KG_MAX_CONNECTIONS */
+  maxConnections: number;
+  /** Requests per minute per client address; 0: no rate limit. KG_RATE_LIMIT */
+  rateLimitPerMinute: number;
+  /** Requests a client may send at once before the rate applies (bucket size). KG_RATE_BURST */
+  rateBurst: number;
+  /** Express `trust proxy`: behind a reverse proxy, the client address comes from X-Forwarded-For. KG_TRUST_PROXY */
+  trustProxy: string | null;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min = 1): number {
@@ -75,6 +91,14 @@ export function guardConfig(env: NodeJS.ProcessEnv = process.env): GuardConfig {
       .map((s) => s.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     shutdownGraceMs: int(env, 'KG_SHUTDOWN_GRACE_MS', 10_000, 0),
+    maxResponseBytes: int(env, 'KG_MAX_RESPONSE_KB', 16 * 1024) * 1024,
+    headersTimeoutMs: int(env, 'KG_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: int(env, 'KG_REQUEST_TIMEOUT_MS', 60_000),
+    keepAliveTimeoutMs: int(env, 'KG_KEEPALIVE_TIMEOUT_MS', 5_000),
+    maxConnections: int(env, 'KG_MAX_CONNECTIONS', 512),
+    rateLimitPerMinute: int(env, 'KG_RATE_LIMIT', 0, 0),
+    rateBurst: int(env, 'KG_RATE_BURST', Math.max(10, Math.ceil(int(env, 'KG_RATE_LIMIT', 0, 0) / 6))),
+    trustProxy: (env.KG_TRUST_PROXY ?? '').trim() || null,
   };
 }
 

@@ -15,7 +15,20 @@ export const CODES = {
   badRequest: 'BAD_REQUEST',
   timeout: 'QUERY_TIMEOUT',
   unavailable: 'SERVICE_UNAVAILABLE',
+  responseTooLarge: 'RESPONSE_TOO_LARGE',
+  rateLimited: 'RATE_LIMITED',
+  badUserInput: 'BAD_USER_INPUT',
+  notFound: 'NOT_FOUND',
+  internal: 'INTERNAL_SERVER_ERROR',
 } as const;
+
+/** Shown instead of an unexpected error's own text (which may quote paths, Cypher or Java). */
+export const INTERNAL_MESSAGE = 'internal server error; the server log has the details under the request id (x-request-id response header)';
+
+/** KG_DEBUG_ERRORS=on shows unexpected errors' own messages (development only, never in production). */
+export function debugErrors(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['on', 'true', '1', 'yes'].includes((env.KG_DEBUG_ERRORS ?? '').trim().toLowerCase());
+}
 
 const GUARD_CODES = new Set<string>(Object.values(CODES));
 
@@ -35,6 +48,9 @@ const TIMEOUT_CODES = new Set([
 ]);
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Neo4j's memory guards (dbms.memory.transaction.*): the query asked for too much at once. */
+const MEMORY_CODE = /MemoryPoolOutOfMemoryError|TransactionOutOfMemory|MemoryLimit|OutOfMemory/;
 
 interface DriverLike {
   code?: string;
@@ -76,6 +92,20 @@ export function formatGuardError(formatted: GraphQLFormattedError, error: unknow
       extensions: { ...formatted.extensions, code: CODES.unavailable },
     };
   }
+  if (cause?.code && MEMORY_CODE.test(cause.code)) {
+    return {
+      ...formatted,
+      message: 'the query needed more database memory than a request may use; ask for less: smaller first/limit, fewer nested lists',
+      extensions: { ...formatted.extensions, code: CODES.tooComplex },
+    };
+  }
+  if (cause?.code?.startsWith('Neo.ClientError.')) {
+    // e.g. a full-text term Lucene cannot take: the arguments, not the server, are at fault.
+    return { ...formatted, message: 'the database could not run this query with these arguments; check them (very long words, unusual characters)', extensions: { ...formatted.extensions, code: CODES.badUserInput } };
+  }
+  if (cause?.code?.startsWith('Neo.')) {
+    return { ...formatted, message: 'the database could not answer this query; try again shortly', extensions: { ...formatted.extensions, code: CODES.unavailable } };
+  }
   // graphql-js's own token limit (parse option maxTokens) is reported as a syntax error.
   // (graphql 16 spells it "more that N tokens".)
   const tokens = /contains more tha[nt] (\d+) tokens/.exec(formatted.message);
@@ -86,6 +116,11 @@ export function formatGuardError(formatted: GraphQLFormattedError, error: unknow
       message: `the query is too large: more than ${n} tokens (KG_MAX_TOKENS); split it into smaller queries`,
       extensions: { ...formatted.extensions, code: CODES.tooLarge },
     };
+  }
+  const code = formatted.extensions?.code;
+  if ((code === undefined || code === CODES.internal) && !debugErrors()) {
+    // Unexpected: the log has the original (observability plugin); the client gets no internals.
+    return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: CODES.internal } };
   }
   return formatted;
 }

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'crypto';
 import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { GuardConfig } from './config';
-import { CODES, errorBody } from './errors';
+import { CODES, errorBody, INTERNAL_MESSAGE } from './errors';
 
 const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
 
@@ -114,5 +114,32 @@ export function cors(cfg: GuardConfig): RequestHandler {
       return;
     }
     next();
+  };
+}
+
+const STATUS_MESSAGES: Record<number, string> = { 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 413: 'request body too large' };
+const STATUS_CODES: Record<number, string> = { 400: CODES.badRequest, 403: 'FORBIDDEN', 404: CODES.notFound, 405: CODES.badRequest, 413: CODES.payloadTooLarge, 415: CODES.badRequest };
+
+/**
+ * The last error handler: whatever failed (a static file, a body that cannot be decoded, a bug),
+ * the client gets a status, a code and a generic message, never a stack, a path or a driver's
+ * text; 5xx are logged with the request id.
+ */
+export function errorHandler(log: (err: unknown, req: Request) => void): ErrorRequestHandler {
+  return (err: { status?: number; statusCode?: number; expose?: boolean }, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const raw = Number(err?.status ?? err?.statusCode);
+    const status = raw >= 400 && raw < 600 ? raw : 500;
+    if (status >= 500) log(err, req);
+    const code = status >= 500 ? CODES.internal : (STATUS_CODES[status] ?? CODES.badRequest);
+    const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+    const message =
+      status >= 500
+        ? INTERNAL_MESSAGE
+        : (STATUS_MESSAGES[status] ??
+          (hasBody
+            ? `the request body could not be read (HTTP ${status}); send JSON {"query": "...", "variables": {...}} as UTF-8, with no Content-Encoding or a gzip/deflate/br one that decodes`
+            : `bad request (HTTP ${status})`));
+    res.status(status).json(errorBody(message, code));
   };
 }

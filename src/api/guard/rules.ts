@@ -8,7 +8,12 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   ASTVisitor,
+  DocumentNode,
   getNullableType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLField,
+  GraphQLSchema,
   GraphQLError,
   isListType,
   ValidationContext,
@@ -31,13 +36,45 @@ function reportAs(code: string, hint: string): Reporter {
 /** Types whose list fields are already sized by the parent's `first`/`limit` argument. */
 const SIZED_BY_PARENT = /Connection$|^Subgraph$/;
 
+/** The value of a size argument: as given, else the argument's default (a null means the default too). */
+function sizeArg(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, name: string): number | undefined {
+  const given = args[name];
+  if (typeof given === 'number') return given;
+  const dflt = field.args.find((a) => a.name === name)?.defaultValue;
+  return typeof dflt === 'number' ? dflt : undefined;
+}
+
 /**
- * Cost of a field: 1 plus its subtree times how many times the subtree is expected to run: the
- * `first`/`limit` argument when there is one, `listFactor` for other lists, else once.
+ * How many times a field's subtree may run, from its arguments (given or default):
+ * - `first` or `limit`: a page of that many;
+ * - `edgeLimit` beside `limit` (neighbourhood): nodes and edges are two lists, the larger counts;
+ * - `maxLength` beside `limit` (path): up to `limit` paths of `maxLength + 1` nodes;
+ * - a `listSize` field extension: a list bounded by the model (counts per kind...);
+ * - other lists: `listFactor` (only introspection and lists of scalars remain without a size:
+ *   tests/unit/guard/limits.test.ts checks that every object list of the API has one).
+ */
+export function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  const first = sizeArg(field, args, 'first');
+  if (first !== undefined) return first;
+  const limit = sizeArg(field, args, 'limit');
+  if (limit !== undefined) {
+    const edges = sizeArg(field, args, 'edgeLimit');
+    const length = sizeArg(field, args, 'maxLength');
+    if (edges !== undefined) return Math.max(limit, edges);
+    if (length !== undefined) return limit * (length + 1);
+    return limit;
+  }
+  const fixed = (field.extensions as { listSize?: unknown } | undefined)?.listSize;
+  return typeof fixed === 'number' ? fixed : undefined;
+}
+
+/**
+ * Cost of a field: 1 plus its subtree times how many times the subtree is expected to run
+ * (pageSize), `listFactor` for a list without a size, else once.
  */
 export function costEstimator(listFactor: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
-    const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
+    const size = pageSize(field, args);
     let times = 1;
     if (size !== undefined) times = Math.max(1, size);
     else if (isListType(getNullableType(field.type)) && !SIZED_BY_PARENT.test(type.name)) times = listFactor;
@@ -94,21 +131,44 @@ export function queryGuard<T extends BaseContext>(cfg: GuardConfig): QueryGuard<
   const validationRules: ValidationRule[] = [...protection.validationRules];
   if (!cfg.introspection) validationRules.push(noIntrospectionRule);
 
-  const estimators = [costEstimator(cfg.listFactor)];
   const costPlugin: ApolloServerPlugin<T> = {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators });
-          if (cost > cfg.maxCost) {
-            throw guardError(
-              `the query is too expensive: estimated cost ${cost} > ${cfg.maxCost} (KG_MAX_COST); lists count their page size (first/limit), other lists ${cfg.listFactor}x. Ask for smaller pages or fewer nested lists.`,
-              CODES.tooComplex,
-            );
-          }
+          checkCost(cfg, schema, document, request.variables ?? {}, operationName ?? undefined);
         },
       };
     },
   };
   return { validationRules, plugins: [...(protection.plugins as ApolloServerPlugin<T>[]), costPlugin], parseOptions: { maxTokens: cfg.maxTokens } };
+}
+
+/**
+ * Refuses an operation whose estimated cost is over the limit. Variables are coerced first, so a
+ * variable of the wrong type is a 400 BAD_USER_INPUT (not a server error), and a fragment fan-out
+ * too large to even estimate is refused as too complex.
+ */
+export function checkCost(cfg: GuardConfig, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+  const operation = getOperationAST(document, operationName);
+  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 5 }) : { coerced: {} };
+  if ('errors' in coerced && coerced.errors) {
+    throw guardError(coerced.errors.map((e) => e.message).join('; '), CODES.badUserInput);
+  }
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator(cfg.listFactor)] });
+  } catch (err) {
+    // graphql-query-complexity gives up on fragments spread into millions of fields.
+    throw guardError(
+      `the query is too expensive to even estimate (${err instanceof Error ? err.message : 'fragment fan-out'}) (KG_MAX_COST); do not spread fragments into fragments many times over`,
+      CODES.tooComplex,
+    );
+  }
+  if (cost > cfg.maxCost) {
+    throw guardError(
+      `the query is too expensive: estimated cost ${cost} > ${cfg.maxCost} (KG_MAX_COST); each list counts its page size (first/limit, or its default when absent). Ask for smaller pages or fewer nested lists.`,
+      CODES.tooComplex,
+    );
+  }
+  return cost;
 }

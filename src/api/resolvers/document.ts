@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
-import { documentById, entitiesInDocument } from '../services/documents';
+import { charge } from '../guard/budget';
+import { documentById, entitiesInDocument, paragraphsOf } from '../services/documents';
+import { PAGES, pageDoc } from '../services/pages';
 import { entityPage } from '../services/entities';
 import { DocumentConnection } from '../types/connection';
 import { DocumentEntity } from '../types/document-entity';
@@ -23,19 +25,24 @@ export class DocumentResolver {
     @Arg('ingestedOnly', () => Boolean, { defaultValue: false, description: 'Only documents ingested with their full text.' }) ingestedOnly: boolean,
     @Ctx() ctx: ApiContext,
   ) {
-    return entityPage(ctx.db, { kind: 'Document', order: EntityOrderField.DATE, first, after, ingestedOnly });
+    return entityPage(ctx.db, { kind: 'Document', order: EntityOrderField.DATE, first, after, ingestedOnly }).then((page) => charge(ctx, page));
   }
 
-  @FieldResolver(() => [Paragraph], { description: 'Paragraphs of an ingested document in order (empty for documents only cited).' })
-  paragraphs(@Root() d: EntityValue, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.paragraphs.load(d.id);
+  @FieldResolver(() => [Paragraph], { description: 'Paragraphs of an ingested document in order (empty for documents only cited), a page at a time.' })
+  paragraphs(
+    @Root() d: EntityValue,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGES.paragraphs.dflt, description: pageDoc('paragraphs', PAGES.paragraphs) }) first: number | null,
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0, description: 'Start at this paragraph ordinal (0: the first); with `first`, pages through long documents.' }) offset: number | null,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return paragraphsOf(ctx, d.id, first, offset);
   }
 
   @FieldResolver(() => [DocumentEntity], { description: 'The entities this document names, most mentioned first.' })
   entities(
     @Root() d: EntityValue,
     @Arg('kinds', () => [Kind], { nullable: true, description: 'Only these kinds.' }) kinds: string[] | null,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many.' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGES.documentEntities.dflt, description: pageDoc('entities', PAGES.documentEntities) }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return entitiesInDocument(ctx, d.id, kinds, first);

@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
-import { entityPage } from '../services/entities';
-import { FIRST_RELATIONS, mentionsOf, relationsOf } from '../services/relations';
+import { charge } from '../guard/budget';
+import { entityById, entityPage } from '../services/entities';
+import { PAGES } from '../services/pages';
+import { DEFAULT_RELATIONS_FIRST, FIRST_MENTIONS, FIRST_RELATIONS, mentionCountOf, mentionsOf, relationsOf } from '../services/relations';
 import { EntityConnection } from '../types/connection';
 import { Entity } from '../types/entity';
 import { Direction, EntityOrderField, Kind, RelationType } from '../types/enums';
@@ -15,7 +17,7 @@ import type { EntityValue } from '../values';
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'One entity by id (e.g. `agency:unodc`); null when unknown.' })
   entity(@Arg('id', () => ID, { description: 'Entity id.' }) id: string, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.entity.load(id);
+    return entityById(ctx, id);
   }
 
   @Query(() => EntityConnection, { description: 'Entities of a kind (or all), filtered and ordered, as a cursor connection.' })
@@ -27,22 +29,22 @@ export class EntityResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' }) after: string | null,
     @Ctx() ctx: ApiContext,
   ) {
-    return entityPage(ctx.db, { kind, filter, order: orderBy?.field ?? EntityOrderField.NAME, first, after });
+    return entityPage(ctx.db, { kind, filter, order: orderBy?.field ?? EntityOrderField.NAME, first, after }).then((page) => charge(ctx, page));
   }
 
   @FieldResolver(() => [Mention])
   mentions(
     @Root() e: EntityValue,
     @Arg('document', () => ID, { nullable: true, description: 'Only mentions in this document.' }) document: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many mentions.' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PAGES.mentions.dflt, description: FIRST_MENTIONS }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return mentionsOf(ctx, e.id, document, first);
   }
 
   @FieldResolver(() => Int)
-  async mentionCount(@Root() e: EntityValue, @Ctx() ctx: ApiContext) {
-    return (await mentionsOf(ctx, e.id)).length;
+  mentionCount(@Root() e: EntityValue, @Ctx() ctx: ApiContext) {
+    return mentionCountOf(ctx, e);
   }
 
   @FieldResolver(() => [Relation])
@@ -50,7 +52,7 @@ export class EntityResolver {
     @Root() e: EntityValue,
     @Arg('types', () => [RelationType], { nullable: true, description: 'Only these relation types (default: all).' }) types: string[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way (default: both).' }) direction: Direction,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_RELATIONS }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return relationsOf(ctx, e.id, types, direction, first);

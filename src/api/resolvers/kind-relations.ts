@@ -8,7 +8,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { KINDS, RELATIONS, RelationSpec } from '../../model';
 import type { ApiContext } from '../context';
 import type { RelationDirection } from '../loaders';
-import { FIRST_RELATIONS, relationsOf } from '../services/relations';
+import { DEFAULT_RELATIONS_FIRST, FIRST_RELATIONS, relationsOf } from '../services/relations';
 import { kindClass } from '../types/kinds';
 import { Relation } from '../types/relation';
 import type { EntityValue } from '../values';
@@ -60,7 +60,7 @@ function defineKindRelationResolver(kind: string): Function {
     const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
     FieldResolver(() => [Relation], { description: f.description })(proto, f.name, descriptor);
     Root()(proto, f.name, 0);
-    Arg('first', () => Int, { nullable: true, description: FIRST_RELATIONS })(proto, f.name, 1);
+    Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS })(proto, f.name, 1);
     Ctx()(proto, f.name, 2);
   }
   Resolver(() => kindClass(kind))(cls);

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
+import { entityById } from '../services/entities';
 import { Mention } from '../types/mention';
 import { kindClass } from '../types/registry';
 import type { MentionValue } from '../values';
@@ -8,6 +9,6 @@ import type { MentionValue } from '../values';
 export class MentionResolver {
   @FieldResolver(() => kindClass('Document'))
   document(@Root() m: MentionValue, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.entity.load(m.documentId);
+    return entityById(ctx, m.documentId);
   }
 }

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
+import { charge } from '../guard/budget';
+import { entityById } from '../services/entities';
 import { selectsOnly, SUMMARY_FIELDS } from '../selection';
 import { Entity } from '../types/entity';
 import { Relation } from '../types/relation';
@@ -12,12 +14,12 @@ export class RelationResolver {
   @FieldResolver(() => Entity, { description: 'The entity at the other end.' })
   entity(@Root() r: RelationValue, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
     // The relation row carries the other end's summary; other properties need the whole entity.
-    if (selectsOnly(info, SUMMARY_FIELDS)) return r.entity;
-    return ctx.loaders.entity.load(r.entity.id).then((e) => e ?? r.entity);
+    if (selectsOnly(info, SUMMARY_FIELDS)) return charge(ctx, r.entity);
+    return entityById(ctx, r.entity.id).then((e) => e ?? r.entity);
   }
 
   @FieldResolver(() => kindClass('Document'), { nullable: true })
   document(@Root() r: RelationValue, @Ctx() ctx: ApiContext) {
-    return r.documentId ? ctx.loaders.entity.load(r.documentId) : null;
+    return r.documentId ? entityById(ctx, r.documentId) : null;
   }
 }

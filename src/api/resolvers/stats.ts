@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
+import { charge } from '../guard/budget';
 import { checkFirst } from '../services/entities';
 import { mostConnected, stats } from '../services/stats';
 import { ConnectedEntity, Stats } from '../types/stats';
@@ -13,6 +14,6 @@ export class StatsResolver {
 
   @FieldResolver(() => [ConnectedEntity])
   mostConnected(@Arg('first', () => Int, { defaultValue: 10, description: 'How many (at most 200).' }) first: number, @Ctx() ctx: ApiContext) {
-    return mostConnected(ctx.db, checkFirst(first));
+    return mostConnected(ctx.db, checkFirst(first)).then((list) => charge(ctx, list));
   }
 }

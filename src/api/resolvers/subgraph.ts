@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
+import { charge } from '../guard/budget';
+import { PAGES } from '../services/pages';
 import { neighbourhood, paths } from '../services/graph';
 import { Kind, RelationType } from '../types/enums';
 import { Subgraph } from '../types/subgraph';
@@ -12,7 +14,7 @@ const MENTIONS_DOC = 'Also follow MENTIONS edges (documents to the entities they
 export class SubgraphResolver {
   @Query(() => Subgraph, {
     description:
-      'The entities around `ids` up to `depth` hops, with the edges among them, ready to draw. At most `limit` nodes; `truncated` says when more were within reach.',
+      'The entities around `ids` up to `depth` hops, with the edges among them, ready to draw. At most `limit` nodes and `edgeLimit` edges; `truncated` says when more were within reach.',
   })
   neighbourhood(
     @Arg('ids', () => [ID], { description: 'Entities to start from.' }) ids: string[],
@@ -22,11 +24,16 @@ export class SubgraphResolver {
     @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many nodes (1 to 1000).' }) limit: number,
     @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
     @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
+    @Arg('edgeLimit', () => Int, {
+      defaultValue: PAGES.edges.dflt,
+      description: `At most this many edges (1 to ${PAGES.edges.max}): typed relations first, then mentions, then co-occurrences by weight; \`truncated\` when more existed.`,
+    })
+    edgeLimit: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions }, (list) =>
+    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit }, (list) =>
       ctx.loaders.entity.loadMany(list).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
-    );
+    ).then((g) => charge(ctx, g));
   }
 
   @Query(() => Subgraph, {
@@ -42,6 +49,6 @@ export class SubgraphResolver {
     @Arg('limit', () => Int, { defaultValue: 10, description: 'At most this many shortest paths (1 to 100); `truncated` when there were more.' }) limit: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit });
+    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit }).then((g) => charge(ctx, g));
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
+import { charge } from '../guard/budget';
 import { checkFirst } from '../services/entities';
 import { timeline } from '../services/timeline';
 import { Kind } from '../types/enums';
@@ -15,6 +16,6 @@ export class TimelineResolver {
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many events (at most 200).' }) first: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return timeline(ctx.db, from, to, kinds, checkFirst(first));
+    return timeline(ctx.db, from, to, kinds, checkFirst(first)).then((events) => charge(ctx, events));
   }
 }

@@ -2,7 +2,9 @@
 import { GraphQLError } from 'graphql';
 import { normaliseKey } from '../../extract/normalise';
 import { kindSpec } from '../../model';
+import type { ApiContext } from '../context';
 import type { Db } from '../db';
+import { charged } from '../guard/budget';
 import { EntityValue, toEntity } from '../values';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -48,6 +50,11 @@ export function checkFirst(first: number, max = MAX_PAGE): number {
     throw new GraphQLError(`first must be between 0 and ${max}, got ${first}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return first;
+}
+
+/** One entity by id (through the request's loader), counted against the response budget. */
+export async function entityById(ctx: ApiContext, id: string): Promise<EntityValue | null> {
+  return charged(ctx, () => ctx.loaders.entity.load(id));
 }
 
 export async function entityPage(db: Db, args: PageArgs): Promise<EntityPage> {

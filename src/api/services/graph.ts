@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { RELATION_TYPES } from '../../model';
 import type { Db, Row } from '../db';
 import { EntityValue, str, toEntity } from '../values';
+import { PAGES, pageSize } from './pages';
 
 export const MAX_DEPTH = 3;
 export const MAX_LIMIT = 1000;
@@ -48,6 +49,8 @@ export interface NeighbourhoodArgs extends EdgeTypeOptions {
   depth: number;
   kinds?: string[] | null;
   limit: number;
+  /** At most this many edges (default PAGES.edges): typed relations first, co-occurrences last. */
+  edgeLimit?: number | null;
 }
 
 function bad(message: string): GraphQLError {
@@ -84,6 +87,8 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
   if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw bad(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw bad(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
   if (args.ids.length === 0) throw bad('give at least one entity id in ids');
+  if (args.ids.length > MAX_LIMIT) throw bad(`give at most ${MAX_LIMIT} entity ids in ids, got ${args.ids.length}`);
+  const edgeLimit = pageSize('edgeLimit', args.edgeLimit, PAGES.edges, 1);
   const types = edgeTypes(args);
   const kinds = args.kinds && args.kinds.length ? args.kinds : null;
 
@@ -104,9 +109,14 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
     frontier = added.map((e) => e.id);
   }
   const ids = nodes.map((n) => n.id);
-  const edges = ids.length > 1 ? (await db.read('api-edges-among', { ids, types })).map(toEdge) : [];
+  // One more than asked for tells whether the edge limit cut the result.
+  const found = ids.length > 1 ? (await db.read('api-edges-among', { ids, types, limit: edgeLimit + 1 })).map(toEdge) : [];
+  if (found.length > edgeLimit) truncated = true;
+  const edges = found.slice(0, edgeLimit).sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type) || cmp(a.id, b.id));
   return { nodes: nodes.map(toNode), edges, truncated };
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface PathArgs extends EdgeTypeOptions {
   from: string;

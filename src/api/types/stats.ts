@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { KIND_NAMES, RELATION_TYPES } from '../../model';
 import { Entity } from './entity';
 import { Kind, RelationType } from './enums';
 
@@ -40,9 +41,12 @@ export class Stats {
   @Field(() => Int, { description: 'Number of mentions (provenance links from documents to entities, each counted once per occurrence).' })
   mentions!: number;
 
+  // One item per kind of the model: the cost analysis counts that many (src/api/guard/rules.ts).
+  @Extensions({ listSize: KIND_NAMES.length })
   @Field(() => [KindCount], { description: 'Entities per kind (every kind of the model, zero included).' })
   byKind!: KindCount[];
 
+  @Extensions({ listSize: RELATION_TYPES.length })
   @Field(() => [RelationCount], { description: 'Typed relations per type (every type of the model, zero included).' })
   byRelationType!: RelationCount[];
 

@@ -48,9 +48,9 @@ export class Subgraph {
   @Field(() => [GraphNode], { description: 'Nodes, at most `limit` of them.' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge], { description: 'Edges whose two ends are both in `nodes`.' })
+  @Field(() => [GraphEdge], { description: 'Edges whose two ends are both in `nodes`, at most `edgeLimit` of them.' })
   edges!: GraphEdge[];
 
-  @Field(() => Boolean, { description: 'True when the limit cut the result: more nodes exist within the requested bounds.' })
+  @Field(() => Boolean, { description: 'True when a limit cut the result: more nodes (`limit`) or edges (`edgeLimit`) exist within the requested bounds.' })
   truncated!: boolean;
 }

@@ -3,10 +3,10 @@
  * example passes depth/alias/directive/cost limits; error formatting keeps precise codes.
  */
 import 'reflect-metadata';
-import { GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isInterfaceType, isLeafType, isListType, isObjectType, parse, specifiedRules, validate } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { apiSchema } from '../../../src/api/schema';
-import { CODES, costEstimator, formatGuardError, guardConfig, queryGuard } from '../../../src/api/guard';
+import { CODES, costEstimator, formatGuardError, guardConfig, pageSize, queryGuard } from '../../../src/api/guard';
 import { EXAMPLE_QUERIES } from '../../../src/web/examples';
 
 describe('guard configuration', () => {
@@ -53,6 +53,20 @@ describe('query limits', () => {
     const q = 'query($n: Int!) { entities(first: $n) { edges { node { id name } } } }';
     expect(cost(q, { n: 200 })).toBeGreaterThan(100 * cost(q, { n: 1 }));
     expect(cost('{ entities { edges { node { id } } } }')).toBeLessThan(cost('{ entities(first: 200) { edges { node { id } } } }'));
+  });
+
+  test('every list of objects in the API has a page size the cost analysis counts (an argument with a default, or a model-bounded size)', () => {
+    const unsized: string[] = [];
+    for (const t of Object.values(schema.getTypeMap())) {
+      if (t.name.startsWith('__') || !(isObjectType(t) || isInterfaceType(t))) continue;
+      // Connections and subgraphs are sized by the field that returns them.
+      if (/Connection$|^Subgraph$/.test(t.name)) continue;
+      for (const f of Object.values(t.getFields())) {
+        if (!isListType(getNullableType(f.type)) || isLeafType(getNamedType(f.type))) continue;
+        if (pageSize(f, {}) === undefined) unsized.push(`${t.name}.${f.name}`);
+      }
+    }
+    expect(unsized).toEqual([]);
   });
 
   test('token limit is a parse error', () => {
