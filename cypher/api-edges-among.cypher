@@ -3,7 +3,7 @@
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
-  MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN $ids RETURN r, b
+  MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN $ids AND coalesce(r.confidence, 1.0) >= $minConfidence RETURN r, b
   UNION ALL
   MATCH (a)-[r:CO_OCCURS]->(b:Entity) WHERE 'CO_OCCURS' IN $types AND b.id IN $ids RETURN r, b
   UNION ALL

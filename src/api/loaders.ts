@@ -18,6 +18,8 @@ export interface RelationKey {
   direction: RelationDirection;
   /** At most this many (in the statement's order); absent: all. */
   first?: number | null;
+  /** Only relations at or above this confidence (0: all). */
+  minConfidence?: number;
 }
 
 export const ANY_TYPE = '*';
@@ -42,7 +44,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}`;
+const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}`;
 
 export function createLoaders(db: Db, batching = true): Loaders {
   const opts = batching ? {} : { batch: false, cache: false };
@@ -78,6 +80,7 @@ export function createLoaders(db: Db, batching = true): Loaders {
         types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
         direction: k.direction,
         first: k.first ?? null,
+        minConfidence: k.minConfidence ?? 0,
       }));
       const rows = await db.read('api-relations', { asks });
       const byKey = groupBy(rows, (r) => String(r.key));

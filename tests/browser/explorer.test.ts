@@ -19,7 +19,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-// Must match web/explore.ts (depth 1, its limit).
+// Must match browser/explore.ts (depth 1, its limit).
 const LIMIT = 150;
 const NEIGHBOURHOOD = `query($ids: [ID!]!, $limit: Int!) {
   neighbourhood(ids: $ids, depth: 1, limit: $limit) { nodes { id label } truncated }

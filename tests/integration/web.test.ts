@@ -5,10 +5,10 @@
 import { parse, validate } from 'graphql';
 import { apiSchema } from '../../src/api/schema';
 import { RELATION_TYPES } from '../../src/model';
-import type { PageConfig } from '../../src/web/config';
-import { EXAMPLE_QUERIES } from '../../src/web/examples';
+import type { PageConfig } from '../../src/pages/config';
+import { EXAMPLE_QUERIES } from '../../src/pages/examples';
 import { ensureWebBundle, graphql, SeededServer, startSeededServer } from '../browser/harness';
-import { parseGEXF, parseGraphML } from '../unit/web/xml-check';
+import { parseGEXF, parseGraphML } from '../unit/pages/xml-check';
 
 let s: SeededServer;
 let base: string;
@@ -50,8 +50,8 @@ describe('pages', () => {
     const html = await res.text();
     expect(html).not.toMatch(EXTERNAL);
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).toContain(`src="web/assets/${name}.js"`);
-    expect(html).toContain(`href="web/assets/${name}.css"`);
+    expect(html).toContain(`src="assets/${name}.js"`);
+    expect(html).toContain(`href="assets/${name}.css"`);
     const config = pageConfigOf(html);
     expect(config.graphqlPath).toBe('/graphql');
     expect(config.kinds.map((k) => k.name)).toContain('Agency');
@@ -68,7 +68,7 @@ describe('pages', () => {
     ['explore.js', /javascript/, 100_000],
     ['explore.css', /css/, 500],
   ])('serves the bundle %s from the server itself, with no CDN reference', async (file, type, minSize) => {
-    const res = await get(`/web/assets/${file}`);
+    const res = await get(`/assets/${file}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(type);
     const body = await res.text();
@@ -78,7 +78,7 @@ describe('pages', () => {
   });
 
   it('answers 404 for an unknown asset', async () => {
-    expect((await get('/web/assets/nope.js')).status).toBe(404);
+    expect((await get('/assets/nope.js')).status).toBe(404);
   });
 });
 

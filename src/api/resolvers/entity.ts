@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { entityPage } from '../services/entities';
-import { FIRST_RELATIONS, mentionsOf, relationsOf } from '../services/relations';
+import { FIRST_RELATIONS, MIN_CONFIDENCE_DOC, mentionsOf, relationsOf } from '../services/relations';
 import { EntityConnection } from '../types/connection';
 import { Entity } from '../types/entity';
 import { Direction, EntityOrderField, Kind, RelationType } from '../types/enums';
@@ -51,8 +51,9 @@ export class EntityResolver {
     @Arg('types', () => [RelationType], { nullable: true, description: 'Only these relation types (default: all).' }) types: string[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way (default: both).' }) direction: Direction,
     @Arg('first', () => Int, { nullable: true, description: FIRST_RELATIONS }) first: number | null,
+    @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return relationsOf(ctx, e.id, types, direction, first);
+    return relationsOf(ctx, e.id, types, direction, first, minConfidence);
   }
 }

@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { neighbourhood, paths } from '../services/graph';
+import { MIN_CONFIDENCE_DOC } from '../services/relations';
 import { Kind, RelationType } from '../types/enums';
 import { Subgraph } from '../types/subgraph';
 
@@ -22,9 +23,10 @@ export class SubgraphResolver {
     @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many nodes (1 to 1000).' }) limit: number,
     @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
     @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
+    @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions }, (list) =>
+    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, minConfidence }, (list) =>
       ctx.loaders.entity.loadMany(list).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
     );
   }
@@ -40,8 +42,9 @@ export class SubgraphResolver {
     @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
     @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
     @Arg('limit', () => Int, { defaultValue: 10, description: 'At most this many shortest paths (1 to 100); `truncated` when there were more.' }) limit: number,
+    @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit });
+    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit, minConfidence });
   }
 }

@@ -42,12 +42,16 @@ export interface ExportRequest {
   depth: number;
   limit: number;
   format: ExportFormat;
+  /** Also CO_OCCURS edges (undirected, type CO_OCCURS in the file). */
+  coOccurrence: boolean;
+  /** Typed relations below this confidence are left out (default 0: all). */
+  minConfidence: number;
 }
 
 /** A request the caller must fix; the message says how. */
 export class ExportParamError extends Error {}
 
-const USAGE = 'usage: /export?ids=agency:unodc,country:ma&depth=1&format=graphml|gexf[&limit=300]';
+const USAGE = 'usage: /export?ids=agency:unodc,country:ma&depth=1&format=graphml|gexf[&limit=300][&coOccurrence=true][&minConfidence=0.8]';
 
 function single(name: string, v: unknown): string | undefined {
   if (v === undefined) return undefined;
@@ -67,9 +71,24 @@ function intParam(name: string, raw: string | undefined, dflt: number, min: numb
   return n;
 }
 
+function boolParam(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return false;
+  const v = raw.toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new ExportParamError(`"${name}" must be true or false, got "${raw}"`);
+}
+
+function confidenceParam(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  const n = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || n < 0 || n > 1) throw new ExportParamError(`"minConfidence" must be a number from 0 to 1, got "${raw}"`);
+  return n;
+}
+
 /** Validates the query string of /export. Throws ExportParamError with a message for the user. */
 export function parseExportQuery(query: Record<string, unknown>): ExportRequest {
-  const known = new Set(['ids', 'depth', 'limit', 'format']);
+  const known = new Set(['ids', 'depth', 'limit', 'format', 'coOccurrence', 'minConfidence']);
   const unknown = Object.keys(query).filter((k) => !known.has(k));
   if (unknown.length) throw new ExportParamError(`unknown parameter(s) ${unknown.map((k) => `"${k}"`).join(', ')}; ${USAGE}`);
 
@@ -86,7 +105,9 @@ export function parseExportQuery(query: Record<string, unknown>): ExportRequest 
 
   const format = (single('format', query.format) ?? 'graphml').toLowerCase();
   if (!(format in EXPORT_FORMATS)) throw new ExportParamError(`"format" must be graphml or gexf, got "${format}"`);
-  return { ids, depth, limit, format: format as ExportFormat };
+  const coOccurrence = boolParam('coOccurrence', single('coOccurrence', query.coOccurrence));
+  const minConfidence = confidenceParam(single('minConfidence', query.minConfidence));
+  return { ids, depth, limit, format: format as ExportFormat, coOccurrence, minConfidence };
 }
 
 /** Symmetric relations (and co-occurrences) are undirected edges; the model says which. */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import express from 'express';
-import { webRouter, WebDeps } from '../../../src/web/router';
+import { webRouter, WebDeps } from '../../../src/pages/router';
 
 async function serve(deps: WebDeps): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
@@ -39,7 +39,7 @@ it('serves a page once its bundle exists, with the GraphQL path it was given', a
     const res = await fetch(`${s.url}/explore`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('"graphqlPath":"/api/graphql"');
-    expect(await (await fetch(`${s.url}/web/assets/explore.js`)).text()).toBe('/* bundle */');
+    expect(await (await fetch(`${s.url}/assets/explore.js`)).text()).toBe('/* bundle */');
   } finally {
     await s.close();
   }
@@ -69,7 +69,7 @@ it('passes the validated bounds to the neighbourhood service', async () => {
   try {
     const res = await fetch(`${s.url}/export?ids=a:1&depth=2&limit=40&format=gexf`);
     expect(res.status).toBe(200);
-    expect(calls).toEqual([{ ids: ['a:1'], depth: 2, limit: 40 }]);
+    expect(calls).toEqual([{ ids: ['a:1'], depth: 2, limit: 40, coOccurrence: false, minConfidence: 0 }]);
   } finally {
     await s.close();
   }
