@@ -22,6 +22,8 @@ const PAGE = 120;
 const MAX_LIMIT = 1000;
 /** Labels drawn at once (the best connected, plus expanded and selected nodes); the rest on hover or zoom. */
 const LABELLED = 40;
+/** Distance between the centres of nodes placed by an expansion (room for a label). */
+const SPACING = 110;
 
 const SEARCH = `query ExplorerSearch($text: String!) {
   search(text: $text, first: 12) { score entity { id kind name nameEn acronym } }
@@ -94,8 +96,6 @@ const cy: Core = cytoscape({
         label: '',
         'font-family': FONT,
         'font-size': 14,
-        // Below this size on screen a label is hidden, never drawn unreadably small.
-        'min-zoomed-font-size': 9,
         color: '#1b1b1b',
         'text-valign': 'bottom',
         'text-margin-y': 3,
@@ -175,7 +175,7 @@ function merge(g: Subgraph, center: string): number {
   const occupied = centerIsNew ? [origin] : cy.nodes().map((n) => ({ ...n.position() }));
   const centroid = { x: occupied.reduce((s, p) => s + p.x, 0) / occupied.length, y: occupied.reduce((s, p) => s + p.y, 0) / occupied.length };
   const others = fresh.filter((n) => !(centerIsNew && n.id === center));
-  const spots = placeAround(origin, others.length, occupied, 70, centroid);
+  const spots = placeAround(origin, others.length, occupied, SPACING, centroid);
   const at = new Map(others.map((n, i) => [n.id, spots[i] ?? origin]));
   for (const n of fresh) {
     const position = at.get(n.id) ?? origin;
@@ -190,19 +190,30 @@ function merge(g: Subgraph, center: string): number {
   return fresh.length;
 }
 
-/** Node size by degree and labels for the best connected: legible at 300 nodes. */
+/**
+ * Node size by degree; labels for the best connected (fewer when zoomed out, all when zoomed in),
+ * drawn at a constant size on screen so they stay readable at any zoom. Legible at 300 nodes.
+ */
 function refreshImportance(): void {
   cy.nodes().forEach((n) => {
     n.data('size', Math.min(46, 16 + 5 * Math.sqrt(n.connectedEdges(':visible').length)));
   });
-  const ranked = cy.nodes(':visible').sort((a, b) => b.connectedEdges().length - a.connectedEdges().length);
-  cy.nodes().removeClass('labelled');
-  const zoomedIn = cy.zoom() >= 1.3;
-  ranked.forEach((n, i) => {
-    if (zoomedIn || i < LABELLED || n.data('expanded')) n.addClass('labelled');
+  const zoom = cy.zoom();
+  const budget = zoom >= 1.3 ? Infinity : zoom < 0.5 ? LABELLED / 2 : LABELLED;
+  const ranked = cy.nodes(':visible').sort((a, b) => b.connectedEdges(':visible').length - a.connectedEdges(':visible').length);
+  cy.batch(() => {
+    cy.nodes().removeClass('labelled');
+    ranked.forEach((n, i) => {
+      if (i < budget || n.data('expanded')) n.addClass('labelled');
+    });
   });
+  cy.style().selector('node').style({ 'font-size': 14 / Math.min(1, zoom), 'text-max-width': `${170 / Math.min(1, zoom)}px` }).update();
 }
-cy.on('zoom', () => refreshImportance());
+let zoomTimer: ReturnType<typeof setTimeout> | undefined;
+cy.on('zoom', () => {
+  clearTimeout(zoomTimer);
+  zoomTimer = setTimeout(refreshImportance, 80);
+});
 
 function applyFilters(): void {
   const min = Number(minConf.value);
@@ -240,8 +251,9 @@ async function expand(id: string, page = false): Promise<number> {
     more.set(id, neighbourhood.truncated && limit < MAX_LIMIT);
     applyFilters();
     refreshImportance();
-    if (first) cy.fit(undefined, 40);
-    else cy.animate({ fit: { eles: node.closedNeighborhood(), padding: 40 } }, { duration: 0 });
+    cy.fit(first ? undefined : node.closedNeighborhood(), 40);
+    // Never zoom in past 1: a small graph would get oversized labels.
+    if (cy.zoom() > 1) cy.zoom({ level: 1, position: node.position() });
     refreshImportance();
     if (!status.textContent?.includes(':')) updateStatus(neighbourhood.truncated);
     status.dataset.nodes = String(cy.nodes(':visible').length);
@@ -268,6 +280,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 function show(id: string): void {
   const node = cy.getElementById(id);
   details.replaceChildren();
+  evidencePane.replaceChildren();
   if (node.empty()) return;
   cy.elements().unselect();
   cy.edges().removeClass('focus');
@@ -319,7 +332,7 @@ function openEdge(e: EdgeSingular): void {
     source: { id: e.source().id(), label: e.source().data('full') },
     target: { id: e.target().id(), label: e.target().data('full') },
     edges: parallel.map((x) => x.data() as GraphEdge),
-  });
+  }).then(() => evidencePane.scrollIntoView({ block: 'nearest' }));
 }
 
 cy.on('tap', 'node', (evt) => {

@@ -16,9 +16,9 @@ CALL (d) {
   RETURN collect({entity: e.id, kind: e.kind, name: e.name, nameEn: e.nameEn, start: m.starts[i], end: m.ends[i], text: m.texts[i]}) AS mentions
 }
 CALL (d) {
-  OPTIONAL MATCH (d)-[:MENTIONS]->(a:Entity)
-  WITH collect(a) + [d] AS ends
-  UNWIND ends AS a
+  OPTIONAL MATCH (d)-[:MENTIONS]->(x:Entity)
+  WITH d, collect(x) AS named
+  UNWIND named + [d] AS a
   MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity)
   WHERE r.document = d.id AND coalesce(r.confidence, 1.0) >= $minConfidence
   RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: r.evidence,

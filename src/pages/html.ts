@@ -82,8 +82,8 @@ export function explorerHtml(config: PageConfig): string {
     <label><input id="co-occurrence" type="checkbox"> <span data-ar="إظهار الورود المشترك في فقرة (خط متقطع)" data-en="Show co-occurrence in a paragraph (dashed)">إظهار الورود المشترك في فقرة (خط متقطع)</span></label>
   </fieldset>
   <p id="status" role="status" aria-live="polite"></p>
-  <div id="details"></div>
   <div id="evidence" aria-live="polite"></div>
+  <div id="details"></div>
   <ul id="search-results"></ul>
   <p class="hint" data-ar="انقر على عقدة لتوسيعها، وعلى علاقة لعرض دليلها" data-en="Click a node to expand it, an edge to see its evidence">انقر على عقدة لتوسيعها، وعلى علاقة لعرض دليلها</p>
 </aside>

@@ -54,7 +54,7 @@ export async function readerDocument(db: Db, id: string, minConfidence = 0): Pro
   const d = toEntity(r.d);
   return {
     id: d.id,
-    title: displayName(d),
+    title: displayName(d, 400),
     symbol: s(d.symbol),
     date: s(d.date),
     body: s(d.body),
