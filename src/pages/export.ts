@@ -22,6 +22,8 @@ export interface ExportEdge {
   document?: string | null;
   paragraph?: string | null;
   confidence?: number | null;
+  /** Address of the document reader at this edge's evidence (set by the router). */
+  reader?: string | null;
 }
 export interface ExportGraph {
   nodes: ExportNode[];
@@ -126,7 +128,15 @@ const EDGE_ATTRS = [
   { id: 'document', type: 'string', get: (e: ExportEdge) => e.document },
   { id: 'paragraph', type: 'string', get: (e: ExportEdge) => e.paragraph },
   { id: 'confidence', type: 'double', get: (e: ExportEdge) => e.confidence },
+  { id: 'reader', type: 'string', get: (e: ExportEdge) => e.reader },
 ] as const;
+
+/** The reader's deep link to an edge's evidence (`read/<document>?type&source&target#focus`), relative to `base`. */
+export function readerLink(base: string, e: ExportEdge): string | null {
+  if (!e.document || e.type === 'CO_OCCURS') return null;
+  const q = new URLSearchParams({ type: e.type, source: e.source, target: e.target });
+  return `${base}read/${encodeURIComponent(e.document)}?${q.toString()}#focus`;
+}
 
 const present = (v: unknown): v is string | number => v !== null && v !== undefined && v !== '';
 

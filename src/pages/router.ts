@@ -9,7 +9,7 @@ import express, { Router, Request, Response, NextFunction } from 'express';
 import { KINDS, RELATIONS, packageRoot } from '../model';
 import type { PageConfig } from './config';
 import { EXAMPLE_QUERIES } from './examples';
-import { EXPORT_FORMATS, ExportGraph, ExportParamError, parseExportQuery, toGEXF, toGraphML } from './export';
+import { EXPORT_FORMATS, ExportGraph, ExportParamError, parseExportQuery, readerLink, toGEXF, toGraphML } from './export';
 import { ASSET_PATH, CONTENT_SECURITY_POLICY, explorerHtml, playgroundHtml } from './html';
 import { readerHtml } from './reader';
 import type { ReaderDocument } from './reader-data';
@@ -106,6 +106,9 @@ export function webRouter(deps: WebDeps): Router {
           .send(`No entity with id ${missing.join(', ')}. Find ids with the GraphQL "search" query (see /playground).\n`);
         return;
       }
+      // Each edge links to the reader at its evidence, on this server.
+      const base = `${req.protocol}://${req.get('host')}${req.baseUrl}/`;
+      graph.edges = graph.edges.map((e) => ({ ...e, reader: readerLink(base, e) }));
       const fmt = EXPORT_FORMATS[params.format];
       const description = `Neighbourhood (depth ${params.depth}) of ${params.ids.join(', ')} in the UN anti-trafficking knowledge graph`;
       const body = params.format === 'gexf' ? toGEXF(graph, description) : toGraphML(graph, description);
