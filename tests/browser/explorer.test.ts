@@ -5,7 +5,7 @@
  * Screenshots stay in test-artifacts/ (explorer-*.png, reader-focus.png).
  */
 import type { Page } from 'playwright-core';
-import { ensureWebBundle, graphql, keepScreenshot, OfflineBrowser, openOfflineBrowser, SeededServer, startSeededServer } from './harness';
+import { docScreenshot, ensureWebBundle, graphql, keepScreenshot, OfflineBrowser, openOfflineBrowser, SeededServer, startSeededServer } from './harness';
 
 let s: SeededServer;
 let b: OfflineBrowser;
@@ -109,6 +109,7 @@ it('draws a neighbourhood and expands a node without moving the nodes already dr
   }
   await page.evaluate(() => (window as any).kgExplorer.cy.fit(undefined, 30) && undefined);
   await keepScreenshot(page, 'explorer-expanded.png');
+  await docScreenshot(page, 'explorer');
   expect(b.blocked).toEqual([]);
   expect(b.errors).toEqual([]);
 });
@@ -136,6 +137,7 @@ it('clicking an edge shows its evidence with both ends highlighted, and the read
   expect(meta).toContain(edge.confidence.toFixed(2));
   if (edge.paragraph) expect(meta).toContain(edge.paragraph);
   await keepScreenshot(page, 'explorer-evidence.png');
+  await docScreenshot(page, 'evidence');
 
   // The link opens the reader with that sentence marked.
   await item.locator('a.read-link').click();
@@ -153,6 +155,7 @@ it('clicking an edge shows its evidence with both ends highlighted, and the read
   await page.locator('#entity-panel h2').waitFor();
   expect(await page.locator('#entity-panel a[href^="../explore?id="]').count()).toBe(1);
   await keepScreenshot(page, 'reader-focus.png');
+  await docScreenshot(page, 'reader');
   expect(b.blocked).toEqual([]);
   expect(b.errors).toEqual([]);
 });
@@ -209,6 +212,7 @@ it('stays legible with about 300 nodes: a hub is paged (+120 more), labels only 
   expect(labelled).toBeGreaterThan(0);
   await page.waitForTimeout(300); // labels follow the zoom after a short pause
   await keepScreenshot(page, 'explorer-300.png');
+  await docScreenshot(page, 'explorer-300');
   expect(b.blocked).toEqual([]);
   expect(b.errors).toEqual([]);
 });

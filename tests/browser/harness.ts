@@ -136,3 +136,14 @@ export function ensureWebBundle(): void {
   if (built > newest(WEB_SOURCES)) return;
   execFileSync(process.execPath, [path.join(WEB_SOURCES, 'build.mjs')], { cwd: packageRoot(), stdio: 'inherit' });
 }
+
+/**
+ * With KG_DOC_SCREENSHOTS=1, also writes a small JPEG into docs/img/ for the README's walkthrough
+ * (committed; regenerate them with `KG_DOC_SCREENSHOTS=1 npx jest tests/browser/explorer.test.ts`).
+ */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.KG_DOC_SCREENSHOTS !== '1') return;
+  const dir = path.join(packageRoot(), 'docs', 'img');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.jpg`), type: 'jpeg', quality: 60 });
+}
