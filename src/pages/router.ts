@@ -24,7 +24,7 @@ export interface WebDeps {
   document?(id: string): Promise<ReaderDocument | null>;
   /** Path of the GraphQL endpoint relative to the site root (default `/graphql`). */
   graphqlPath?: string;
-  /** Folder holding the bundles (default `<package>/dist/browser`, written by `npm run build:web`). */
+  /** Folder holding the bundles (default `<package>/dist/browser`, written by `npm run build:browser`). */
   assetsDir?: string;
 }
 
@@ -33,7 +33,7 @@ export function defaultAssetsDir(): string {
 }
 
 const MISSING_BUNDLE =
-  'The playground and explorer pages are not built. Run `npm run build` (or `npm run build:web`) and restart the server.';
+  'The playground and explorer pages are not built. Run `npm run build` (or `npm run build:browser`) and restart the server.';
 
 export function webRouter(deps: WebDeps): Router {
   const assetsDir = deps.assetsDir ?? defaultAssetsDir();
