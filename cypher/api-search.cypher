@@ -2,7 +2,8 @@
 // by src/api/services/search.ts from the normalised query. Ranked in tiers, then by how many
 // documents name the entity (a cheap degree count), then by the text score:
 //   3 an exact name, variant or acronym; 2 a name starting with the text; 1 a name containing it; 0 the rest.
-// `score` is tier * 100 + the text score, so it orders hits the way they are returned within a tier.
+// `score` = tier * 1000 + 100 * ln(1 + documents) + text score / (1 + text score): one number that
+// orders the hits as described (documents stay below 1000 up to 20,000 of them).
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $kinds IS NULL OR any(k IN $kinds WHERE k IN labels(node))
 WITH node, score, split(coalesce(node.searchKey, ''), ' | ') AS keys
@@ -14,6 +15,7 @@ WITH node, score,
        ELSE 0
      END AS tier,
      COUNT { (:Document)-[:MENTIONS]->(node) } AS documents
-RETURN node {.*, _labels: labels(node)} AS e, tier * 100 + score AS score
-ORDER BY tier DESC, documents DESC, score DESC, node.id
+WITH node, tier * 1000 + 100 * log(1 + documents) + score / (1 + score) AS score
+RETURN node {.*, _labels: labels(node)} AS e, score
+ORDER BY score DESC, node.id
 LIMIT $first

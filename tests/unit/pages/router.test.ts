@@ -74,3 +74,36 @@ it('passes the validated bounds to the neighbourhood service', async () => {
     await s.close();
   }
 });
+
+it('serves the reader for a known document, with the deep-linked relation in focus, and 404 for an unknown one', async () => {
+  const text = 'وأنشأ المجلس الولاية.';
+  const s = await serve({
+    neighbourhood: async () => ({ nodes: [], edges: [], truncated: false }),
+    document: async (id) =>
+      id !== 'document:d1'
+        ? null
+        : {
+            id,
+            title: 'وثيقة تجريبية',
+            symbol: 'A/1/1',
+            date: '2020-01-01',
+            body: null,
+            session: null,
+            paragraphs: [{ id: 'p1', number: '1', ordinal: 0, text, start: 0, end: text.length }],
+            mentions: [{ entity: 'agency:c', kind: 'Agency', name: 'المجلس', start: 6, end: 12 }],
+            relations: [{ type: 'ESTABLISHED', source: 'agency:c', sourceName: 'المجلس', target: 'rapporteur:r', targetName: 'الولاية', evidence: text, paragraph: '1', confidence: 0.9 }],
+          },
+  });
+  try {
+    const res = await fetch(`${s.url}/read/${encodeURIComponent('document:d1')}?type=ESTABLISHED&source=agency:c&target=rapporteur:r`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<h1 dir="auto">وثيقة تجريبية</h1>');
+    expect(html).toContain('<span class="evidence focus" id="focus">');
+    expect(html).toMatch(/<section class="para" id="p-1"/);
+    const missing = await fetch(`${s.url}/read/document:nope`);
+    expect(missing.status).toBe(404);
+  } finally {
+    await s.close();
+  }
+});
