@@ -367,6 +367,7 @@ coToggle.addEventListener('change', async () => {
 
 function relabel(): void {
   i18n.apply(document);
+  if (status.dataset.nodes) updateStatus(status.dataset.truncated === 'true');
   drawLegend();
   cy.edges().forEach((e) => {
     e.data('display', edgeDisplay(e.data('type')));

@@ -216,3 +216,27 @@ it('stays legible with about 300 nodes: a hub is paged (+120 more), labels only 
   expect(b.blocked).toEqual([]);
   expect(b.errors).toEqual([]);
 });
+
+it('an entity with no stated relation is drawn with its co-occurrences, dashed, instead of alone', async () => {
+  const { page } = b;
+  // Find one through the API: no typed relation, some co-occurrence.
+  const { entities } = await graphql<{ entities: { nodes: { id: string; relations: unknown[] }[] } }>(
+    s.server,
+    '{ entities(kind: Agency, orderBy: { field: MENTIONS }, first: 100) { nodes { id relations(first: 1) { type } } } }',
+  );
+  const lone = entities.nodes.find((n) => n.relations.length === 0);
+  expect(lone).toBeDefined();
+  await page.goto(`${s.server.url}/explore?id=${encodeURIComponent(lone!.id)}`);
+  await page.waitForFunction(() => Number(document.getElementById('status')?.dataset.nodes) > 1);
+  expect(await page.isChecked('#co-occurrence')).toBe(true);
+  // Its own edges are all co-occurrences, drawn dashed (its neighbours may have stated relations among them).
+  const own = (await page.evaluate(
+    (id) => (window as any).kgExplorer.cy.getElementById(id).connectedEdges().map((e: any) => [e.data('type'), e.style('line-style')]),
+    lone!.id,
+  )) as [string, string][];
+  expect(own.length).toBeGreaterThan(0);
+  for (const [type, line] of own) expect([type, line]).toEqual(['CO_OCCURS', 'dashed']);
+  await keepScreenshot(page, 'explorer-cooccurrence.png');
+  expect(b.blocked).toEqual([]);
+  expect(b.errors).toEqual([]);
+});
