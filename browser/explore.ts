@@ -133,6 +133,8 @@ const cy: Core = cytoscape({
     // Co-occurrence is drawn distinct from stated relations: thin, dashed, pale, no arrow.
     { selector: 'edge[type = "CO_OCCURS"]', style: { 'line-style': 'dashed', 'line-color': '#c4ccd4', width: 1, 'target-arrow-shape': 'none', 'z-index': 0 } },
     { selector: 'edge.focus', style: { label: 'data(display)', width: 2.6, 'line-color': '#ff0066', 'target-arrow-color': '#ff0066', 'z-index': 10 } },
+    // Co-occurrence carries no statement to name: no label even around the selected node.
+    { selector: 'edge[type = "CO_OCCURS"].focus', style: { label: '', width: 1.6 } },
     { selector: 'edge:selected', style: { label: 'data(display)', width: 4, 'line-color': '#c2185b', 'target-arrow-color': '#c2185b', 'z-index': 11 } },
     { selector: '.hidden', style: { display: 'none' } },
   ],
