@@ -1,6 +1,6 @@
 // Name search over the full-text index of cypher/schema.cypher (entity_names). $lucene is built
 // by src/api/services/search.ts from the normalised query. Ranked in tiers, then by how many
-// documents name the entity (a cheap degree count), then by the text score:
+// documents name the entity (MENTIONS come only from documents: a degree count, no expansion), then by the text score:
 //   3 an exact name, variant or acronym; 2 a name starting with the text; 1 a name containing it; 0 the rest.
 // `score` = tier * 1000 + 100 * ln(1 + documents) + text score / (1 + text score): one number that
 // orders the hits as described (documents stay below 1000 up to 20,000 of them).
@@ -14,7 +14,7 @@ WITH node, score,
        WHEN any(k IN keys WHERE k CONTAINS $key) THEN 1
        ELSE 0
      END AS tier,
-     COUNT { (:Document)-[:MENTIONS]->(node) } AS documents
+     COUNT { ()-[:MENTIONS]->(node) } AS documents
 WITH node, tier * 1000 + 100 * log(1 + documents) + score / (1 + score) AS score
 RETURN node {.*, _labels: labels(node)} AS e, score
 ORDER BY score DESC, node.id
