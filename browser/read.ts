@@ -29,8 +29,10 @@ function showEntity(id: string): void {
   const marks = document.querySelectorAll<HTMLElement>(`mark.m[data-entity="${CSS.escape(id)}"]`);
   marks.forEach((m) => m.classList.add('selected'));
   const h = el('h2', e.name, { dir: 'auto' });
-  const kind = el('p', `${e.kindLabel} · ${e.kind} · ${marks.length} إشارة في هذه الوثيقة (mentions here)`, { class: 'kind' });
-  const link = el('a', 'افتح في المستكشف · open in the explorer', { href: `../explore?id=${encodeURIComponent(id)}` });
+  const kind = el('p', e.kindLabel, { class: 'kind' });
+  const count = el('p', `عدد الإشارات في هذه الوثيقة: ${marks.length}`, { class: 'kind' });
+  count.append(' ', el('span', `(${marks.length} mentions here)`, { dir: 'ltr', lang: 'en' }));
+  const link = el('a', 'افتح في المستكشف', { href: `../explore?id=${encodeURIComponent(id)}` });
   const ul = el('ul');
   for (const r of data.relations) {
     if (r.source !== id && r.target !== id) continue;
@@ -39,7 +41,7 @@ function showEntity(id: string): void {
     li.append(el('bdi', r.sourceName), ' ', go, ' ', el('bdi', r.targetName), r.paragraph ? ` (¶ ${r.paragraph})` : '');
     ul.append(li);
   }
-  panel.replaceChildren(h, kind, link, ...(ul.childElementCount ? [el('h3', 'علاقاته في هذه الوثيقة · its relations here'), ul] : []));
+  panel.replaceChildren(h, kind, count, link, ...(ul.childElementCount ? [el('h3', 'علاقاته في هذه الوثيقة'), ul] : []));
   panel.dataset.entity = id;
 }
 
