@@ -83,6 +83,12 @@ export function webRouter(deps: WebDeps): Router {
     }
   });
   router.use(`/${ASSET_PATH}`, express.static(assetsDir, { index: false, fallthrough: false, maxAge: 0 }));
+  // A missing or refused asset (404, 403 for a traversal attempt) answers a short text: never a
+  // stack trace or the server's paths.
+  router.use(`/${ASSET_PATH}`, (err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    res.status(status === 403 || status === 404 ? status : 404).type('text/plain; charset=utf-8').send('No such asset.\n');
+  });
 
   router.get('/export', async (req: Request, res: Response, next: NextFunction) => {
     let params;

@@ -107,3 +107,20 @@ it('serves the reader for a known document, with the deep-linked relation in foc
     await s.close();
   }
 });
+
+it('a missing asset or a traversal attempt answers a short text, never a stack trace or a path', async () => {
+  const dir = emptyDir();
+  fs.writeFileSync(path.join(dir, 'explore.js'), '/* bundle */');
+  const s = await serve({ neighbourhood: async () => ({ nodes: [], edges: [], truncated: false }), assetsDir: dir });
+  try {
+    for (const p of ['/assets/nope.js', '/assets/..%2f..%2fpackage.json']) {
+      const res = await fetch(`${s.url}${p}`);
+      expect([403, 404]).toContain(res.status);
+      const body = await res.text();
+      expect(body).toBe('No such asset.\n');
+      expect(body).not.toContain(dir);
+    }
+  } finally {
+    await s.close();
+  }
+});
