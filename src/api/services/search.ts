@@ -97,9 +97,10 @@ export function luceneQuery(text: string, mode: SearchMode | boolean = 'fuzzy'):
   const fuzzy = m === 'fuzzy';
   if (fuzzy && (terms.length > SEARCH_LIMITS.maxFuzzyTerms || !terms.some((t) => fuzziness(t) > 0))) return null;
   const all = `(${terms.map((t) => `+${termClause(t, fuzzy)}`).join(' ')})`;
-  // The last word may be unfinished while the user types.
+  // The last word may be unfinished while the user types (as typed only: the fuzzy try would
+  // build every term's automaton twice).
   const last = terms[terms.length - 1];
-  const prefix = last.length >= 3 ? ` OR (${terms.slice(0, -1).map((t) => `+${termClause(t, fuzzy)} `).join('')}+${escape(last)}*)^0.5` : '';
+  const prefix = !fuzzy && last.length >= 3 ? ` OR (${terms.slice(0, -1).map((t) => `+${termClause(t, false)} `).join('')}+${escape(last)}*)^0.5` : '';
   return { lucene: `${phrase} OR ${all}${prefix}`, key };
 }
 
