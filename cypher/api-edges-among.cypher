@@ -5,7 +5,7 @@
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
-  MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN $ids RETURN r, b, 0 AS rank
+  MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN $ids AND coalesce(r.confidence, 1.0) >= $minConfidence RETURN r, b, 0 AS rank
   UNION ALL
   MATCH (a)-[r:MENTIONS]->(b:Entity) WHERE 'MENTIONS' IN $types AND b.id IN $ids RETURN r, b, 1 AS rank
   UNION ALL

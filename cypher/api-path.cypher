@@ -5,7 +5,7 @@
 // allShortestPaths only returns paths of the minimal length, so filtering afterwards is equivalent.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE type(r) IN $types AND coalesce(r.confidence, 1.0) >= $minConfidence)
 WITH p WHERE length(p) <= $maxLength
 WITH p LIMIT $paths
 RETURN [n IN nodes(p) | n {.*, _labels: labels(n)}] AS nodes,

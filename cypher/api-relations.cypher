@@ -1,6 +1,6 @@
 // Typed relations of several entities, batched: one "ask" per (entity, types, direction) with the
 // same page size $first (the loader groups asks by page size); the loader splits the rows back by
-// ask key. Only the model's relation types are expanded ({{RELATION_TYPES}}, see
+// ask key; relations below the ask's minConfidence are left out. Only the model's relation types are expanded ({{RELATION_TYPES}}, see
 // src/graph/cypher.ts): a hub's thousands of MENTIONS and CO_OCCURS are never touched. The types
 // asked for are data (validated by the API against the model), never spliced into the statement.
 // Each ask gets its first $first rows in a stable order (type, other end's name, id, document);
@@ -11,6 +11,7 @@ MATCH (a:Entity {id: k.id})
 CALL (a, k) {
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
   WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (startNode(r) = a) = (k.direction = 'OUT'))
+    AND coalesce(r.confidence, 1.0) >= k.minConfidence
   WITH r, b
   ORDER BY type(r), coalesce(b.name, b.id), b.id, r.document, elementId(r)
   LIMIT $first

@@ -18,6 +18,8 @@ export interface RelationKey {
   direction: RelationDirection;
   /** At most this many (in the statement's order); absent: DEFAULT_RELATIONS_PAGE. */
   first?: number | null;
+  /** Only relations at or above this confidence (0: all). */
+  minConfidence?: number;
 }
 
 export const ANY_TYPE = '*';
@@ -82,7 +84,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}`;
+const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}`;
 const mentionKey = (k: MentionKey) => `${k.id}|${k.document ?? ''}|${k.first}`;
 const paragraphKey = (k: ParagraphKey) => `${k.id}|${k.first}|${k.offset}`;
 const documentEntitiesKey = (k: DocumentEntitiesKey) => `${k.id}|${k.kinds ? [...k.kinds].sort().join(',') : ''}|${k.first}`;
@@ -133,6 +135,7 @@ export function createLoaders(db: Db, batching = true): Loaders {
             id: k.id,
             types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
             direction: k.direction,
+            minConfidence: k.minConfidence ?? 0,
           })),
           first: group[0].first ?? DEFAULT_RELATIONS_PAGE,
         }),

@@ -1,7 +1,7 @@
 /**
  * The HTTP application: GraphQL at /graphql, /health and /ready probes, and a place for other
- * routers (playground, explorer, export) to be mounted: pass them in `deps.routers`, or `app.use`
- * them on the returned app (no catch-all route is installed, so later routes still match).
+ * routers (the pages of src/pages, mounted by src/cli/serve.ts) to be mounted: pass them in
+ * `deps.routers` (no catch-all route is installed, so later routes still match).
  */
 import 'reflect-metadata';
 import * as http from 'http';
@@ -14,7 +14,6 @@ import { GraphQLFormattedError } from 'graphql';
 import { ApiContext, ApiDeps, apiConfig, createContext } from './context';
 import { Db } from './db';
 import { apiSchema } from './schema';
-import { webRouterFor } from '../web';
 import { applyServerLimits, bodyErrors, budgetPlugin, cors, errorHandler, formatGuardError, GuardConfig, guardConfig, jsonBody, queryGuard, rateLimit, responseCeiling, ResponseBudget, writerRequest } from './guard';
 import { bindResponse, logger, observabilityPlugin, requestLogging } from '../observability';
 
@@ -80,13 +79,14 @@ export async function createApp(deps: AppDeps): Promise<Express> {
       });
     }
   });
-  for (const { path, router } of deps.routers ?? []) app.use(path, router);
   if (!guard.playground) {
     app.get('/playground', (_req, res) => {
       res.status(404).type('text/plain').send('The playground is switched off on this server (KG_PLAYGROUND=off).\n');
     });
   }
-  app.use(webRouterFor(deps, GRAPHQL_PATH)); // /playground, /explore, /export (src/web)
+  // Pages (playground, explorer, reader, export) are composed by the command that serves them
+  // (src/cli/serve.ts: src/pages), so the API knows nothing of them.
+  for (const { path, router } of deps.routers ?? []) app.use(path, router);
   app.use(
     GRAPHQL_PATH,
     cors(guard),

@@ -55,7 +55,8 @@ export function toEntity(raw: unknown): EntityValue {
     ...p,
     id,
     kind,
-    name: (p.name as string) || (p.nameAr as string) || (p.nameEn as string) || id,
+    // A name fit to show: PDF line breaks and runs of spaces collapsed.
+    name: ((p.name as string) || (p.nameAr as string) || (p.nameEn as string) || id).replace(/\s+/g, ' ').trim() || id,
     nameAr: (p.nameAr as string) ?? null,
     nameEn: (p.nameEn as string) ?? null,
     acronym: (p.acronym as string) ?? null,

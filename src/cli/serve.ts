@@ -2,6 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import { createDriver, neo4jConfig } from '../graph/driver';
 import { AppDeps, GRAPHQL_PATH, RunningServer, startServer } from '../api/server';
+import { pagesRouterFor } from '../pages';
 
 export const DEFAULT_PORT = 4000;
 
@@ -16,6 +17,11 @@ export function parsePort(args: string[], env: NodeJS.ProcessEnv = process.env):
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${raw}": give a number between 0 and 65535 (--port N or PORT)`);
   return port;
+}
+
+/** The API with the web pages (playground, explorer, reader, export) mounted at the site root. */
+export function withPages(deps: AppDeps): AppDeps {
+  return { ...deps, routers: [...(deps.routers ?? []), { path: '/', router: pagesRouterFor(deps, GRAPHQL_PATH) }] };
 }
 
 /** Starts the API, explaining the usual failure (port taken). */
@@ -59,8 +65,8 @@ export async function run(args: string[]): Promise<number> {
   const port = parsePort(args);
   const cfg = neo4jConfig();
   const driver = createDriver(cfg);
-  const server = await serveApi({ driver, database: cfg.database }, port);
-  printUrls(server);
+  const server = await serveApi(withPages({ driver, database: cfg.database }), port);
+  printUrls(server, [`Explorer:     ${server.url}/explore`]);
   try {
     await driver.verifyConnectivity();
   } catch (err) {

@@ -9,7 +9,7 @@ import { applySchema } from '../graph/schema';
 import { ingestPaths } from '../ingest';
 import { createProgress } from '../ingest/progress';
 import { packageRoot } from '../model';
-import { parsePort, printUrls, serveApi, untilStopped } from './serve';
+import { parsePort, printUrls, serveApi, untilStopped, withPages } from './serve';
 
 const USAGE = `usage: kg up [--port N] [--no-seeds]
 
@@ -39,9 +39,9 @@ export async function run(args: string[]): Promise<number> {
       progress.done(summary, (Date.now() - t1) / 1000);
       if (summary.failed.length) console.error(`kg up: ${summary.failed.length} seed file(s) failed (listed above); serving the rest`);
     }
-    const server = await serveApi({ driver, database: config.database }, port);
+    const server = await serveApi(withPages({ driver, database: config.database }), port);
     console.error(`kg up: ready in ${secs(t0)} s`);
-    printUrls(server, [`Playground:   ${server.url}/playground`]);
+    printUrls(server, [`Playground:   ${server.url}/playground`, `Explorer:     ${server.url}/explore`]);
     return await untilStopped(server, driver);
   } catch (err) {
     await driver.close();

@@ -8,6 +8,7 @@
 import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
 import { withoutProclitics } from '../extract/normalise';
+import { lexiconNames } from './lexicon-keys';
 import type { DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
 type Scalar = string | number | boolean | string[] | number[];
@@ -196,7 +197,7 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
       acronym: e.acronym ?? null,
       category: e.category ?? null,
       aliases,
-      keys: searchKeys([name, e.nameAr, e.nameEn, e.acronym, ...aliases], normalise),
+      keys: searchKeys([name, e.nameAr, e.nameEn, e.acronym, ...aliases, ...lexiconNames(id)], normalise),
       props: kindProps(e.type, e.properties),
     });
     if (uniq.length) {

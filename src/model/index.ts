@@ -21,6 +21,11 @@ export interface KindSpec {
   description: string;
   categories: string[];
   properties: PropertySpec[];
+  /** What the pages show for the kind (Arabic, English). */
+  labelAr?: string;
+  labelEn?: string;
+  /** What the pages show for each category code. */
+  categoryLabels?: Record<string, { ar: string; en: string }>;
 }
 
 export interface RelationSpec {
@@ -31,6 +36,9 @@ export interface RelationSpec {
   inverse: string;
   description: string;
   symmetric?: boolean;
+  /** What the pages show for the type (Arabic, English). */
+  labelAr?: string;
+  labelEn?: string;
 }
 
 export const KIND_NAMES = ['Agency', 'Instrument', 'Meeting', 'Rapporteur', 'Programme', 'Country', 'Document'] as const;

@@ -1,5 +1,5 @@
 /**
- * What the web tests share: the real API (createApp, with the web router) over the seeded Neo4j,
+ * What the web tests share: the real API (createApp, with the pages mounted as `kg serve` does) over the seeded Neo4j,
  * and a headless Debian Chromium that may only talk to localhost, recording every other request
  * it was asked to make (the pages must work offline).
  */
@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, RunningServer } from '../../src/api/server';
+import { withPages } from '../../src/cli/serve';
 import { ensureSeeded, seededDriver } from '../helpers/seeded';
 import { packageRoot } from '../../src/model';
 
@@ -25,7 +26,7 @@ export interface SeededServer {
 export async function startSeededServer(): Promise<SeededServer> {
   const driver = seededDriver();
   await ensureSeeded(driver);
-  const server = await startServer({ driver }, 0, '127.0.0.1');
+  const server = await startServer(withPages({ driver }), 0, '127.0.0.1');
   return {
     server,
     driver,
@@ -117,12 +118,12 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
-const WEB_SOURCES = path.join(packageRoot(), 'web');
-const WEB_BUNDLES = path.join(packageRoot(), 'dist', 'web');
+const WEB_SOURCES = path.join(packageRoot(), 'browser');
+const WEB_BUNDLES = path.join(packageRoot(), 'dist', 'browser');
 
 /**
  * `npm run build` writes the bundles; a test run straight from jest rebuilds them when they are
- * missing or older than web/ or src/web/config.ts, so the pages tested are the current sources.
+ * missing or older than browser/, so the pages tested are the current sources.
  */
 export function ensureWebBundle(): void {
   const newest = (dir: string): number =>
@@ -134,4 +135,15 @@ export function ensureWebBundle(): void {
   const built = bundles.every((f) => fs.existsSync(f)) ? Math.min(...bundles.map((f) => fs.statSync(f).mtimeMs)) : 0;
   if (built > newest(WEB_SOURCES)) return;
   execFileSync(process.execPath, [path.join(WEB_SOURCES, 'build.mjs')], { cwd: packageRoot(), stdio: 'inherit' });
+}
+
+/**
+ * With KG_DOC_SCREENSHOTS=1, also writes a small JPEG into docs/img/ for the README's walkthrough
+ * (committed; regenerate them with `KG_DOC_SCREENSHOTS=1 npx jest tests/browser/explorer.test.ts`).
+ */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.KG_DOC_SCREENSHOTS !== '1') return;
+  const dir = path.join(packageRoot(), 'docs', 'img');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.jpg`), type: 'jpeg', quality: 60 });
 }

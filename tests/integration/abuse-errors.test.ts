@@ -8,7 +8,7 @@ import * as http from 'http';
 import * as zlib from 'zlib';
 import pino from 'pino';
 import { useLogger } from '../../src/observability';
-import { ASSET_PATH } from '../../src/web/pages';
+import { ASSET_PATH } from '../../src/pages/html';
 import { Harness, ok, startHarness } from './api-harness';
 
 interface Raw {
@@ -53,7 +53,7 @@ describe('abuse: clean errors', () => {
   let previous: ReturnType<typeof useLogger>;
   beforeAll(async () => {
     previous = useLogger(pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) }));
-    h = await startHarness();
+    h = await startHarness({}, true);
   });
   afterAll(async () => {
     useLogger(previous);

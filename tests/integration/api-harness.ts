@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { ensureSeeded, seededDriver, SEEDS_DIR } from '../helpers/seeded';
 import { AppDeps, RunningServer, startServer } from '../../src/api/server';
+import { withPages } from '../../src/cli/serve';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -26,12 +27,14 @@ export interface Harness {
 
 let seeded: Promise<unknown> | undefined;
 
-export async function startHarness(deps: Partial<AppDeps> = {}): Promise<Harness> {
+/** `pages`: also mount the web pages, as `kg serve` does. */
+export async function startHarness(deps: Partial<AppDeps> = {}, pages = false): Promise<Harness> {
   const driver = seededDriver();
   seeded ??= ensureSeeded(driver);
   await seeded;
   let trips = 0;
-  const server = await startServer({ driver, ...deps, onQuery: () => trips++ }, 0, '127.0.0.1');
+  const api: AppDeps = { driver, ...deps, onQuery: () => trips++ };
+  const server = await startServer(pages ? withPages(api) : api, 0, '127.0.0.1');
   return {
     driver,
     server,

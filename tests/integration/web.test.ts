@@ -5,10 +5,10 @@
 import { parse, validate } from 'graphql';
 import { apiSchema } from '../../src/api/schema';
 import { RELATION_TYPES } from '../../src/model';
-import type { PageConfig } from '../../src/web/config';
-import { EXAMPLE_QUERIES } from '../../src/web/examples';
+import type { PageConfig } from '../../src/pages/config';
+import { EXAMPLE_QUERIES } from '../../src/pages/examples';
 import { ensureWebBundle, graphql, SeededServer, startSeededServer } from '../browser/harness';
-import { parseGEXF, parseGraphML } from '../unit/web/xml-check';
+import { parseGEXF, parseGraphML } from '../unit/pages/xml-check';
 
 let s: SeededServer;
 let base: string;
@@ -50,8 +50,8 @@ describe('pages', () => {
     const html = await res.text();
     expect(html).not.toMatch(EXTERNAL);
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).toContain(`src="web/assets/${name}.js"`);
-    expect(html).toContain(`href="web/assets/${name}.css"`);
+    expect(html).toContain(`src="assets/${name}.js"`);
+    expect(html).toContain(`href="assets/${name}.css"`);
     const config = pageConfigOf(html);
     expect(config.graphqlPath).toBe('/graphql');
     expect(config.kinds.map((k) => k.name)).toContain('Agency');
@@ -68,7 +68,7 @@ describe('pages', () => {
     ['explore.js', /javascript/, 100_000],
     ['explore.css', /css/, 500],
   ])('serves the bundle %s from the server itself, with no CDN reference', async (file, type, minSize) => {
-    const res = await get(`/web/assets/${file}`);
+    const res = await get(`/assets/${file}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(type);
     const body = await res.text();
@@ -78,7 +78,7 @@ describe('pages', () => {
   });
 
   it('answers 404 for an unknown asset', async () => {
-    expect((await get('/web/assets/nope.js')).status).toBe(404);
+    expect((await get('/assets/nope.js')).status).toBe(404);
   });
 });
 
@@ -197,5 +197,114 @@ describe('/export', () => {
     const res = await get('/export?ids=agency:no-such-thing');
     expect(res.status).toBe(404);
     expect(await res.text()).toMatch(/No entity with id agency:no-such-thing/);
+  });
+});
+
+describe('/export with co-occurrence and a confidence threshold', () => {
+  const HOOD = `query($co: Boolean!, $min: Float!) {
+    neighbourhood(ids: ["agency:unicef"], depth: 1, limit: 300, coOccurrence: $co, minConfidence: $min) { nodes { id } edges { id type confidence } }
+  }`;
+
+  it('coOccurrence=true exports the CO_OCCURS edges too, undirected, as the neighbourhood query does', async () => {
+    const { neighbourhood: want } = await graphql<{ neighbourhood: { nodes: { id: string }[]; edges: { id: string; type: string }[] } }>(s.server, HOOD, { co: true, min: 0 });
+    expect(want.edges.some((e) => e.type === 'CO_OCCURS')).toBe(true);
+    const res = await get('/export?ids=agency:unicef&depth=1&coOccurrence=true&format=graphml');
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    const g = parseGraphML(xml);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(want.edges.map((e) => e.id).sort());
+    const co = g.edges.filter((e) => e.attrs.e_type === 'CO_OCCURS');
+    expect(co.length).toBeGreaterThan(0);
+    expect(xml).toMatch(/<edge [^>]*directed="false"/);
+  });
+
+  it('minConfidence=0.8 keeps only typed relations at 0.8 or more; typed edges link to the reader', async () => {
+    const all = parseGraphML(await (await get('/export?ids=agency:unicef&depth=1')).text());
+    const high = parseGraphML(await (await get('/export?ids=agency:unicef&depth=1&minConfidence=0.8')).text());
+    expect(all.edges.some((e) => Number(e.attrs.e_confidence) < 0.8)).toBe(true);
+    expect(high.edges.length).toBeGreaterThan(0);
+    expect(high.edges.length).toBeLessThan(all.edges.length);
+    for (const e of high.edges) expect(Number(e.attrs.e_confidence)).toBeGreaterThanOrEqual(0.8);
+    const linked = all.edges.find((e) => e.attrs.e_document)!;
+    expect(linked.attrs.e_reader).toMatch(new RegExp(`^${base}/read/document%3A[^?]+\\?type=[A-Z_]+&source=[^&]+&target=[^#]+#focus$`));
+    expect((await get(linked.attrs.e_reader.slice(base.length))).status).toBe(200);
+  });
+
+  it.each([
+    ['/export?ids=agency:unicef&coOccurrence=maybe', /"coOccurrence" must be true or false/],
+    ['/export?ids=agency:unicef&minConfidence=2', /"minConfidence" must be a number from 0 to 1/],
+  ])('%s -> 400 saying what to fix', async (path, message) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(message);
+  });
+});
+
+describe('minConfidence on the API', () => {
+  const Q = `query($min: Float!) {
+    entity(id: "agency:unicef") { relations(minConfidence: $min) { confidence } ... on Agency { partnersWith(minConfidence: $min) { confidence } } }
+    neighbourhood(ids: ["agency:unicef"], minConfidence: $min) { edges { confidence } }
+    path(from: "agency:unicef", to: "agency:unodc", maxLength: 6, minConfidence: $min) { edges { confidence } }
+  }`;
+  type R = { entity: { relations: { confidence: number }[]; partnersWith: { confidence: number }[] }; neighbourhood: { edges: { confidence: number }[] }; path: { edges: { confidence: number }[] } };
+
+  it('default 0 returns everything; a threshold filters relation fields, neighbourhood and path alike', async () => {
+    const all = await graphql<R>(s.server, Q, { min: 0 });
+    const high = await graphql<R>(s.server, Q, { min: 0.8 });
+    const lists = (r: R) => [r.entity.relations, r.entity.partnersWith, r.neighbourhood.edges, r.path.edges];
+    expect(all.entity.relations.some((x) => x.confidence < 0.8)).toBe(true);
+    expect(high.entity.relations.length).toBeLessThan(all.entity.relations.length);
+    for (const list of lists(high)) for (const x of list) expect(x.confidence).toBeGreaterThanOrEqual(0.8);
+    const dflt = await graphql<{ entity: { relations: unknown[] } }>(s.server, '{ entity(id: "agency:unicef") { relations { type } } }');
+    expect(dflt.entity.relations.length).toBe(all.entity.relations.length);
+  });
+
+  it('a threshold outside 0..1 is BAD_USER_INPUT', async () => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ neighbourhood(ids: ["agency:unicef"], minConfidence: 1.5) { truncated } }' }),
+    });
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/minConfidence must be a number from 0 to 1/);
+  });
+});
+
+describe('/read/<document id>', () => {
+  let docId: string;
+  let rel: { type: string; source: string; target: string; evidence: string };
+  beforeAll(async () => {
+    const data = await graphql<{ entity: { relations: { type: string; direction: string; entity: { id: string }; evidence: string; documentId: string }[] } }>(
+      s.server,
+      '{ entity(id: "agency:unicef") { relations { type direction entity { id } evidence documentId } } }',
+    );
+    const r = data.entity.relations.find((x) => x.evidence && x.documentId)!;
+    docId = r.documentId;
+    rel = { type: r.type, source: r.direction === 'OUT' ? 'agency:unicef' : r.entity.id, target: r.direction === 'OUT' ? r.entity.id : 'agency:unicef', evidence: r.evidence };
+  });
+
+  it('renders the document offline, right to left, with its mentions and the linked relation marked', async () => {
+    const q = new URLSearchParams({ type: rel.type, source: rel.source, target: rel.target });
+    const res = await get(`/read/${encodeURIComponent(docId)}?${q}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await res.text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain('src="../assets/read.js"');
+    expect((html.match(/<mark class="m/g) ?? []).length).toBeGreaterThan(10);
+    expect(html.match(/id="focus"/g)).toHaveLength(1);
+    expect(html).toMatch(/<li class="focus"/);
+    const focus = /<span class="evidence focus" id="focus">([\s\S]*?)<\/span>/.exec(html)![1].replace(/<[^>]+>/g, '');
+    expect(rel.evidence.startsWith(focus)).toBe(true);
+    const bundle = await get('/assets/read.js');
+    expect(bundle.status).toBe(200);
+  });
+
+  it('an unknown document -> 404 saying how ids look', async () => {
+    const res = await get('/read/document:no-such-doc');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/No document with id "document:no-such-doc"/);
   });
 });

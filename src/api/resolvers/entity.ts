@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { entityById, entityPage } from '../services/entities';
 import { PAGES } from '../services/pages';
-import { DEFAULT_RELATIONS_FIRST, FIRST_MENTIONS, FIRST_RELATIONS, mentionCountOf, mentionsOf, relationsOf } from '../services/relations';
+import { DEFAULT_RELATIONS_FIRST, FIRST_MENTIONS, FIRST_RELATIONS, MIN_CONFIDENCE_DOC, mentionCountOf, mentionsOf, relationsOf } from '../services/relations';
 import { EntityConnection } from '../types/connection';
 import { Entity } from '../types/entity';
 import { Direction, EntityOrderField, Kind, RelationType } from '../types/enums';
@@ -53,8 +53,9 @@ export class EntityResolver {
     @Arg('types', () => [RelationType], { nullable: true, description: 'Only these relation types (default: all).' }) types: string[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way (default: both).' }) direction: Direction,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS }) first: number | null,
+    @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return relationsOf(ctx, e.id, types, direction, first);
+    return relationsOf(ctx, e.id, types, direction, first, minConfidence);
   }
 }

@@ -4,11 +4,11 @@
  * at the target (e.g. Agency.administers / Programme.administeredBy). Adding a relation to the JSON
  * adds its fields; each goes through the relations DataLoader.
  */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { KINDS, RELATIONS, RelationSpec } from '../../model';
 import type { ApiContext } from '../context';
 import type { RelationDirection } from '../loaders';
-import { DEFAULT_RELATIONS_FIRST, FIRST_RELATIONS, relationsOf } from '../services/relations';
+import { DEFAULT_RELATIONS_FIRST, FIRST_RELATIONS, MIN_CONFIDENCE_DOC, relationsOf } from '../services/relations';
 import { kindClass } from '../types/kinds';
 import { Relation } from '../types/relation';
 import type { EntityValue } from '../values';
@@ -54,14 +54,15 @@ function defineKindRelationResolver(kind: string): Function {
   const cls = { [`${kind}RelationsResolver`]: class {} }[`${kind}RelationsResolver`];
   const proto = cls.prototype as Record<string, unknown>;
   for (const f of relationFieldsOf(kind)) {
-    proto[f.name] = function (root: EntityValue, first: number | null, ctx: ApiContext) {
-      return relationsOf(ctx, root.id, [f.type], f.direction, first);
+    proto[f.name] = function (root: EntityValue, first: number | null, minConfidence: number, ctx: ApiContext) {
+      return relationsOf(ctx, root.id, [f.type], f.direction, first, minConfidence);
     };
     const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
     FieldResolver(() => [Relation], { description: f.description })(proto, f.name, descriptor);
     Root()(proto, f.name, 0);
     Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS })(proto, f.name, 1);
-    Ctx()(proto, f.name, 2);
+    Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC })(proto, f.name, 2);
+    Ctx()(proto, f.name, 3);
   }
   Resolver(() => kindClass(kind))(cls);
   return cls;

@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { PAGES } from '../services/pages';
 import { neighbourhood, paths } from '../services/graph';
+import { MIN_CONFIDENCE_DOC } from '../services/relations';
 import { Kind, RelationType } from '../types/enums';
 import { Subgraph } from '../types/subgraph';
 
@@ -29,9 +30,10 @@ export class SubgraphResolver {
       description: `At most this many edges (1 to ${PAGES.edges.max}): typed relations first, then mentions, then co-occurrences by weight; \`truncated\` when more existed.`,
     })
     edgeLimit: number,
+    @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit }, (list) =>
+    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit, minConfidence }, (list) =>
       ctx.loaders.entity.loadMany(list).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
     ).then((g) => charge(ctx, g));
   }
@@ -47,8 +49,9 @@ export class SubgraphResolver {
     @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
     @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
     @Arg('limit', () => Int, { defaultValue: 10, description: 'At most this many shortest paths (1 to 100); `truncated` when there were more.' }) limit: number,
+    @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit }).then((g) => charge(ctx, g));
+    return paths(ctx.db, { from, to, maxLength, relationTypes, coOccurrence, mentions, limit, minConfidence }).then((g) => charge(ctx, g));
   }
 }

@@ -8,6 +8,7 @@ import { RELATION_TYPES } from '../../model';
 import type { Db, Row } from '../db';
 import { EntityValue, str, toEntity } from '../values';
 import { PAGES, pageSize } from './pages';
+import { checkMinConfidence } from './relations';
 
 export const MAX_DEPTH = 3;
 export const MAX_LIMIT = 1000;
@@ -42,6 +43,8 @@ export interface EdgeTypeOptions {
   relationTypes?: string[] | null;
   coOccurrence?: boolean;
   mentions?: boolean;
+  /** Typed relations below this confidence are neither followed nor drawn (CO_OCCURS and MENTIONS have none). */
+  minConfidence?: number | null;
 }
 
 export interface NeighbourhoodArgs extends EdgeTypeOptions {
@@ -66,8 +69,22 @@ export function edgeTypes(o: EdgeTypeOptions): string[] {
   return types;
 }
 
+/** Longest label a subgraph node carries; the full name stays on the entity. */
+export const MAX_LABEL = 80;
+
+/**
+ * A name fit to show: a document's title from its header (else its symbol), else the entity's
+ * name; whitespace (newlines from PDF text) collapsed, and at most `max` characters.
+ */
+export function displayName(e: { id: string; kind?: string; name?: string | null; nameEn?: string | null; title?: unknown; symbol?: unknown }, max = MAX_LABEL): string {
+  const clean = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
+  const doc = e.kind === 'Document' ? clean(e.title) || clean(e.symbol) : '';
+  const text = doc || clean(e.name) || clean(e.nameEn) || e.id;
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function toNode(e: EntityValue): GraphNodeValue {
-  return { id: e.id, label: e.name, kind: e.kind, category: e.category };
+  return { id: e.id, label: displayName(e), kind: e.kind, category: e.category };
 }
 
 function toEdge(r: Row): GraphEdgeValue {
@@ -90,6 +107,7 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
   if (args.ids.length > MAX_LIMIT) throw bad(`give at most ${MAX_LIMIT} entity ids in ids, got ${args.ids.length}`);
   const edgeLimit = pageSize('edgeLimit', args.edgeLimit, PAGES.edges, 1);
   const types = edgeTypes(args);
+  const minConfidence = checkMinConfidence(args.minConfidence);
   const kinds = args.kinds && args.kinds.length ? args.kinds : null;
 
   const starts = (await loadEntities([...new Set(args.ids)])).filter((e): e is EntityValue => e !== null);
@@ -100,7 +118,7 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
   for (let hop = 1; hop <= args.depth && frontier.length > 0 && !truncated; hop++) {
     const room = args.limit - nodes.length;
     // One more than there is room for tells whether the limit cut the result.
-    const rows = await db.read('api-neighbours', { frontier, visited: [...visited], types, kinds, limit: room + 1 });
+    const rows = await db.read('api-neighbours', { frontier, visited: [...visited], types, kinds, limit: room + 1, minConfidence });
     const found = rows.map((r) => toEntity(r.b));
     if (found.length > room) truncated = true;
     const added = found.slice(0, room);
@@ -110,7 +128,7 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
   }
   const ids = nodes.map((n) => n.id);
   // One more than asked for tells whether the edge limit cut the result.
-  const found = ids.length > 1 ? (await db.read('api-edges-among', { ids, types, limit: edgeLimit + 1 })).map(toEdge) : [];
+  const found = ids.length > 1 ? (await db.read('api-edges-among', { ids, types, minConfidence, limit: edgeLimit + 1 })).map(toEdge) : [];
   if (found.length > edgeLimit) truncated = true;
   const edges = found.slice(0, edgeLimit).sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type) || cmp(a.id, b.id));
   return { nodes: nodes.map(toNode), edges, truncated };
@@ -132,7 +150,14 @@ export async function paths(db: Db, args: PathArgs): Promise<SubgraphValue> {
   }
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 100) throw bad(`limit must be between 1 and 100, got ${args.limit}`);
   if (args.from === args.to) throw bad('from and to are the same entity');
-  const rows = await db.read('api-path', { from: args.from, to: args.to, maxLength: args.maxLength, types: edgeTypes(args), paths: args.limit + 1 });
+  const rows = await db.read('api-path', {
+    from: args.from,
+    to: args.to,
+    maxLength: args.maxLength,
+    types: edgeTypes(args),
+    paths: args.limit + 1,
+    minConfidence: checkMinConfidence(args.minConfidence),
+  });
   const nodes = new Map<string, GraphNodeValue>();
   const edges = new Map<string, GraphEdgeValue>();
   for (const r of rows.slice(0, args.limit)) {

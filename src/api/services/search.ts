@@ -1,26 +1,70 @@
 /**
  * Entity search: the query is normalised with the extractor's normaliser (the same folding as the
- * indexed `searchKey`), then turned into a Lucene query that ranks the exact phrase first and
- * tolerates the Arabic article (يونيسيف finds اليونيسيف). The words as typed are tried first;
- * typo tolerance (fuzzy terms, several times costlier for Lucene) only when they find nothing.
+ * indexed `searchKey`, which holds every name, variant, English name and acronym the text or the
+ * lexicon gives), then turned into a Lucene query that ranks the exact phrase first and tolerates
+ * the Arabic article (يونيسيف finds اليونيسيف). Three tries, each only when the one before found
+ * nothing: the words as typed (all required), then typo-tolerant (only the cheap part: a few terms
+ * of 4 to 20 letters), then any of the words (partial hits: "Palermo Convention" still finds what
+ * is named Palermo). Results are ranked in tiers: exact name or acronym, a name starting with the
+ * text, a name containing it, the rest; within a tier, the entity more documents name comes first.
+ *
+ * Input is bounded before anything reaches Neo4j (issue 14): at most MAX_TEXT characters,
+ * MAX_TERMS words, each at most MAX_TERM_LENGTH letters; longer input is refused as BAD_USER_INPUT.
  */
+import { GraphQLError } from 'graphql';
 import { normaliseKey } from '../../extract/normalise';
 import type { Db } from '../db';
 import { EntityValue, toEntity } from '../values';
 
-const MAX_TERMS = 12;
+export const SEARCH_LIMITS = {
+  /** Characters of the search text. */
+  maxText: 200,
+  /** Words after normalisation. */
+  maxTerms: 10,
+  /** Letters of one word (the longest Arabic or English names' words are far shorter). */
+  maxTermLength: 40,
+  /** Typo tolerance only for words of this length... */
+  fuzzyMinLength: 4,
+  fuzzyMaxLength: 20,
+  /** ...and only when the text has at most this many words (each fuzzy term multiplies Lucene's work). */
+  maxFuzzyTerms: 4,
+} as const;
+
 const ARABIC = /[\u0600-\u06ff]/;
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 const escape = (t: string) => t.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 
+function bad(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** The normalised words of a search text; throws BAD_USER_INPUT when the text is too long. Pure. */
+export function searchTerms(text: string): { key: string; terms: string[] } {
+  if (text.length > SEARCH_LIMITS.maxText) {
+    throw bad(`search text is ${text.length} characters long; give at most ${SEARCH_LIMITS.maxText} (a name, an acronym or a few words)`);
+  }
+  const key = normaliseKey(text);
+  const terms = key.split(' ').filter(Boolean);
+  if (terms.length > SEARCH_LIMITS.maxTerms) {
+    throw bad(`search text has ${terms.length} words; give at most ${SEARCH_LIMITS.maxTerms}`);
+  }
+  const long = terms.find((t) => t.length > SEARCH_LIMITS.maxTermLength);
+  if (long !== undefined) {
+    throw bad(`a word of the search text has ${long.length} letters; words of at most ${SEARCH_LIMITS.maxTermLength} letters are searched`);
+  }
+  return { key, terms };
+}
+
 /**
- * Edit distance allowed for a term: none for very short ones (acronyms like UN), then 1, then 2.
- * Distance 1 for mid-length words would make the lookup faster (bench/findings.md) but ranks
- * near-names above the intended one ("UNISEF" put the UNICEF research centre before UNICEF).
+ * Edit distance allowed for a term when typo tolerance is on: none for short words (acronyms like
+ * UN, ILO) and very long ones (costly automata), 1 up to 7 letters, 2 from 8. Distance 2 on short
+ * words finds unrelated names ("UNISEF" within 2 edits of "united"); hits are ranked by how many
+ * documents name them, so the intended one ("UNICEF") comes first among the close ones.
  */
-function fuzziness(term: string): number {
-  return term.length <= 2 ? 0 : term.length <= 5 ? 1 : 2;
+export function fuzziness(term: string): number {
+  if (term.length < SEARCH_LIMITS.fuzzyMinLength || term.length > SEARCH_LIMITS.fuzzyMaxLength) return 0;
+  return term.length <= 7 ? 1 : 2;
 }
 
 /** One term (fuzzy or not), or-ed with its form with/without the Arabic article. */
@@ -33,16 +77,30 @@ function termClause(term: string, fuzzy: boolean): string {
   return forms.length > 1 ? `(${forms.join(' OR ')})` : forms[0];
 }
 
-/** The Lucene query for a user's text (typo-tolerant unless `fuzzy` is false), or null when it has no word to search. Pure. */
-export function luceneQuery(text: string, fuzzy = true): { lucene: string; key: string } | null {
-  const key = normaliseKey(text);
-  const terms = key.split(' ').filter(Boolean).slice(0, MAX_TERMS);
+export type SearchMode = 'exact' | 'fuzzy' | 'partial';
+
+/**
+ * The Lucene query for a user's text, or null when it has no word to search (or, for the fuzzy
+ * mode, when typo tolerance would not be cheap or would add nothing). Pure.
+ */
+export function luceneQuery(text: string, mode: SearchMode | boolean = 'fuzzy'): { lucene: string; key: string } | null {
+  const m: SearchMode = mode === true ? 'fuzzy' : mode === false ? 'exact' : mode;
+  const { key, terms } = searchTerms(text);
   if (terms.length === 0) return null;
   const phrase = `"${terms.map(escape).join(' ')}"^4`;
+  if (m === 'partial') {
+    // Any word of 3+ letters: partial hits for a text naming something only in part.
+    const words = terms.filter((t) => t.length >= 3);
+    if (words.length < 2) return null;
+    return { lucene: `${phrase} OR (${words.map((t) => termClause(t, false)).join(' OR ')})`, key };
+  }
+  const fuzzy = m === 'fuzzy';
+  if (fuzzy && (terms.length > SEARCH_LIMITS.maxFuzzyTerms || !terms.some((t) => fuzziness(t) > 0))) return null;
   const all = `(${terms.map((t) => `+${termClause(t, fuzzy)}`).join(' ')})`;
-  // The last word may be unfinished while the user types.
+  // The last word may be unfinished while the user types (as typed only: the fuzzy try would
+  // build every term's automaton twice).
   const last = terms[terms.length - 1];
-  const prefix = last.length >= 3 ? ` OR (${terms.slice(0, -1).map((t) => `+${termClause(t, fuzzy)} `).join('')}+${escape(last)}*)^0.5` : '';
+  const prefix = !fuzzy && last.length >= 3 ? ` OR (${terms.slice(0, -1).map((t) => `+${termClause(t, false)} `).join('')}+${escape(last)}*)^0.5` : '';
   return { lucene: `${phrase} OR ${all}${prefix}`, key };
 }
 
@@ -52,21 +110,23 @@ export interface SearchHitValue {
 }
 
 export async function search(db: Db, text: string, kinds: string[] | null, first: number): Promise<SearchHitValue[]> {
-  const run = async (fuzzy: boolean) => {
-    const q = luceneQuery(text, fuzzy);
+  searchTerms(text); // refuses oversized input before any round trip
+  const run = async (mode: SearchMode) => {
+    const q = luceneQuery(text, mode);
     if (!q) return [];
     return db.read('api-search', {
       lucene: q.lucene,
       key: q.key,
       lower: text.trim().toLowerCase(),
       kinds: kinds && kinds.length ? kinds : null,
-      // Kind filtering happens after the index: ask it for more than we show.
+      // Kind filtering and re-ranking happen after the index: ask it for more than we show.
       candidates: Math.max(50, first * 5),
       first,
     });
   };
-  let rows = await run(false);
-  // The words as typed name something: typo tolerance would only add looser matches.
-  if (rows.length === 0) rows = await run(true);
+  let rows = await run('exact');
+  // The words as typed name something: looser matches would only add noise.
+  if (rows.length === 0) rows = await run('fuzzy');
+  if (rows.length === 0) rows = await run('partial');
   return rows.map((r) => ({ entity: toEntity(r.e), score: Number(r.score) }));
 }

@@ -1,4 +1,4 @@
-import { luceneQuery } from '../../../src/api/services/search';
+import { fuzziness, luceneQuery, SEARCH_LIMITS, searchTerms } from '../../../src/api/services/search';
 import { decodeCursor, encodeCursor } from '../../../src/api/services/cursor';
 import { parsePort } from '../../../src/cli/serve';
 
@@ -11,8 +11,9 @@ describe('luceneQuery', () => {
 
   test('every word is required, fuzzy by length, and an Arabic word also matches with/without the article', () => {
     const q = luceneQuery('يونيسيف')!.lucene;
-    expect(q).toContain('+(يونيسيف~2 OR اليونيسيف)');
+    expect(q).toContain('+(يونيسيف~1 OR اليونيسيف)');
     expect(luceneQuery('UN Women')!.lucene).toContain('(+un +women~1)');
+    expect(luceneQuery('trafficking')!.lucene).toContain('+trafficking~2');
   });
 
   test('the exact form (tried first by search) has the same clauses without typo tolerance', () => {
@@ -25,6 +26,40 @@ describe('luceneQuery', () => {
     const q = luceneQuery('UNICEF) OR name:*')!.lucene;
     expect(q).not.toMatch(/name:/);
     expect(luceneQuery('  ?!* ')).toBeNull();
+  });
+});
+
+describe('search input bounds (nothing oversized reaches Neo4j)', () => {
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return [(e as { extensions?: { code?: string } }).extensions?.code, (e as Error).message];
+    }
+    return null;
+  };
+
+  test('a text too long, with too many words or a word too long is refused as BAD_USER_INPUT saying the limit', () => {
+    expect(code(() => searchTerms('a'.repeat(1001)))).toEqual(['BAD_USER_INPUT', expect.stringMatching(/at most 200/)]);
+    expect(code(() => searchTerms(Array(12).fill('word').join(' ')))).toEqual(['BAD_USER_INPUT', expect.stringMatching(/12 words.*at most 10/)]);
+    expect(code(() => searchTerms('x'.repeat(41)))).toEqual(['BAD_USER_INPUT', expect.stringMatching(/41 letters.*at most 40/)]);
+    expect(code(() => luceneQuery(Array(12).fill('b'.repeat(16)).join(' ')))).toEqual(['BAD_USER_INPUT', expect.any(String)]);
+    expect(searchTerms('Palermo Protocol').terms).toEqual(['palermo', 'protocol']);
+  });
+
+  test('typo tolerance only where cheap: words of 4 to 20 letters, texts of at most 4 words', () => {
+    expect([fuzziness('un'), fuzziness('ilo'), fuzziness('unodc'), fuzziness('trafficking'), fuzziness('x'.repeat(21))]).toEqual([0, 0, 1, 2, 0]);
+    expect(luceneQuery('un ilo', 'fuzzy')).toBeNull(); // nothing to tolerate: no second query
+    expect(luceneQuery('one two three four five', 'fuzzy')).toBeNull();
+    expect(luceneQuery('one two three four', 'fuzzy')!.lucene).toContain('+four~1');
+    expect(SEARCH_LIMITS.maxFuzzyTerms).toBe(4);
+  });
+
+  test('partial mode: any word of 3+ letters, never fuzzy, only for texts of several words', () => {
+    const q = luceneQuery('Palermo Convention', 'partial')!.lucene;
+    expect(q).toContain('(palermo OR convention)');
+    expect(q).not.toContain('~');
+    expect(luceneQuery('Palermo', 'partial')).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isInterface
 import { getComplexity } from 'graphql-query-complexity';
 import { apiSchema } from '../../../src/api/schema';
 import { CODES, costEstimator, formatGuardError, guardConfig, pageSize, queryGuard } from '../../../src/api/guard';
-import { EXAMPLE_QUERIES } from '../../../src/web/examples';
+import { EXAMPLE_QUERIES } from '../../../src/pages/examples';
 
 describe('guard configuration', () => {
   test('defaults are finite and env overrides apply', () => {

@@ -1,13 +1,13 @@
 /**
- * HTML shells of the playground and the explorer. The pages' code is bundled into dist/web/ at
- * build time (web/build.mjs); here we only embed the configuration and link the local bundles.
+ * HTML shells of the playground and the explorer. The pages' code is bundled into dist/browser/ at
+ * build time (browser/build.mjs); here we only embed the configuration and link the local bundles.
  * No external URL appears in these pages: they must work offline.
  */
 import type { PageConfig } from './config';
 import { xmlEscape } from './xml';
 
 /** Assets are linked relative to the page so the router can be mounted under a prefix. */
-export const ASSET_PATH = 'web/assets';
+export const ASSET_PATH = 'assets';
 
 /**
  * Only same-origin scripts, styles, fonts and fetches (data: for the fonts/icons inlined in the
@@ -26,7 +26,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** JSON safe inside a <script> element (no `</script>` or `<!--` can appear). */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
@@ -70,21 +70,30 @@ export function explorerHtml(config: PageConfig): string {
     config,
     body: `<header>
   <h1>مستكشف الرسم البياني المعرفي <small dir="ltr" lang="en">Knowledge graph explorer</small></h1>
-  <nav><a href="playground" dir="ltr">GraphQL playground</a></nav>
+  <nav><a href="playground" dir="ltr">GraphQL playground</a> <button id="lang" type="button" lang="en" dir="ltr">English</button></nav>
 </header>
 <aside>
   <form id="search-form" role="search">
-    <input id="search-text" type="search" dir="auto" placeholder="ابحث: يونيسيف، UNODC…" aria-label="بحث / search" autocomplete="off">
-    <button type="submit">بحث</button>
+    <input id="search-text" type="search" dir="auto" maxlength="200" placeholder="ابحث: يونيسيف، UNODC، Palermo Protocol…" aria-label="بحث / search" autocomplete="off">
+    <button type="submit" data-ar="بحث" data-en="Search">بحث</button>
   </form>
+  <fieldset id="filters">
+    <label><span data-ar="أدنى ثقة" data-en="Min. confidence">أدنى ثقة</span> <input id="min-confidence" type="range" min="0" max="1" step="0.1" value="0"> <output id="min-confidence-value">0</output></label>
+    <label><input id="co-occurrence" type="checkbox"> <span data-ar="إظهار الورود المشترك في فقرة (خط متقطع)" data-en="Show co-occurrence in a paragraph (dashed)">إظهار الورود المشترك في فقرة (خط متقطع)</span></label>
+  </fieldset>
   <p id="status" role="status" aria-live="polite"></p>
-  <ul id="search-results"></ul>
+  <div id="evidence" aria-live="polite"></div>
   <div id="details"></div>
-  <p class="hint">انقر على عقدة لتوسيعها · <span dir="ltr" lang="en">click a node to expand it</span></p>
+  <ul id="search-results"></ul>
+  <p class="hint" data-ar="انقر على عقدة لتوسيعها، وعلى علاقة لعرض دليلها" data-en="Click a node to expand it, an edge to see its evidence">انقر على عقدة لتوسيعها، وعلى علاقة لعرض دليلها</p>
 </aside>
 <main id="graph-pane">
   <ul id="legend" aria-label="الأنواع / kinds"></ul>
-  <div id="graph" aria-label="graph"></div>
+  <div id="graph-wrap">
+    <div id="graph" aria-label="graph"></div>
+    <div id="loading" hidden><span class="spinner"></span> <span data-ar="جارٍ التحميل…" data-en="Loading…">جارٍ التحميل…</span></div>
+    <div id="tooltip" hidden></div>
+  </div>
 </main>`,
   });
 }

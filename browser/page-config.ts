@@ -1,6 +1,6 @@
-import type { PageConfig } from '../src/web/config';
+import type { PageConfig } from '../src/pages/config';
 
-/** Reads the configuration the server embedded in the page (see src/web/pages.ts). */
+/** Reads the configuration the server embedded in the page (see src/pages/html.ts). */
 export function pageConfig(): PageConfig {
   const el = document.getElementById('kg-config');
   if (!el?.textContent) throw new Error('page configuration (#kg-config) missing: serve this page through the API');

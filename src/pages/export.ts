@@ -22,6 +22,8 @@ export interface ExportEdge {
   document?: string | null;
   paragraph?: string | null;
   confidence?: number | null;
+  /** Address of the document reader at this edge's evidence (set by the router). */
+  reader?: string | null;
 }
 export interface ExportGraph {
   nodes: ExportNode[];
@@ -42,12 +44,16 @@ export interface ExportRequest {
   depth: number;
   limit: number;
   format: ExportFormat;
+  /** Also CO_OCCURS edges (undirected, type CO_OCCURS in the file). */
+  coOccurrence: boolean;
+  /** Typed relations below this confidence are left out (default 0: all). */
+  minConfidence: number;
 }
 
 /** A request the caller must fix; the message says how. */
 export class ExportParamError extends Error {}
 
-const USAGE = 'usage: /export?ids=agency:unodc,country:ma&depth=1&format=graphml|gexf[&limit=300]';
+const USAGE = 'usage: /export?ids=agency:unodc,country:ma&depth=1&format=graphml|gexf[&limit=300][&coOccurrence=true][&minConfidence=0.8]';
 
 function single(name: string, v: unknown): string | undefined {
   if (v === undefined) return undefined;
@@ -67,9 +73,24 @@ function intParam(name: string, raw: string | undefined, dflt: number, min: numb
   return n;
 }
 
+function boolParam(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return false;
+  const v = raw.toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new ExportParamError(`"${name}" must be true or false, got "${raw}"`);
+}
+
+function confidenceParam(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  const n = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || n < 0 || n > 1) throw new ExportParamError(`"minConfidence" must be a number from 0 to 1, got "${raw}"`);
+  return n;
+}
+
 /** Validates the query string of /export. Throws ExportParamError with a message for the user. */
 export function parseExportQuery(query: Record<string, unknown>): ExportRequest {
-  const known = new Set(['ids', 'depth', 'limit', 'format']);
+  const known = new Set(['ids', 'depth', 'limit', 'format', 'coOccurrence', 'minConfidence']);
   const unknown = Object.keys(query).filter((k) => !known.has(k));
   if (unknown.length) throw new ExportParamError(`unknown parameter(s) ${unknown.map((k) => `"${k}"`).join(', ')}; ${USAGE}`);
 
@@ -86,7 +107,9 @@ export function parseExportQuery(query: Record<string, unknown>): ExportRequest 
 
   const format = (single('format', query.format) ?? 'graphml').toLowerCase();
   if (!(format in EXPORT_FORMATS)) throw new ExportParamError(`"format" must be graphml or gexf, got "${format}"`);
-  return { ids, depth, limit, format: format as ExportFormat };
+  const coOccurrence = boolParam('coOccurrence', single('coOccurrence', query.coOccurrence));
+  const minConfidence = confidenceParam(single('minConfidence', query.minConfidence));
+  return { ids, depth, limit, format: format as ExportFormat, coOccurrence, minConfidence };
 }
 
 /** Symmetric relations (and co-occurrences) are undirected edges; the model says which. */
@@ -105,7 +128,15 @@ const EDGE_ATTRS = [
   { id: 'document', type: 'string', get: (e: ExportEdge) => e.document },
   { id: 'paragraph', type: 'string', get: (e: ExportEdge) => e.paragraph },
   { id: 'confidence', type: 'double', get: (e: ExportEdge) => e.confidence },
+  { id: 'reader', type: 'string', get: (e: ExportEdge) => e.reader },
 ] as const;
+
+/** The reader's deep link to an edge's evidence (`read/<document>?type&source&target#focus`), relative to `base`. */
+export function readerLink(base: string, e: ExportEdge): string | null {
+  if (!e.document || e.type === 'CO_OCCURS') return null;
+  const q = new URLSearchParams({ type: e.type, source: e.source, target: e.target });
+  return `${base}read/${encodeURIComponent(e.document)}?${q.toString()}#focus`;
+}
 
 const present = (v: unknown): v is string | number => v !== null && v !== undefined && v !== '';
 

@@ -1,5 +1,5 @@
-import { ExportGraph, ExportParamError, parseExportQuery, toGEXF, toGraphML } from '../../../src/web/export';
-import { xmlEscape } from '../../../src/web/xml';
+import { ExportGraph, ExportParamError, parseExportQuery, toGEXF, toGraphML } from '../../../src/pages/export';
+import { xmlEscape } from '../../../src/pages/xml';
 import { parseGEXF, parseGraphML } from './xml-check';
 
 const tricky = 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة <UNODC> & "شركاؤه" \'x\'';
@@ -81,18 +81,30 @@ describe('toGEXF', () => {
 });
 
 describe('parseExportQuery', () => {
+  it('takes coOccurrence and minConfidence, refusing what is not a boolean or a number from 0 to 1', () => {
+    expect(parseExportQuery({ ids: 'a:1', coOccurrence: 'true', minConfidence: '0.8' })).toMatchObject({ coOccurrence: true, minConfidence: 0.8 });
+    expect(parseExportQuery({ ids: 'a:1', coOccurrence: '0' })).toMatchObject({ coOccurrence: false });
+    expect(() => parseExportQuery({ ids: 'a:1', coOccurrence: 'yes' })).toThrow(/"coOccurrence" must be true or false/);
+    expect(() => parseExportQuery({ ids: 'a:1', minConfidence: '1.5' })).toThrow(/"minConfidence" must be a number from 0 to 1/);
+    expect(() => parseExportQuery({ ids: 'a:1', minConfidence: 'high' })).toThrow(/minConfidence/);
+  });
+
   it('accepts ids, depth, limit and format with defaults', () => {
     expect(parseExportQuery({ ids: 'agency:unodc, country:ma,agency:unodc' })).toEqual({
       ids: ['agency:unodc', 'country:ma'],
       depth: 1,
       limit: 300,
       format: 'graphml',
+      coOccurrence: false,
+      minConfidence: 0,
     });
     expect(parseExportQuery({ ids: ['a:1', 'b:2'], depth: '2', limit: '10', format: 'GEXF' })).toEqual({
       ids: ['a:1', 'b:2'],
       depth: 2,
       limit: 10,
       format: 'gexf',
+      coOccurrence: false,
+      minConfidence: 0,
     });
   });
 

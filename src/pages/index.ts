@@ -1,17 +1,19 @@
 /**
- * The web pages wired to the API: the export builds its subgraph with the API's own neighbourhood
- * service (same Cypher, same bounds as the GraphQL `neighbourhood` query).
- * Mounted by src/api/server.ts: `app.use(webRouterFor(deps, GRAPHQL_PATH))`.
+ * The server side of the web pages (playground, explorer, document reader, export), wired to the
+ * API's services: the export builds its subgraph with the API's own neighbourhood service (same
+ * Cypher, same bounds as the GraphQL `neighbourhood` query). Composed by the command that serves
+ * them (src/cli/serve.ts `withPages`); the API server does not import this folder.
  */
 import type { Router } from 'express';
 import { ApiDeps, apiConfig, createContext } from '../api/context';
 import { neighbourhood } from '../api/services/graph';
+import { readerDocument } from './reader-data';
 import { webRouter } from './router';
 
 export { webRouter } from './router';
 export type { WebDeps } from './router';
 
-export function webRouterFor(api: ApiDeps, graphqlPath = '/graphql'): Router {
+export function pagesRouterFor(api: ApiDeps, graphqlPath = '/graphql'): Router {
   const config = apiConfig(api);
   return webRouter({
     graphqlPath,
@@ -22,5 +24,6 @@ export function webRouterFor(api: ApiDeps, graphqlPath = '/graphql'): Router {
         ctx.loaders.entity.loadMany(ids).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
       );
     },
+    document: (id) => readerDocument(createContext(api, config, null).db, id),
   });
 }

@@ -1,15 +1,15 @@
 // Bundles the browser pages (GraphiQL playground, graph explorer) from installed npm packages into
-// dist/web/, so the API serves them with no CDN and no network at run time. Run: npm run build:web
+// dist/browser/, so the API serves them with no CDN and no network at run time. Run: npm run build:browser
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist', 'web');
+const outdir = path.join(root, 'dist', 'browser');
 
 await build({
   absWorkingDir: root,
-  entryPoints: { playground: 'web/playground.tsx', explore: 'web/explore.ts' },
+  entryPoints: { playground: 'browser/playground.tsx', explore: 'browser/explore.ts', read: 'browser/read.ts' },
   outdir,
   bundle: true,
   minify: true,

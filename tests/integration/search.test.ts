@@ -1,0 +1,75 @@
+/**
+ * Search on the seeded graph: every name findable (lexicon names, variants, English names and
+ * acronyms are search keys whatever form the text used), exact and acronym hits first, and input
+ * bounded before it reaches Neo4j (issue 14: long words, many words).
+ */
+import { Harness, ok, startHarness } from './api-harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 300_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const Q = `query($t: String!) { search(text: $t, first: 5) { score entity { id } } }`;
+const ids = async (t: string) => ok(await h.gql<{ search: { entity: { id: string } }[] }>(Q, { t })).search.map((x) => x.entity.id);
+
+describe('every name findable', () => {
+  it.each([
+    ['Palermo Protocol', 'instrument:trafficking-protocol'],
+    ['Palermo', 'instrument:trafficking-protocol'],
+    ['بروتوكول باليرمو', 'instrument:trafficking-protocol'],
+    ['Trafficking in Persons Protocol', 'instrument:trafficking-protocol'],
+    ['UNTOC', 'instrument:untoc'],
+    ['UNICEF', 'agency:unicef'],
+    ['يونيسيف', 'agency:unicef'],
+    ['UNISEF', 'agency:unicef'],
+    ['Interpol', 'agency:interpol'],
+  ])('"%s" finds %s first', async (text, id) => {
+    expect((await ids(text))[0]).toBe(id);
+  });
+
+  it('an exact name ranks before names that only contain the words', async () => {
+    const hits = ok(await h.gql<{ search: { score: number; entity: { id: string } }[] }>(Q, { t: 'UNODC' })).search;
+    expect(hits[0].entity.id).toBe('agency:unodc');
+    expect(hits[0].score).toBeGreaterThanOrEqual(3000); // tier 3: exact name or acronym
+    expect(hits.slice(1).every((x) => x.score < 3000)).toBe(true);
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+  });
+
+  it('"Special Rapporteur" ranks the mandate the documents name most (trafficking) first', async () => {
+    expect((await ids('Special Rapporteur'))[0]).toBe('rapporteur:sr-trafficking');
+  });
+});
+
+describe('bounded input', () => {
+  const codeOf = (r: { errors?: { message: string; extensions?: { code?: string } }[] }) => r.errors?.map((e) => [e.extensions?.code, e.message]);
+
+  it('a 1,001-letter word is refused as BAD_USER_INPUT without reaching Neo4j (no Java text)', async () => {
+    h.resetRoundTrips();
+    const r = await h.gql(Q, { t: 'ب'.repeat(1001) });
+    expect(codeOf(r)).toEqual([['BAD_USER_INPUT', expect.stringMatching(/at most 200/)]]);
+    expect(JSON.stringify(r.errors)).not.toMatch(/java|lucene|neo4j/i);
+    expect(h.roundTrips()).toBe(0);
+  });
+
+  it('twelve long words and a 41-letter word are refused before any round trip; searches still answer', async () => {
+    h.resetRoundTrips();
+    const twelve = await h.gql(Q, { t: Array(12).fill('x'.repeat(15)).join(' ') });
+    expect(codeOf(twelve)).toEqual([['BAD_USER_INPUT', expect.stringMatching(/12 words; give at most 10/)]]);
+    const long = await h.gql(Q, { t: `unicef ${'y'.repeat(41)}` });
+    expect(codeOf(long)).toEqual([['BAD_USER_INPUT', expect.stringMatching(/41 letters/)]]);
+    expect(h.roundTrips()).toBe(0);
+    expect(await ids('UNICEF')).toContain('agency:unicef');
+  });
+
+  it('nine 20-letter words that match nothing take no typo-tolerant query (more than 4 words): two round trips', async () => {
+    h.resetRoundTrips();
+    const r = ok(await h.gql<{ search: unknown[] }>(Q, { t: Array(9).fill('q'.repeat(20)).join(' ') }));
+    expect(r.search).toEqual([]);
+    // the words as typed, then any of them; the typo-tolerant try is skipped
+    expect(h.roundTrips()).toBe(2);
+  });
+});
