@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import express, { Router, Request, Response, NextFunction } from 'express';
+import { CODES, errorBody } from '../api/guard/errors';
 import { KINDS, RELATIONS, packageRoot } from '../model';
 import type { PageConfig } from './config';
 import { EXAMPLE_QUERIES } from './examples';
@@ -83,11 +84,11 @@ export function webRouter(deps: WebDeps): Router {
     }
   });
   router.use(`/${ASSET_PATH}`, express.static(assetsDir, { index: false, fallthrough: false, maxAge: 0 }));
-  // A missing or refused asset (404, 403 for a traversal attempt) answers a short text: never a
-  // stack trace or the server's paths.
+  // A missing or refused asset (404, 403 for a traversal attempt) answers a short JSON error with
+  // the API's codes: never a stack trace or the server's paths.
   router.use(`/${ASSET_PATH}`, (err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status ?? err.statusCode ?? 500;
-    res.status(status === 403 || status === 404 ? status : 404).type('text/plain; charset=utf-8').send('No such asset.\n');
+    res.status(status === 403 ? 403 : 404).json(errorBody('No such asset.', CODES.notFound));
   });
 
   router.get('/export', async (req: Request, res: Response, next: NextFunction) => {

@@ -108,7 +108,7 @@ it('serves the reader for a known document, with the deep-linked relation in foc
   }
 });
 
-it('a missing asset or a traversal attempt answers a short text, never a stack trace or a path', async () => {
+it('a missing asset or a traversal attempt answers a short JSON error, never a stack trace or a path', async () => {
   const dir = emptyDir();
   fs.writeFileSync(path.join(dir, 'explore.js'), '/* bundle */');
   const s = await serve({ neighbourhood: async () => ({ nodes: [], edges: [], truncated: false }), assetsDir: dir });
@@ -117,7 +117,7 @@ it('a missing asset or a traversal attempt answers a short text, never a stack t
       const res = await fetch(`${s.url}${p}`);
       expect([403, 404]).toContain(res.status);
       const body = await res.text();
-      expect(body).toBe('No such asset.\n');
+      expect(JSON.parse(body).errors[0]).toEqual({ message: 'No such asset.', extensions: { code: 'NOT_FOUND' } });
       expect(body).not.toContain(dir);
     }
   } finally {
