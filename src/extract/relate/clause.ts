@@ -1,0 +1,339 @@
+/**
+ * The clause engine: for one sentence, finds each trigger of model/relation-frames.json and reads
+ * its arguments the way Arabic builds the clause, never by proximity alone:
+ *  - mentions are grouped into coordinated lists ("A، وB، وC"); a list fills one role, one relation
+ *    per member, and members of one list are never related to each other;
+ *  - each list gets the marker that introduces it: direct (subject/object), a preposition (في، إلى،
+ *    على، لـ ...), a passive agent (من جانب، من قبل), a partner (بالتعاون مع), a circumstance
+ *    (في إطار، خلال ...: never an argument), a mandate (بموجب، عملاً بـ), or "not an actor" (the
+ *    genitive of وكالات، منظومة ...: "وكالات الأمم المتحدة" does not make the UN an actor);
+ *  - verbs: VSO, SVO, VOS, passive with من جانب, relative clauses (الذي/التي; a pronoun on the verb
+ *    makes the antecedent the object: "الفريق الذي يترأسه المكتب");
+ *  - verbal nouns: "اعتماد الجمعية العامة للقرار", "قام X بتنظيم Y", "شاركت X في تنظيم Y";
+ *  - attributive phrases: "البروتوكول المكمل للاتفاقية", "الشعبة التابعة للإدارة";
+ *  - "تقرير X ... (SYMBOL)": the document issued by X.
+ * The confidence is the frame's when both ends are read directly; each looser step lowers it.
+ */
+import { relationSpec } from '../../model';
+import type { DocTokens } from '../tokens';
+import { bare } from '../tokens';
+import type { Frame, Frames, Role, Trigger } from './frames';
+
+export interface Mention {
+  entityId: string;
+  kind: string;
+  start: number;
+  end: number;
+  /** First and last token. */
+  a: number;
+  b: number;
+}
+
+type MarkerKind = 'direct' | 'prep' | 'passive' | 'partner' | 'circumstance' | 'mandate' | 'notActor';
+
+interface Group {
+  members: Mention[];
+  a: number;
+  b: number;
+  marker: MarkerKind;
+  prep: string;
+}
+
+export type Emit = (type: string, from: string, to: string, confidence: number) => void;
+
+const PREPS = new Set(['في', 'الي', 'علي', 'مع', 'من', 'عن', 'لدي', 'بين', 'ضد', 'نحو']);
+const HARD = /[.;:؛؟!?]/;
+const COMMA = /[،,]/;
+
+const other = (r: Role): Role => (r === 'from' ? 'to' : 'from');
+const noWaw = (w: string) => ((w[0] === 'و' || w[0] === 'ف') && w.length > 2 ? w.slice(1) : w);
+
+export class ClauseReader {
+  private gapText: (i: number) => string;
+
+  constructor(
+    private doc: DocTokens,
+    private fr: Frames,
+  ) {
+    this.gapText = (i: number) => (i + 1 < doc.words.length ? doc.src.slice(doc.oEnd[i], doc.oStart[i + 1]) : '');
+  }
+
+  private hard(i: number): boolean {
+    return HARD.test(this.gapText(i));
+  }
+
+  /** Does the phrase end right before token k (its last word may be the proclitic of token k)? */
+  private phraseBefore(ph: string[], k: number, proclitic: string, lo: number): boolean {
+    let n = ph.length;
+    let j = k - 1;
+    if (ph[n - 1].length === 1) {
+      if (ph[n - 1] !== proclitic) return false;
+      n--;
+    }
+    for (let w = n - 1; w >= 0; w--, j--) {
+      if (j < lo || this.hard(j)) return false;
+      const tok = this.doc.words[j];
+      if (tok !== ph[w] && !(w === 0 && noWaw(tok) === ph[w])) return false;
+    }
+    return true;
+  }
+
+  /** The preposition glued to the mention's first token (ب، ل، ك), if the mention starts after it or fuses it ("للأمم"). */
+  private proclitic(m: Mention): string {
+    const d = this.doc;
+    const w = d.words[m.a];
+    const pre = m.start > d.oStart[m.a] ? d.src.slice(d.oStart[m.a], m.start).replace(/[^\u0621-\u064a]/g, '') : '';
+    const last = pre[pre.length - 1] ?? '';
+    if ('بلك'.includes(last) && last) return last;
+    return w.slice(pre.length).startsWith('لل') ? 'ل' : '';
+  }
+
+  private markerOf(m: Mention, lo: number): { marker: MarkerKind; prep: string } {
+    const p = this.proclitic(m);
+    const tables: [MarkerKind, string[][]][] = [
+      ['mandate', this.fr.mandate],
+      ['passive', this.fr.passiveAgent],
+      ['partner', this.fr.partner],
+      ['circumstance', this.fr.circumstance],
+    ];
+    for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a, p, lo)) return { marker: kind, prep: '' };
+    if (p) return { marker: 'prep', prep: p };
+    const j = m.a - 1;
+    if (j >= lo && !this.hard(j)) {
+      const prev = noWaw(this.doc.words[j]);
+      if (PREPS.has(prev) || PREPS.has(this.doc.words[j])) return { marker: 'prep', prep: PREPS.has(prev) ? prev : this.doc.words[j] };
+      if (this.fr.notActorAfter.has(this.doc.words[j]) || this.fr.notActorAfter.has(prev)) return { marker: 'notActor', prep: '' };
+    }
+    return { marker: 'direct', prep: '' };
+  }
+
+  /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
+  private groups(ms: Mention[], lo: number): Group[] {
+    const out: Group[] = [];
+    for (const m of ms) {
+      const g = out[out.length - 1];
+      if (g && this.joins(g, m)) {
+        g.members.push(m);
+        g.b = m.b;
+        continue;
+      }
+      const { marker, prep } = this.markerOf(m, lo);
+      out.push({ members: [m], a: m.a, b: m.b, marker, prep });
+    }
+    return out;
+  }
+
+  private joins(g: Group, m: Mention): boolean {
+    const d = this.doc;
+    const last = g.members[g.members.length - 1];
+    if (m.a <= last.b) return false;
+    let conj = false;
+    for (let j = last.b; j < m.a; j++) {
+      if (this.hard(j)) return false;
+      const gap = this.gapText(j);
+      if (COMMA.test(gap)) conj = true;
+      if (j > last.b) {
+        const w = d.words[j];
+        if (w === 'و' || w === 'او') conj = true;
+        else if (!(this.fr.listGlue.has(w) || this.fr.listGlue.has(noWaw(w)) || (g.prep && noWaw(w) === g.prep))) return false;
+        if (w[0] === 'و') conj = true;
+      }
+    }
+    if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
+    if (d.words[m.a][0] === 'و' && m.start > d.oStart[m.a]) conj = true;
+    if (d.words[m.a].startsWith('و') && d.words[m.a].length > 3 && m.a === last.b + 1) conj = true;
+    return conj;
+  }
+
+  private isBoundary(k: number): boolean {
+    const w = this.doc.words[k];
+    if (this.fr.relativePronouns.has(w) || this.fr.relativePronouns.has(noWaw(w))) return true;
+    for (const ph of this.fr.boundaries) {
+      if (ph.length === 1 && (w === ph[0] || noWaw(w) === ph[0])) return true;
+    }
+    return false;
+  }
+
+  /** Triggers at token k: exact-form triggers ("برئاسة") shadow the bare ones of the same type. */
+  triggersAt(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
+    const d = this.doc;
+    const w = d.words[k];
+    const tryKey = (word: string, suffix: boolean) => {
+      const list = this.fr.triggers.get(bare(word));
+      if (!list) return [];
+      const out: { trig: Trigger; end: number; suffix: boolean }[] = [];
+      for (const t of list) {
+        if (t.exact && noWaw(w) !== t.exact && w !== t.exact) continue;
+        let ok = true;
+        for (let r = 0; r < t.rest.length; r++) if (d.words[k + 1 + r] !== t.rest[r]) ok = false;
+        if (ok) out.push({ trig: t, end: k + t.rest.length, suffix });
+      }
+      return out;
+    };
+    let found = tryKey(w, false);
+    if (!found.length) {
+      for (const p of this.fr.objectPronouns) {
+        if (w.length > p.length + 2 && w.endsWith(p)) {
+          found = tryKey(w.slice(0, -p.length), true);
+          if (found.length) break;
+        }
+      }
+    }
+    const exactTypes = new Set(found.filter((f) => f.trig.exact).map((f) => f.trig.frame.type));
+    return found.filter((f) => f.trig.exact || !exactTypes.has(f.trig.frame.type));
+  }
+
+  /**
+   * Reads the relations of one sentence: tokens [t0, t1), its mentions (outer ones, in order).
+   * `verbTrigger(k)` tells whether token k opens a verb frame (a new predicate ends the clause).
+   */
+  read(t0: number, t1: number, ms: Mention[], emit: Emit): void {
+    if (ms.length < 2) return;
+    const d = this.doc;
+    const gs = this.groups(ms, t0);
+    for (let q = t0; q < t1; q++) {
+      if (ms.some((m) => q >= m.a && q <= m.b)) continue;
+      const found = this.triggersAt(q);
+      if (!found.length) continue;
+      // Clause around the trigger.
+      let c0 = q;
+      while (c0 > t0 && c0 > q - 30 && !this.hard(c0 - 1) && !this.isBoundary(c0 - 1)) c0--;
+      for (const f of found) {
+        let c1 = f.end + 1;
+        while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && !this.isBoundary(c1)) {
+          const w = d.words[c1];
+          if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !ms.some((m) => c1 >= m.a && c1 <= m.b)) break;
+          c1++;
+        }
+        const right = gs.filter((g) => g.a > f.end && g.a < c1);
+        const left = gs.filter((g) => g.b < q && g.a >= c0).reverse();
+        const rel = this.relativeBefore(q, t0);
+        const antecedent = rel >= 0 ? gs.filter((g) => g.b === rel - 1 || (g.b === rel - 2 && COMMA.test(this.gapText(rel - 1)))).pop() : undefined;
+        this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+      }
+    }
+  }
+
+  /** Token index of a relative pronoun right before the trigger (optionally with قد/كان between), or -1. */
+  private relativeBefore(q: number, t0: number): number {
+    for (let j = q - 1; j >= Math.max(t0, q - 3); j--) {
+      const w = this.doc.words[j];
+      if (this.fr.relativePronouns.has(w)) return j;
+      if (!this.fr.adverbs.has(w) && w !== 'كان' && w !== 'كانت') return -1;
+    }
+    return -1;
+  }
+
+  private apply(frame: Frame, q: number, qEnd: number, suffix: boolean, right: Group[], ante: Group | null | undefined, left: Group[], emit: Emit): void {
+    const spec = relationSpec(frame.type)!;
+    const kinds = (r: Role) => (frame.only[r] ?? spec[r]) as readonly string[];
+    const fits = (g: Group, r: Role) => g.members.some((m) => kinds(r).includes(m.kind));
+    const objRole = other(frame.agent);
+    const objOk = (g: Group) => (g.marker === 'direct' ? frame.marker.includes('') : g.marker === 'prep' && frame.marker.includes(g.prep));
+    const agentOk = (g: Group) => g.marker === 'direct' && fits(g, frame.agent);
+    const dist = (a: number, b: number) => {
+      let n = 0;
+      for (let j = a + 1; j < b; j++) if (!this.fr.adverbs.has(this.doc.words[j])) n++;
+      return n;
+    };
+    let agent: Group | undefined;
+    let obj: Group | undefined;
+    let conf = frame.confidence;
+
+    if (frame.pattern === 'attributive') {
+      const head = left[0];
+      if (!head || dist(head.b, q) > 0 || !fits(head, frame.head) || head.marker === 'circumstance') return;
+      const tail = right.find((g) => g.a <= qEnd + 3 && (g.marker === 'direct' ? frame.marker.includes('') : frame.marker.includes(g.prep)) && fits(g, other(frame.head)));
+      if (!tail || right[0] !== tail) return;
+      this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
+      return;
+    }
+    if (frame.pattern === 'report') {
+      const author = right[0];
+      if (!author || author.a > qEnd + 3 || !(author.marker === 'direct' || author.prep === 'ل') || !fits(author, 'to')) return;
+      const docs = right.slice(1).find((g) => fits(g, 'from') && g.a - author.b <= 30);
+      if (docs) this.emitPairs(frame.type, docs, author, conf, emit);
+      return;
+    }
+    const passive = right.find((g) => g.marker === 'passive' && fits(g, frame.agent));
+    if (frame.pattern === 'verb' && ante !== undefined) {
+      // Relative clause: "X الذي يترأسه المكتب" (pronoun: X is the object), "X الذي يضم ..." (X is the subject).
+      if (!ante) return;
+      if (suffix) {
+        obj = fits(ante, objRole) ? ante : undefined;
+        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 6);
+      } else {
+        agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
+        obj = right.find((g) => objOk(g) && fits(g, objRole));
+        conf -= 0.05;
+      }
+    } else if (frame.pattern === 'verb') {
+      if (passive) {
+        agent = passive;
+        obj = right.find((g) => g.a < passive.a && g.marker === 'direct' && fits(g, objRole)) ?? left.find((g) => g.marker === 'direct' && fits(g, objRole));
+      } else {
+        const d1 = right.find((g) => g.marker === 'direct');
+        if (d1 && fits(d1, frame.agent) && !(frame.marker.length === 1 && frame.marker[0] === '' && !fits(d1, objRole) && false)) {
+          agent = d1;
+          if (dist(qEnd, d1.a) > 3) conf -= 0.1;
+          obj = right.find((g) => g.a > d1.b && objOk(g) && fits(g, objRole));
+        } else {
+          obj = right.find((g) => objOk(g) && fits(g, objRole));
+          const l = left.find((g) => agentOk(g));
+          if (l && !left.slice(0, left.indexOf(l)).some((g) => g.marker === 'direct')) {
+            agent = l;
+            if (dist(l.b, q) > 2) conf -= 0.1;
+          } else if (obj) {
+            agent = right.find((g) => g.a > obj!.b && agentOk(g) && dist(obj!.b, g.a) <= 2);
+            conf -= 0.1;
+          }
+        }
+        if (obj && agent && dist(Math.max(qEnd, agent.b), obj.a) > 8) conf -= 0.1;
+      }
+    } else {
+      // Verbal noun.
+      const g1 = right[0];
+      const g2 = right[1];
+      if (g1 && dist(qEnd, g1.a) <= 1 && agentOk(g1) && g2 && g2.marker === 'prep' && frame.marker.includes(g2.prep) && fits(g2, objRole) && dist(g1.b, g2.a) <= 6) {
+        agent = g1;
+        obj = g2;
+      } else {
+        obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= 6);
+        if (!obj) return;
+        if (passive) agent = passive;
+        else {
+          agent = left.find((g) => agentOk(g));
+          conf -= agent && dist(agent.b, q) > 6 ? 0.2 : 0.1;
+        }
+      }
+    }
+    if (!agent || !obj || agent === obj) return;
+    this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
+
+    // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
+    for (const p of right.concat(left)) {
+      if (p.marker !== 'partner') continue;
+      this.emitPairs('PARTNERS_WITH', agent, p, conf - 0.05, emit);
+      if (frame.shared) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.05, emit);
+    }
+    // "بموجب قراره ٦/١٤": the instrument mandates (and creates) what the clause creates; the actor adopted it.
+    for (const g of right.concat(left)) {
+      if (g.marker !== 'mandate') continue;
+      if (frame.type === 'ESTABLISHED') {
+        this.emitPairs('MANDATED_BY', obj, g, conf - 0.05, emit);
+        this.emitPairs('ESTABLISHED', g, obj, conf - 0.05, emit);
+      }
+      if (frame.type === 'ADOPTED' || g.members.some((m) => this.possessive(m))) this.emitPairs('ADOPTED', agent, g, conf - 0.05, emit);
+    }
+  }
+
+  /** "قراره", "بقرارها": a resolution named with a possessive pronoun (its adopter is the clause's actor). */
+  possessive(m: Mention): boolean {
+    const w = bare(this.doc.words[m.a]);
+    return /^(قرار|مقرر|قرارات)(ه|ها|هم)$/.test(w);
+  }
+
+  private emitPairs(type: string, from: Group, to: Group, conf: number, emit: Emit): void {
+    for (const f of from.members) for (const t of to.members) if (f.entityId !== t.entityId) emit(type, f.entityId, t.entityId, conf);
+  }
+}
