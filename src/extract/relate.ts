@@ -180,8 +180,11 @@ function documentFacts(
   add: (type: string, from: string, to: string, confidence: number, at: ResolvedMention) => void,
 ): void {
   const self = input.selfId;
-  const end = input.headerEnd ?? 0;
+  let end = input.headerEnd ?? 0;
   if (!self || end <= 0) return;
+  // The title ends at its footnote mark, the summary or the contents.
+  const stop = /\*|موجز|المحتويات/u.exec(input.src.slice(200, end));
+  if (stop) end = 200 + stop.index;
   kindOf.set(self, 'Document');
   const frames = input.frames ?? defaultFrames();
   const { doc } = input;

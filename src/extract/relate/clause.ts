@@ -46,6 +46,8 @@ const HARD = /[.;:؛؟!?]/;
 const COMMA = /[،,]/;
 
 const other = (r: Role): Role => (r === 'from' ? 'to' : 'from');
+/** "علي" from "عليه", "الي" from "اليه", "ل" from "له". */
+const normPrep = (w: string) => (w === 'لدي' ? w : w === 'ف' ? 'في' : w);
 const noWaw = (w: string) => ((w[0] === 'و' || w[0] === 'ف') && w.length > 2 ? w.slice(1) : w);
 
 export class ClauseReader {
@@ -97,18 +99,32 @@ export class ClauseReader {
       ['circumstance', this.fr.circumstance],
     ];
     for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a, p, lo)) return { marker: kind, prep: '' };
-    if (p) return { marker: 'prep', prep: p };
     const j = m.a - 1;
-    if (j >= lo && !this.hard(j)) {
-      const prev = noWaw(this.doc.words[j]);
-      if (PREPS.has(prev) || PREPS.has(this.doc.words[j])) return { marker: 'prep', prep: PREPS.has(prev) ? prev : this.doc.words[j] };
-      if (this.fr.notActorAfter.has(this.doc.words[j]) || this.fr.notActorAfter.has(prev)) return { marker: 'notActor', prep: '' };
-    }
+    const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
+    const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
+    // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created.
+    if (this.fr.objectNouns.has(prev) || (this.fr.objectNouns.has(prev2) && /^(ال)?جديد/.test(prev))) return { marker: 'direct', prep: '' };
+    if (p) return { marker: 'prep', prep: p };
+    if (!prev) return { marker: 'direct', prep: '' };
+    const raw = this.doc.words[j];
+    if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
+    if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
+    const plain =
+      !this.fr.listGlue.has(prev) && !this.fr.listGlue.has(raw) && !this.fr.adverbs.has(raw) && !this.fr.auxiliaryVerbs.has(prev) && !this.fr.auxiliaryVerbs.has(raw) &&
+      !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
+    if (plain) return { marker: 'notActor', prep: '' };
     return { marker: 'direct', prep: '' };
   }
 
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
+  private current: Mention[] = [];
+  private before: Group[] = [];
+  private inMention(k: number): boolean {
+    return this.current.some((m) => k >= m.a && k <= m.b);
+  }
+
   private groups(ms: Mention[], lo: number): Group[] {
+    this.current = ms;
     const out: Group[] = [];
     for (const m of ms) {
       const g = out[out.length - 1];
@@ -127,22 +143,31 @@ export class ClauseReader {
     const d = this.doc;
     const last = g.members[g.members.length - 1];
     if (m.a <= last.b) return false;
+    if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
+    // A list holds one sort of thing: actors (agencies, States) or objects of one kind.
+    const actor = (k: string) => k === 'Agency' || k === 'Country';
+    if (m.kind !== last.kind && !(actor(m.kind) && actor(last.kind))) return false;
+    // Parenthesised asides ("ميكرونيزيا (ولايات-المتحدة)") do not break a list.
+    const between = d.src.slice(last.end, m.start);
+    const parens: [number, number][] = [];
+    for (const x of between.matchAll(/\([^()]*\)/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
+    const inParen = (k: number) => parens.some(([a, b]) => d.oStart[k] >= a && d.oEnd[k] <= b);
     let conj = false;
+    let comma = false;
     for (let j = last.b; j < m.a; j++) {
-      if (this.hard(j)) return false;
-      const gap = this.gapText(j);
-      if (COMMA.test(gap)) conj = true;
-      if (j > last.b) {
+      if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
+      if (COMMA.test(this.gapText(j))) comma = true;
+      if (j > last.b && !inParen(j)) {
         const w = d.words[j];
         if (w === 'و' || w === 'او') conj = true;
         else if (!(this.fr.listGlue.has(w) || this.fr.listGlue.has(noWaw(w)) || (g.prep && noWaw(w) === g.prep))) return false;
         if (w[0] === 'و') conj = true;
       }
     }
-    if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
-    if (d.words[m.a][0] === 'و' && m.start > d.oStart[m.a]) conj = true;
-    if (d.words[m.a].startsWith('و') && d.words[m.a].length > 3 && m.a === last.b + 1) conj = true;
-    return conj;
+    // A genitive or a circumstance qualifies one noun; it does not open a comma list.
+    if (comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
+    if (d.words[m.a][0] === 'و' && (m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
+    return conj || comma;
   }
 
   private isBoundary(k: number): boolean {
@@ -191,6 +216,7 @@ export class ClauseReader {
     if (ms.length < 2) return;
     const d = this.doc;
     const gs = this.groups(ms, t0);
+    this.before = gs;
     for (let q = t0; q < t1; q++) {
       if (ms.some((m) => q >= m.a && q <= m.b)) continue;
       const found = this.triggersAt(q);
@@ -241,10 +267,13 @@ export class ClauseReader {
     let conf = frame.confidence;
 
     if (frame.pattern === 'attributive') {
-      const head = left[0];
+      let head = left[0];
       if (!head || dist(head.b, q) > 0 || !fits(head, frame.head) || head.marker === 'circumstance') return;
-      const tail = right.find((g) => g.a <= qEnd + 3 && (g.marker === 'direct' ? frame.marker.includes('') : frame.marker.includes(g.prep)) && fits(g, other(frame.head)));
+      // A singular attribute qualifies the nearest noun; a dual or plural one ("المكملان") the whole list.
+      if (!/(ان|ين|تين)$/.test(this.doc.words[q])) head = { ...head, members: head.members.slice(-1) };
+      let tail = right.find((g) => g.a <= qEnd + 3 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') : frame.marker.includes(g.prep)) && fits(g, other(frame.head)));
       if (!tail || right[0] !== tail) return;
+      tail = { ...tail, members: tail.members.slice(0, 1) };
       this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
       return;
     }
@@ -261,7 +290,7 @@ export class ClauseReader {
       if (!ante) return;
       if (suffix) {
         obj = fits(ante, objRole) ? ante : undefined;
-        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 6);
+        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 3 && !this.commaBetween(qEnd, g.a));
       } else {
         agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
         obj = right.find((g) => objOk(g) && fits(g, objRole));
@@ -288,6 +317,7 @@ export class ClauseReader {
             conf -= 0.1;
           }
         }
+        if (obj && dist(qEnd, obj.a) > 14) obj = undefined;
         if (obj && agent && dist(Math.max(qEnd, agent.b), obj.a) > 8) conf -= 0.1;
       }
     } else {
@@ -302,9 +332,19 @@ export class ClauseReader {
         if (!obj) return;
         if (passive) agent = passive;
         else {
-          agent = left.find((g) => agentOk(g));
-          conf -= agent && dist(agent.b, q) > 6 ? 0.2 : 0.1;
+          agent = left.find((g) => agentOk(g) && dist(g.b, q) <= 10);
+          conf -= agent && dist(agent.b, q) > 4 ? 0.2 : 0.1;
         }
+      }
+    }
+    // "وصدقت إثيوبيا عليه": a preposition with a pronoun stands for the last fitting thing named before.
+    if (agent && !obj && frame.pattern === 'verb') {
+      const k = agent.b + 1;
+      const w = k < this.doc.words.length ? noWaw(this.doc.words[k]) : '';
+      const pr = this.fr.objectPronouns.find((p) => w.endsWith(p) && frame.marker.includes(normPrep(w.slice(0, -p.length))));
+      if (pr) {
+        obj = this.before.filter((g) => g.b < q && fits(g, objRole) && g !== agent).pop();
+        conf -= 0.1;
       }
     }
     if (!agent || !obj || agent === obj) return;
@@ -325,6 +365,11 @@ export class ClauseReader {
       }
       if (frame.type === 'ADOPTED' || g.members.some((m) => this.possessive(m))) this.emitPairs('ADOPTED', agent, g, conf - 0.05, emit);
     }
+  }
+
+  private commaBetween(a: number, b: number): boolean {
+    for (let j = a; j < b; j++) if (COMMA.test(this.gapText(j))) return true;
+    return false;
   }
 
   /** "قراره", "بقرارها": a resolution named with a possessive pronoun (its adopter is the clause's actor). */

@@ -52,6 +52,9 @@ const words = (s: string) => normaliseKey(s).split(' ').filter(Boolean);
 /** Multi-word phrases as normalised word lists; a trailing single letter (ب، ل) is the next word's proclitic. */
 const phrases = (l: string[]) => l.map(words).filter((w) => w.length > 0);
 
+/** A written form that starts with a preposition that matters ("برئاسة") must match exactly. */
+const exactOf = (w: string) => (/^[بل]/.test(w) && bare(w) !== w && !w.startsWith('ال') ? w : undefined);
+
 export interface Frames {
   /** bare(first word) -> triggers starting with it. */
   triggers: Map<string, Trigger[]>;
@@ -64,7 +67,10 @@ export interface Frames {
   partner: string[][];
   circumstance: string[][];
   mandate: string[][];
-  notActorAfter: Set<string>;
+  /** Verbs after which a name is still the subject ("قام المكتب بـ..."), not a genitive. */
+  auxiliaryVerbs: Set<string>;
+  /** Nouns whose complement is the thing itself ("ولاية المقرر الخاص"): a direct object. */
+  objectNouns: Set<string>;
 }
 
 export function loadFrames(file: typeof framesFile = framesFile): Frames {
@@ -87,8 +93,8 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       if (!w.length) continue;
       const key = bare(w[0]);
       const list = triggers.get(key) ?? [];
-      const exact = /^[بل]/.test(w[0]) && bare(w[0]) !== w[0] && !w[0].startsWith('ال') ? w[0] : undefined;
-      list.push({ exact, rest: w.slice(1), frame });
+      if (list.some((x) => x.frame === frame && x.exact === exactOf(w[0]) && x.rest.join(' ') === w.slice(1).join(' '))) continue;
+      list.push({ exact: exactOf(w[0]), rest: w.slice(1), frame });
       triggers.set(key, list);
     }
   }
@@ -103,7 +109,8 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     partner: phrases(file.partnerMarkers),
     circumstance: phrases(file.circumstanceMarkers),
     mandate: phrases(file.mandateMarkers),
-    notActorAfter: new Set(file.notActorAfter.map((w) => normaliseKey(w))),
+    auxiliaryVerbs: new Set(file.auxiliaryVerbs.map((w) => normaliseKey(w))),
+    objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
   };
 }
 
