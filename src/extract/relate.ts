@@ -81,6 +81,12 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     return { entityId: m.entityId, kind: kindOf.get(m.entityId) ?? '', start: m.start, end: m.end, a, b };
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
+  const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  const lastBodyBefore = (pos: number): string | null => {
+    let best: ResolvedMention | null = null;
+    for (const b of bodies) if (b.end <= pos && pos - b.end < 3000) best = b;
+    return best?.entityId ?? null;
+  };
 
   let mi = 0;
   let ti = 0;
@@ -99,6 +105,11 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     for (const m of inS) {
       const e = entityById.get(m.entityId);
       if (!e || e.type !== 'Instrument' || !(e.category === 'RESOLUTION' || e.category === 'DECISION')) continue;
+      // "بقرارها ٤٩/١٥٩": the body that speaks (the last organ named before) adopted it.
+      if (reader.possessive(m)) {
+        const body = lastBodyBefore(m.start);
+        if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
+      }
       for (const n of input.mentions) {
         if (n.start >= m.start && n.end <= m.end && n !== (m as unknown) && kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
       }

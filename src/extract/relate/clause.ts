@@ -105,7 +105,8 @@ export class ClauseReader {
     // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created.
     if (this.fr.objectNouns.has(prev) || (this.fr.objectNouns.has(prev2) && /^(ال)?جديد/.test(prev))) return { marker: 'direct', prep: '' };
     if (p) return { marker: 'prep', prep: p };
-    if (!prev) return { marker: 'direct', prep: '' };
+    // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
+    if (!prev || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
     const raw = this.doc.words[j];
     if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
@@ -234,7 +235,8 @@ export class ClauseReader {
         const right = gs.filter((g) => g.a > f.end && g.a < c1);
         const left = gs.filter((g) => g.b < q && g.a >= c0).reverse();
         const rel = this.relativeBefore(q, t0);
-        const antecedent = rel >= 0 ? gs.filter((g) => g.b === rel - 1 || (g.b === rel - 2 && COMMA.test(this.gapText(rel - 1)))).pop() : undefined;
+        // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
+        const antecedent = rel >= 0 ? gs.filter((g) => g.b < rel && g.b >= rel - 6 && !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
       }
     }
@@ -339,10 +341,11 @@ export class ClauseReader {
     }
     // "وصدقت إثيوبيا عليه": a preposition with a pronoun stands for the last fitting thing named before.
     if (agent && !obj && frame.pattern === 'verb') {
-      const k = agent.b + 1;
-      const w = k < this.doc.words.length ? noWaw(this.doc.words[k]) : '';
-      const pr = this.fr.objectPronouns.find((p) => w.endsWith(p) && frame.marker.includes(normPrep(w.slice(0, -p.length))));
-      if (pr) {
+      const pronounAt = (k: number) => {
+        const w = k < this.doc.words.length ? noWaw(this.doc.words[k]) : '';
+        return this.fr.objectPronouns.some((p) => w.endsWith(p) && frame.marker.includes(normPrep(w.slice(0, -p.length))));
+      };
+      if (pronounAt(agent.b + 1) || (pronounAt(qEnd + 1) && agent.a > qEnd)) {
         obj = this.before.filter((g) => g.b < q && fits(g, objRole) && g !== agent).pop();
         conf -= 0.1;
       }
@@ -365,6 +368,11 @@ export class ClauseReader {
       }
       if (frame.type === 'ADOPTED' || g.members.some((m) => this.possessive(m))) this.emitPairs('ADOPTED', agent, g, conf - 0.05, emit);
     }
+  }
+
+  private hardBetween(a: number, b: number): boolean {
+    for (let j = a; j < b; j++) if (this.hard(j)) return true;
+    return false;
   }
 
   private commaBetween(a: number, b: number): boolean {
