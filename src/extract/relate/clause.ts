@@ -120,6 +120,7 @@ export class ClauseReader {
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
   private current: Mention[] = [];
   private before: Group[] = [];
+  private usedPartners = new Set<Group>();
   private inMention(k: number): boolean {
     return this.current.some((m) => k >= m.a && k <= m.b);
   }
@@ -240,6 +241,19 @@ export class ClauseReader {
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
       }
     }
+    // "وأقامت المبادرة شراكة مع X", "بالتعاون مع X" with no frame around: partners of the clause's subject.
+    for (let i = 0; i < gs.length; i++) {
+      const p = gs[i];
+      if (p.marker !== 'partner' || this.usedPartners.has(p)) continue;
+      for (let j = i - 1; j >= 0; j--) {
+        const s = gs[j];
+        if (this.hardBetween(s.b, p.a) || this.commaBetween(s.b, p.a - 1) && p.a - s.b > 12) break;
+        if (s.marker === 'direct' && s.members.some((m) => m.kind === 'Agency' || m.kind === 'Programme')) {
+          this.emitPairs('PARTNERS_WITH', s, p, 0.75, emit);
+          break;
+        }
+      }
+    }
   }
 
   /** Token index of a relative pronoun right before the trigger (optionally with قد/كان between), or -1. */
@@ -257,11 +271,12 @@ export class ClauseReader {
     const kinds = (r: Role) => (frame.only[r] ?? spec[r]) as readonly string[];
     const fits = (g: Group, r: Role) => g.members.some((m) => kinds(r).includes(m.kind));
     const objRole = other(frame.agent);
-    const objOk = (g: Group) => (g.marker === 'direct' ? frame.marker.includes('') : g.marker === 'prep' && frame.marker.includes(g.prep));
+    const objOk = (g: Group) =>
+      g.marker === 'direct' ? frame.marker.includes('') : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع'));
     const agentOk = (g: Group) => g.marker === 'direct' && fits(g, frame.agent);
     const dist = (a: number, b: number) => {
       let n = 0;
-      for (let j = a + 1; j < b; j++) if (!this.fr.adverbs.has(this.doc.words[j])) n++;
+      for (let j = a + 1; j < b; j++) if (!this.fr.adverbs.has(this.doc.words[j]) && !this.inMention(j)) n++;
       return n;
     };
     let agent: Group | undefined;
@@ -355,7 +370,8 @@ export class ClauseReader {
 
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
     for (const p of right.concat(left)) {
-      if (p.marker !== 'partner') continue;
+      if (p.marker !== 'partner' || p === obj) continue;
+      this.usedPartners.add(p);
       this.emitPairs('PARTNERS_WITH', agent, p, conf - 0.05, emit);
       if (frame.shared) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.05, emit);
     }
