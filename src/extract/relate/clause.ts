@@ -108,6 +108,8 @@ export class ClauseReader {
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
     if (!prev || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
     const raw = this.doc.words[j];
+    // "كل من مصر وليبيا": "both/all of", not the preposition من.
+    if (prev === 'من' && prev2 === 'كل') return { marker: 'direct', prep: '' };
     if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
     const plain =
@@ -120,7 +122,11 @@ export class ClauseReader {
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
   private current: Mention[] = [];
   private before: Group[] = [];
+  /** Groups of the previous sentence with names (for a pronoun object: "وصدقت عليه مصر"). */
+  private previous: Group[] = [];
   private usedPartners = new Set<Group>();
+  /** The subject of the last verb read in this sentence, for a coordinated verb without one. */
+  private lastAgent: Group | null = null;
   private inMention(k: number): boolean {
     return this.current.some((m) => k >= m.a && k <= m.b);
   }
@@ -218,7 +224,9 @@ export class ClauseReader {
     if (ms.length < 2) return;
     const d = this.doc;
     const gs = this.groups(ms, t0);
+    this.previous = this.before;
     this.before = gs;
+    this.lastAgent = null;
     for (let q = t0; q < t1; q++) {
       if (ms.some((m) => q >= m.a && q <= m.b)) continue;
       const found = this.triggersAt(q);
@@ -332,6 +340,11 @@ export class ClauseReader {
           } else if (obj) {
             agent = right.find((g) => g.a > obj!.b && agentOk(g) && dist(obj!.b, g.a) <= 2);
             conf -= 0.1;
+            // "وتشارك المفوضية في X، وشاركت في Y": a coordinated verb without a subject shares the last one.
+            if (!agent && this.lastAgent && /^[وف]/.test(this.doc.words[q]) && fits(this.lastAgent, frame.agent) && this.lastAgent.b < q) {
+              agent = this.lastAgent;
+              conf -= 0.1;
+            }
           }
         }
         if (obj && dist(qEnd, obj.a) > 14) obj = undefined;
@@ -361,11 +374,12 @@ export class ClauseReader {
         return this.fr.objectPronouns.some((p) => w.endsWith(p) && frame.marker.includes(normPrep(w.slice(0, -p.length))));
       };
       if (pronounAt(agent.b + 1) || (pronounAt(qEnd + 1) && agent.a > qEnd)) {
-        obj = this.before.filter((g) => g.b < q && fits(g, objRole) && g !== agent).pop();
+        obj = this.before.filter((g) => g.b < q && fits(g, objRole) && g !== agent).pop() ?? this.previous.filter((g) => fits(g, objRole)).pop();
         conf -= 0.1;
       }
     }
     if (!agent || !obj || agent === obj) return;
+    if (frame.pattern === 'verb') this.lastAgent = agent;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
 
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
