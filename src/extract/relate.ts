@@ -78,13 +78,15 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     const a = tokenAt(m.start);
     let b = a;
     while (b + 1 < doc.words.length && doc.oStart[b + 1] < m.end) b++;
-    return { entityId: m.entityId, kind: kindOf.get(m.entityId) ?? '', start: m.start, end: m.end, a, b };
+    return { entityId: m.entityId, kind: kindOf.get(m.entityId) ?? '', start: m.start, end: m.end, a, b, anaphoric: m.anaphoric };
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
   const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
-  const lastBodyBefore = (pos: number): string | null => {
+  // The pronoun agrees with the body's head noun: "قرارها" is the Assembly's (الجمعية), "قراره" the Council's (المجلس).
+  const feminine = (m: ResolvedMention) => /[ةه]$/.test(input.src.slice(m.start, m.end).split(/\s+/)[0]);
+  const lastBodyBefore = (pos: number, fem: boolean): string | null => {
     let best: ResolvedMention | null = null;
-    for (const b of bodies) if (b.end <= pos && pos - b.end < 3000) best = b;
+    for (const b of bodies) if (b.end <= pos && pos - b.end < 3000 && feminine(b) === fem) best = b;
     return best?.entityId ?? null;
   };
 
@@ -106,8 +108,9 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       const e = entityById.get(m.entityId);
       if (!e || e.type !== 'Instrument' || !(e.category === 'RESOLUTION' || e.category === 'DECISION')) continue;
       // "بقرارها ٤٩/١٥٩": the body that speaks (the last organ named before) adopted it.
-      if (reader.possessive(m)) {
-        const body = lastBodyBefore(m.start);
+      const owner = reader.possessive(m);
+      if (owner) {
+        const body = lastBodyBefore(m.start, owner === 'f');
         if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
       }
       for (const n of input.mentions) {

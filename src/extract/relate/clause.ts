@@ -24,6 +24,8 @@ export interface Mention {
   kind: string;
   start: number;
   end: number;
+  /** Named by an anaphor ("المكتب") rather than by its name. */
+  anaphoric?: boolean;
   /** First and last token. */
   a: number;
   b: number;
@@ -333,8 +335,9 @@ export class ClauseReader {
           obj = right.find((g) => g.a > d1.b && objOk(g) && fits(g, objRole));
         } else {
           obj = right.find((g) => objOk(g) && fits(g, objRole));
-          const l = left.find((g) => agentOk(g));
-          if (l && !left.slice(0, left.indexOf(l)).some((g) => g.marker === 'direct')) {
+          // SVO: the subject right before the verb, not across a comma, and not before a verb with و (a new clause).
+          const l = /^[وف]/.test(this.doc.words[q]) ? undefined : left.find((g) => agentOk(g));
+          if (l && !left.slice(0, left.indexOf(l)).some((g) => g.marker === 'direct') && !this.commaBetween(l.b, q)) {
             agent = l;
             if (dist(l.b, q) > 2) conf -= 0.1;
           } else if (obj) {
@@ -378,8 +381,10 @@ export class ClauseReader {
         conf -= 0.1;
       }
     }
+    if (agent && frame.pattern === 'verb' && agent.a > q) this.lastAgent = agent;
     if (!agent || !obj || agent === obj) return;
-    if (frame.pattern === 'verb') this.lastAgent = agent;
+    // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
+    if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
 
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
@@ -410,10 +415,10 @@ export class ClauseReader {
     return false;
   }
 
-  /** "قراره", "بقرارها": a resolution named with a possessive pronoun (its adopter is the clause's actor). */
-  possessive(m: Mention): boolean {
-    const w = bare(this.doc.words[m.a]);
-    return /^(قرار|مقرر|قرارات)(ه|ها|هم)$/.test(w);
+  /** "قراره" (m), "بقرارها" (f): a resolution named with a possessive pronoun, and the pronoun's gender; else null. */
+  possessive(m: Mention): 'm' | 'f' | null {
+    const x = /^(قرار|مقرر|قرارات)(ه|ها|هم)$/.exec(bare(this.doc.words[m.a]));
+    return x ? (x[2] === 'ها' ? 'f' : 'm') : null;
   }
 
   private emitPairs(type: string, from: Group, to: Group, conf: number, emit: Emit): void {
