@@ -297,7 +297,7 @@ export class ClauseReader {
       let head = left[0];
       if (!head || dist(head.b, q) > 0 || !fits(head, frame.head) || head.marker === 'circumstance') return;
       // A singular attribute qualifies the nearest noun; a dual or plural one ("المكملان") the whole list.
-      if (!/(ان|ين|تين)$/.test(this.doc.words[q])) head = { ...head, members: head.members.slice(-1) };
+      if (!frame.list && !/(ان|ين|تين)$/.test(this.doc.words[q])) head = { ...head, members: head.members.slice(-1) };
       let tail = right.find((g) => g.a <= qEnd + 3 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') : frame.marker.includes(g.prep)) && fits(g, other(frame.head)));
       if (!tail || right[0] !== tail) return;
       tail = { ...tail, members: tail.members.slice(0, 1) };

@@ -23,6 +23,8 @@ export interface Frame {
   marker: string[];
   /** Partners named with بالتعاون مع ... are agents of this relation too. */
   shared: boolean;
+  /** attributive: the head is the whole list before the trigger ("... وجميعها أعضاء في"). */
+  list: boolean;
   confidence: number;
   /** Narrower kinds than model/relations.json allows at an end, for this frame only. */
   only: Partial<Record<Role, string[]>>;
@@ -44,6 +46,7 @@ interface RawFrame {
   head?: string;
   marker?: string[];
   shared?: boolean;
+  list?: boolean;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
 }
@@ -85,6 +88,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       head: raw.head === 'to' ? 'to' : 'from',
       marker: (raw.marker ?? ['']).map((m) => (m ? normaliseKey(m) : '')),
       shared: raw.shared === true,
+      list: raw.list === true,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };
