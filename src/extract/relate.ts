@@ -96,7 +96,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     while (mi < ms.length && ms[mi].start < s.start) mi++;
     const inS: Mention[] = [];
     for (let j = mi; j < ms.length && ms[j].start < s.end; j++) inS.push(toMention(ms[j]));
-    if (inS.length < 2) continue;
+    if (!inS.length) continue;
     const text = input.src.slice(s.start, s.end);
     const para = paragraphOf(input.paragraphs, s.start);
     while (ti < doc.words.length && doc.oStart[ti] < s.start) ti++;

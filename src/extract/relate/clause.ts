@@ -104,8 +104,9 @@ export class ClauseReader {
     const j = m.a - 1;
     const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
     const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
-    // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created.
-    if (this.fr.objectNouns.has(prev) || (this.fr.objectNouns.has(prev2) && /^(ال)?جديد/.test(prev))) return { marker: 'direct', prep: '' };
+    // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created ("ولاية" itself starts with و).
+    const objNoun = (k: number) => k >= lo && (this.fr.objectNouns.has(this.doc.words[k]) || this.fr.objectNouns.has(noWaw(this.doc.words[k])));
+    if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
     if (p) return { marker: 'prep', prep: p };
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
     if (!prev || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
@@ -114,7 +115,10 @@ export class ClauseReader {
     if (prev === 'من' && prev2 === 'كل') return { marker: 'direct', prep: '' };
     if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
+    // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
+    const prepPronoun = this.fr.objectPronouns.some((pr) => prev.endsWith(pr) && (PREPS.has(prev.slice(0, -pr.length)) || ['ل', 'ب', 'الي', 'علي'].includes(prev.slice(0, -pr.length))));
     const plain =
+      !prepPronoun &&
       !this.fr.listGlue.has(prev) && !this.fr.listGlue.has(raw) && !this.fr.adverbs.has(raw) && !this.fr.auxiliaryVerbs.has(prev) && !this.fr.auxiliaryVerbs.has(raw) &&
       !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
     if (plain) return { marker: 'notActor', prep: '' };
@@ -194,7 +198,8 @@ export class ClauseReader {
     const d = this.doc;
     const w = d.words[k];
     const tryKey = (word: string, suffix: boolean) => {
-      const list = this.fr.triggers.get(bare(word));
+      // A verb whose root starts with و ("وقّع", "وضع") may also carry the conjunction: "ووقعت".
+      const list = this.fr.triggers.get(bare(word)) ?? (word[0] === 'و' ? this.fr.triggers.get(bare(word.slice(1))) : undefined);
       if (!list) return [];
       const out: { trig: Trigger; end: number; suffix: boolean }[] = [];
       for (const t of list) {
@@ -223,7 +228,7 @@ export class ClauseReader {
    * `verbTrigger(k)` tells whether token k opens a verb frame (a new predicate ends the clause).
    */
   read(t0: number, t1: number, ms: Mention[], emit: Emit): void {
-    if (ms.length < 2) return;
+    if (!ms.length) return;
     const d = this.doc;
     const gs = this.groups(ms, t0);
     this.previous = this.before;
