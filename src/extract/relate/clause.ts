@@ -382,7 +382,9 @@ export class ClauseReader {
         return this.fr.objectPronouns.some((p) => w.endsWith(p) && frame.marker.includes(normPrep(w.slice(0, -p.length))));
       };
       if (pronounAt(agent.b + 1) || (pronounAt(qEnd + 1) && agent.a > qEnd)) {
-        obj = this.before.filter((g) => g.b < q && fits(g, objRole) && g !== agent).pop() ?? this.previous.filter((g) => fits(g, objRole)).pop();
+        // The antecedent is an argument (subject or object) named before, not a prepositional adjunct ("بموجب القرار").
+        const cands = this.previous.concat(this.before.filter((g) => g.b < q)).filter((g) => fits(g, objRole) && g !== agent);
+        obj = cands.filter((g) => g.marker === 'direct').pop() ?? cands.pop();
         conf -= 0.1;
       }
     }
