@@ -74,11 +74,15 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     }
     return lo;
   };
+  const innerAgencies = (m: ResolvedMention) =>
+    input.mentions.filter((n) => n !== m && n.start >= m.start && n.end <= m.end && kindOf.get(n.entityId) === 'Agency').map((n) => n.entityId);
   const toMention = (m: ResolvedMention): Mention => {
     const a = tokenAt(m.start);
     let b = a;
     while (b + 1 < doc.words.length && doc.oStart[b + 1] < m.end) b++;
-    return { entityId: m.entityId, kind: kindOf.get(m.entityId) ?? '', start: m.start, end: m.end, a, b, anaphoric: m.anaphoric };
+    const kind = kindOf.get(m.entityId) ?? '';
+    const bodies = kind === 'Meeting' ? innerAgencies(m) : undefined;
+    return { entityId: m.entityId, kind, start: m.start, end: m.end, a, b, anaphoric: m.anaphoric, bodies };
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
   const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));

@@ -24,6 +24,8 @@ export interface Mention {
   kind: string;
   start: number;
   end: number;
+  /** Agencies named inside this name (the body of a session: "الدورة الرابعة لمجلس حقوق الإنسان"). */
+  bodies?: string[];
   /** Named by an anaphor ("المكتب") rather than by its name. */
   anaphoric?: boolean;
   /** First and last token. */
@@ -117,8 +119,12 @@ export class ClauseReader {
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
     // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
     const prepPronoun = this.fr.objectPronouns.some((pr) => prev.endsWith(pr) && (PREPS.has(prev.slice(0, -pr.length)) || ['ل', 'ب', 'الي', 'علي'].includes(prev.slice(0, -pr.length))));
+    // A verb before the name makes it the subject: after قد, or a past verb in ـت ("أشارت", not "منظمات").
+    const prevPrev = j - 1 >= lo ? noWaw(this.doc.words[j - 1]) : '';
+    const verbLike = prevPrev === 'قد' || prevPrev === 'لقد' || (/ت$/.test(prev) && !/ات$/.test(prev) && prev.length <= 6);
     const plain =
       !prepPronoun &&
+      !verbLike &&
       !this.fr.listGlue.has(prev) && !this.fr.listGlue.has(raw) && !this.fr.adverbs.has(raw) && !this.fr.auxiliaryVerbs.has(prev) && !this.fr.auxiliaryVerbs.has(raw) &&
       !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
     if (plain) return { marker: 'notActor', prep: '' };
@@ -286,8 +292,13 @@ export class ClauseReader {
     const kinds = (r: Role) => (frame.only[r] ?? spec[r]) as readonly string[];
     const fits = (g: Group, r: Role) => g.members.some((m) => kinds(r).includes(m.kind));
     const objRole = other(frame.agent);
+    // "المعقود في ريو دي جانيرو، البرازيل": a State after a city named with في.
+    const apposition = (g: Group) =>
+      frame.marker.includes('في') && g.members.every((m) => m.kind === 'Country') && noWaw(this.doc.words[qEnd + 1] ?? '') === 'في' && g.a <= qEnd + 5 && COMMA.test(this.gapText(g.a - 1));
     const objOk = (g: Group) =>
-      g.marker === 'direct' ? frame.marker.includes('') : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع'));
+      g.marker === 'direct'
+        ? frame.marker.includes('') || apposition(g)
+        : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع'));
     const agentOk = (g: Group) => g.marker === 'direct' && fits(g, frame.agent);
     const dist = (a: number, b: number) => {
       let n = 0;
@@ -300,7 +311,18 @@ export class ClauseReader {
 
     if (frame.pattern === 'attributive') {
       let head = left[0];
-      if (!head || dist(head.b, q) > 0 || !fits(head, frame.head) || head.marker === 'circumstance') return;
+      if (!head || dist(head.b, q) > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
+        // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
+        const before = q > 0 ? this.doc.words[q - 1] : '';
+        // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة").
+        const written = q > 0 ? this.doc.src.slice(this.doc.oStart[q - 1], this.doc.oEnd[q - 1]).replace(/[\u064b-\u0652\u0640]/g, '') : '';
+        const possessive = before !== '' && /(ه|ها|هم)$/.test(written) && !this.inMention(q - 1);
+        const near = possessive ? left.find((g) => g.marker === 'direct' && fits(g, frame.head)) : undefined;
+        const owner = near && dist(near.b, q) <= 12 ? near : possessive ? this.previous.filter((g) => g.marker === 'direct' && fits(g, frame.head)).pop() : undefined;
+        if (!owner) return;
+        head = owner;
+        conf -= owner === near ? 0.15 : 0.2;
+      }
       // A singular attribute qualifies the nearest noun; a dual or plural one ("المكملان") the whole list.
       if (!frame.list && !/(ان|ين|تين)$/.test(this.doc.words[q])) head = { ...head, members: head.members.slice(-1) };
       let tail = right.find((g) => g.a <= qEnd + 3 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') : frame.marker.includes(g.prep)) && fits(g, other(frame.head)));
@@ -388,6 +410,11 @@ export class ClauseReader {
         conf -= 0.1;
       }
     }
+    // "واعتمد المجلس، في دورته التاسعة، القرار": the session named with the subject acts too (frames with `session`).
+    if (frame.session && agent && obj) {
+      const s = right.find((g) => g.a > agent!.b && g.a <= agent!.b + 3 && g.marker === 'prep' && g.prep === 'في' && fits(g, frame.agent) && g.members.every((m) => m.kind === 'Meeting'));
+      if (s) this.emitPairs(frame.type, frame.agent === 'from' ? s : obj, frame.agent === 'from' ? obj : s, conf - 0.05, emit);
+    }
     if (agent && frame.pattern === 'verb' && agent.a > q) this.lastAgent = agent;
     if (!agent || !obj || agent === obj) return;
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
@@ -429,6 +456,14 @@ export class ClauseReader {
   }
 
   private emitPairs(type: string, from: Group, to: Group, conf: number, emit: Emit): void {
-    for (const f of from.members) for (const t of to.members) if (f.entityId !== t.entityId) emit(type, f.entityId, t.entityId, conf);
+    const toBody = this.fr.toBodyOfSession.has(type);
+    for (const f of from.members) {
+      for (const t of to.members) {
+        if (f.entityId === t.entityId) continue;
+        emit(type, f.entityId, t.entityId, conf);
+        // Reported to "الدورة الرابعة لمجلس حقوق الإنسان": to the Council as well.
+        if (toBody && t.kind === 'Meeting') for (const b of t.bodies ?? []) if (b !== f.entityId) emit(type, f.entityId, b, conf - 0.05);
+      }
+    }
   }
 }

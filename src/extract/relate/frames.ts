@@ -23,6 +23,8 @@ export interface Frame {
   marker: string[];
   /** Partners named with بالتعاون مع ... are agents of this relation too. */
   shared: boolean;
+  /** verb: a session named right after the subject ("في دورته التاسعة") is an agent too. */
+  session: boolean;
   /** attributive: the head is the whole list before the trigger ("... وجميعها أعضاء في"). */
   list: boolean;
   confidence: number;
@@ -47,6 +49,7 @@ interface RawFrame {
   marker?: string[];
   shared?: boolean;
   list?: boolean;
+  session?: boolean;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
 }
@@ -70,6 +73,8 @@ export interface Frames {
   partner: string[][];
   circumstance: string[][];
   mandate: string[][];
+  /** Relation types whose target session also gives the session's body as a target. */
+  toBodyOfSession: Set<string>;
   /** Verbs after which a name is still the subject ("قام المكتب بـ..."), not a genitive. */
   auxiliaryVerbs: Set<string>;
   /** Nouns whose complement is the thing itself ("ولاية المقرر الخاص"): a direct object. */
@@ -89,6 +94,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       marker: (raw.marker ?? ['']).map((m) => (m ? normaliseKey(m) : '')),
       shared: raw.shared === true,
       list: raw.list === true,
+      session: raw.session === true,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };
@@ -113,6 +119,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     partner: phrases(file.partnerMarkers),
     circumstance: phrases(file.circumstanceMarkers),
     mandate: phrases(file.mandateMarkers),
+    toBodyOfSession: new Set(file.toBodyOfSession),
     auxiliaryVerbs: new Set(file.auxiliaryVerbs.map((w) => normaliseKey(w))),
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
   };
