@@ -258,7 +258,7 @@ export class ClauseReader {
         const left = gs.filter((g) => g.b < q && g.a >= c0).reverse();
         const rel = this.relativeBefore(q, t0);
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
-        const antecedent = rel >= 0 ? gs.filter((g) => g.b < rel && g.b >= rel - 6 && !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
+        const antecedent = rel >= 0 ? gs.filter((g) => g.b < rel && g.b >= rel - 8 && !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
       }
     }
@@ -311,7 +311,10 @@ export class ClauseReader {
 
     if (frame.pattern === 'attributive') {
       let head = left[0];
-      if (!head || dist(head.b, q) > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
+      // A frame with `reach` lets a few words stand between the name and its attribute (a name cut short).
+      const gap = head ? dist(head.b, q) : 0;
+      if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      else if (!head || gap > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
         const before = q > 0 ? this.doc.words[q - 1] : '';
         // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة").
@@ -325,7 +328,9 @@ export class ClauseReader {
       }
       // A singular attribute qualifies the nearest noun; a dual or plural one ("المكملان") the whole list.
       if (!frame.list && !/(ان|ين|تين)$/.test(this.doc.words[q])) head = { ...head, members: head.members.slice(-1) };
-      let tail = right.find((g) => g.a <= qEnd + 3 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') : frame.marker.includes(g.prep)) && fits(g, other(frame.head)));
+      let tail = right.find(
+        (g) => g.a <= qEnd + 4 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') || apposition(g) : frame.marker.includes(g.prep)) && fits(g, other(frame.head)),
+      );
       if (!tail || right[0] !== tail) return;
       tail = { ...tail, members: tail.members.slice(0, 1) };
       this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);

@@ -23,6 +23,8 @@ export interface Frame {
   marker: string[];
   /** Partners named with بالتعاون مع ... are agents of this relation too. */
   shared: boolean;
+  /** attributive: how many words may stand between the name and its attribute (0: adjacent). */
+  reach: number;
   /** verb: a session named right after the subject ("في دورته التاسعة") is an agent too. */
   session: boolean;
   /** attributive: the head is the whole list before the trigger ("... وجميعها أعضاء في"). */
@@ -50,6 +52,7 @@ interface RawFrame {
   shared?: boolean;
   list?: boolean;
   session?: boolean;
+  reach?: number;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
 }
@@ -95,6 +98,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       shared: raw.shared === true,
       list: raw.list === true,
       session: raw.session === true,
+      reach: raw.reach ?? 0,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };
