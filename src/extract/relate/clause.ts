@@ -139,6 +139,8 @@ export class ClauseReader {
   private usedPartners = new Set<Group>();
   /** The subject of the last verb read in this sentence, for a coordinated verb without one. */
   private lastAgent: Group | null = null;
+  /** The last relation read in this sentence, for partners named after its clause. */
+  private lastApplied: { frame: Frame; agent: Group; obj: Group; conf: number } | null = null;
   private inMention(k: number): boolean {
     return this.current.some((m) => k >= m.a && k <= m.b);
   }
@@ -148,6 +150,18 @@ export class ClauseReader {
     const out: Group[] = [];
     for (const m of ms) {
       const g = out[out.length - 1];
+      // "A لدى الأمم المتحدة، وB" / "A التابعة لـX، وB": after a comma the list goes on past a name that only qualifies A.
+      const p = out[out.length - 2];
+      if (
+        p && g.members.length === 1 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
+        this.sameSort(p.members[p.members.length - 1].kind, m.kind) && p.marker !== 'circumstance' && p.marker !== 'notActor'
+      ) {
+        p.members.push(m);
+        p.b = m.b;
+        out[out.length - 2] = g;
+        out[out.length - 1] = p;
+        continue;
+      }
       if (g && this.joins(g, m)) {
         g.members.push(m);
         g.b = m.b;
@@ -159,14 +173,24 @@ export class ClauseReader {
     return out;
   }
 
-  private joins(g: Group, m: Mention): boolean {
+  /** A list holds one sort of thing: actors (agencies, States) or objects of one kind. */
+  private sameSort(a: string, b: string): boolean {
+    const actor = (k: string) => k === 'Agency' || k === 'Country';
+    return a === b || (actor(a) && actor(b));
+  }
+
+  /** A single name that only qualifies the name before it: a genitive, a circumstance, or the object of an attribute ("التابعة لـ"). */
+  private isModifier(g: Group): boolean {
+    if (g.marker === 'notActor' || g.marker === 'circumstance') return true;
+    return g.marker === 'prep' && g.a > 0 && this.triggersAt(g.a - 1).some((t) => t.trig.frame.pattern === 'attributive');
+  }
+
+  private joins(g: Group, m: Mention, pastModifier = false): boolean {
     const d = this.doc;
     const last = g.members[g.members.length - 1];
     if (m.a <= last.b) return false;
     if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
-    // A list holds one sort of thing: actors (agencies, States) or objects of one kind.
-    const actor = (k: string) => k === 'Agency' || k === 'Country';
-    if (m.kind !== last.kind && !(actor(m.kind) && actor(last.kind))) return false;
+    if (!pastModifier && !this.sameSort(m.kind, last.kind)) return false;
     // Parenthesised asides ("ميكرونيزيا (ولايات-المتحدة)") do not break a list.
     const between = d.src.slice(last.end, m.start);
     const parens: [number, number][] = [];
@@ -185,7 +209,7 @@ export class ClauseReader {
       }
     }
     // A genitive or a circumstance qualifies one noun; it does not open a comma list.
-    if (comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
+    if (!pastModifier && comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
     if (d.words[m.a][0] === 'و' && (m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
     return conj || comma;
   }
@@ -240,6 +264,8 @@ export class ClauseReader {
     this.previous = this.before;
     this.before = gs;
     this.lastAgent = null;
+    this.lastApplied = null;
+    this.usedPartners.clear();
     for (let q = t0; q < t1; q++) {
       if (ms.some((m) => q >= m.a && q <= m.b)) continue;
       const found = this.triggersAt(q);
@@ -254,8 +280,9 @@ export class ClauseReader {
           if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !ms.some((m) => c1 >= m.a && c1 <= m.b)) break;
           c1++;
         }
-        const right = gs.filter((g) => g.a > f.end && g.a < c1);
-        const left = gs.filter((g) => g.b < q && g.a >= c0).reverse();
+        const right = gs.filter((g) => g.a > f.end && g.a < c1).sort((x, y) => x.a - y.a);
+        // Nearest first (a list may span a modifier named inside it).
+        const left = gs.filter((g) => g.b < q && g.a >= c0).sort((x, y) => y.b - x.b);
         const rel = this.relativeBefore(q, t0);
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
         const antecedent = rel >= 0 ? gs.filter((g) => g.b < rel && g.b >= rel - 8 && !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
@@ -266,6 +293,13 @@ export class ClauseReader {
     for (let i = 0; i < gs.length; i++) {
       const p = gs[i];
       if (p.marker !== 'partner' || this.usedPartners.has(p)) continue;
+      // "نظمت X المؤتمر ...، وذلك بالاشتراك مع Y": partners of the sentence's last relation, further away.
+      const last = this.lastApplied as { frame: Frame; agent: Group; obj: Group; conf: number } | null;
+      if (last && last.frame.shared && last.agent.b < p.a && last.obj !== p) {
+        // Only the shared relation: whether such co-organisers are partners of each other the text does not say.
+        if (last.frame.shared) this.emitPairs(last.frame.type, last.frame.agent === 'from' ? p : last.obj, last.frame.agent === 'from' ? last.obj : p, last.conf - 0.15, emit);
+        continue;
+      }
       for (let j = i - 1; j >= 0; j--) {
         const s = gs[j];
         if (this.hardBetween(s.b, p.a) || this.commaBetween(s.b, p.a - 1) && p.a - s.b > 12) break;
@@ -310,7 +344,13 @@ export class ClauseReader {
     let conf = frame.confidence;
 
     if (frame.pattern === 'attributive') {
-      let head = left[0];
+      // The name right before the attribute, even when its list goes on after it ("A، وB التابع لـC، وD").
+      let head: Group | undefined;
+      for (const g of this.before) {
+        const inFront = g.members.filter((m) => m.b < q);
+        if (inFront.length && (!head || inFront[inFront.length - 1].b > head.b)) head = { ...g, members: inFront, b: inFront[inFront.length - 1].b };
+      }
+      if (head && head.b < (left[0]?.b ?? -1)) head = left[0];
       // A frame with `reach` lets a few words stand between the name and its attribute (a name cut short).
       const gap = head ? dist(head.b, q) : 0;
       if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
@@ -426,6 +466,7 @@ export class ClauseReader {
     if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
 
+    this.lastApplied = { frame, agent, obj, conf };
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
     for (const p of right.concat(left)) {
       if (p.marker !== 'partner' || p === obj) continue;
