@@ -107,7 +107,7 @@ export class ClauseReader {
     const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
     const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
     // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created ("ولاية" itself starts with و).
-    const objNoun = (k: number) => k >= lo && (this.fr.objectNouns.has(this.doc.words[k]) || this.fr.objectNouns.has(noWaw(this.doc.words[k])));
+    const objNoun = (k: number) => k >= lo && !this.inMention(k) && (this.fr.objectNouns.has(this.doc.words[k]) || this.fr.objectNouns.has(noWaw(this.doc.words[k])));
     if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
     if (p) return { marker: 'prep', prep: p };
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
@@ -287,6 +287,16 @@ export class ClauseReader {
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
         const antecedent = rel >= 0 ? gs.filter((g) => g.b < rel && g.b >= rel - 8 && !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+      }
+    }
+    // "وحدة مكافحة الاتجار في مكتب الأمم المتحدة ...": a unit named with the body it belongs to.
+    for (const g of gs) {
+      for (const m of g.members) {
+        const head = noWaw(d.words[m.a]);
+        if (m.kind !== 'Agency' || !(this.fr.unitNouns.has(head) || this.fr.unitNouns.has(bare(head)))) continue;
+        const next = gs.find((h) => (h.a === m.b + 1 || (h.a === m.b + 2 && h.prep === 'في')) && h.marker === 'prep' && ['في', 'ب', 'ل'].includes(h.prep));
+        const body = next?.members[0];
+        if (body && body.kind === 'Agency' && body.entityId !== m.entityId) emit('MEMBER_OF', m.entityId, body.entityId, 0.75);
       }
     }
     // "وأقامت المبادرة شراكة مع X", "بالتعاون مع X" with no frame around: partners of the clause's subject.

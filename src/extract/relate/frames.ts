@@ -76,6 +76,8 @@ export interface Frames {
   partner: string[][];
   circumstance: string[][];
   mandate: string[][];
+  /** Head nouns of a body that is part of another ("وحدة ... في مكتب ..."). */
+  unitNouns: Set<string>;
   /** Relation types whose target session also gives the session's body as a target. */
   toBodyOfSession: Set<string>;
   /** Verbs after which a name is still the subject ("قام المكتب بـ..."), not a genitive. */
@@ -124,6 +126,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     circumstance: phrases(file.circumstanceMarkers),
     mandate: phrases(file.mandateMarkers),
     toBodyOfSession: new Set(file.toBodyOfSession),
+    unitNouns: new Set(file.unitNouns.map((w) => normaliseKey(w))),
     auxiliaryVerbs: new Set(file.auxiliaryVerbs.map((w) => normaliseKey(w))),
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
   };

@@ -70,6 +70,17 @@ describe('relate: arguments from the clause', () => {
     expect(r).not.toContain('MANDATED_BY agency:hrc instrument:hrc-res-8-12');
   });
 
+  it('a unit named with the body it belongs to is part of it ("شعبة ... في إدارة ...")', () => {
+    const { d, r } = rels('وتتولى شعبة النهوض بالمرأة في إدارة الشؤون الاقتصادية والاجتماعية جمع البيانات.');
+    expect(r).toContain('MEMBER_OF agency:daw agency:undesa');
+    expect(conf(d, 'MEMBER_OF agency:daw agency:undesa')).toBeLessThan(0.8);
+  });
+
+  it('"بمشاركة ممثلين لـX": the body of the representatives took part', () => {
+    const { r } = rels('وعُقدت حلقة عمل إقليمية بشأن حماية الأطفال في فيينا، بمشاركة ممثلين للمنظمة الدولية للهجرة.');
+    expect(r.some((x) => /^PARTICIPATED_IN agency:iom meeting:/.test(x))).toBe(true);
+  });
+
   it('a circumstance ("في إطار") is never the object', () => {
     const { r } = rels('وأنشأ المكتب، في إطار البرنامج العالمي لمكافحة الاتجار بالبشر، مبادرة تدريبية جديدة.');
     expect(r.filter((x) => x.includes('programme:gpat'))).toEqual([]);
