@@ -74,8 +74,21 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     }
     return lo;
   };
-  const innerAgencies = (m: ResolvedMention) =>
-    input.mentions.filter((n) => n !== m && n.start >= m.start && n.end <= m.end && kindOf.get(n.entityId) === 'Agency').map((n) => n.entityId);
+  // Agencies named inside a name (mentions sorted by start, so a binary search finds them).
+  const byStart = [...input.mentions].sort((a, b) => a.start - b.start);
+  const inside = (m: ResolvedMention): ResolvedMention[] => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ResolvedMention[] = [];
+    for (let i = lo; i < byStart.length && byStart[i].start < m.end; i++) if (byStart[i] !== m && byStart[i].end <= m.end) out.push(byStart[i]);
+    return out;
+  };
+  const innerAgencies = (m: ResolvedMention) => inside(m).filter((n) => kindOf.get(n.entityId) === 'Agency').map((n) => n.entityId);
   const toMention = (m: ResolvedMention): Mention => {
     const a = tokenAt(m.start);
     let b = a;
@@ -117,9 +130,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
         const body = lastBodyBefore(m.start, owner === 'f');
         if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
       }
-      for (const n of input.mentions) {
-        if (n.start >= m.start && n.end <= m.end && n !== (m as unknown) && kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
-      }
+      for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
     }
   }
   documentFacts(input, kindOf, entityById, (type, from, to, c, m) => {

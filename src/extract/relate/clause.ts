@@ -132,7 +132,6 @@ export class ClauseReader {
   }
 
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
-  private current: Mention[] = [];
   private before: Group[] = [];
   /** Groups of the previous sentence with names (for a pronoun object: "وصدقت عليه مصر"). */
   private previous: Group[] = [];
@@ -141,12 +140,19 @@ export class ClauseReader {
   private lastAgent: Group | null = null;
   /** The last relation read in this sentence, for partners named after its clause. */
   private lastApplied: { frame: Frame; agent: Group; obj: Group; conf: number } | null = null;
+  /** Tokens of the current sentence inside a name (index from `coveredFrom`), for constant-time tests. */
+  private covered = new Uint8Array(0);
+  private coveredFrom = 0;
   private inMention(k: number): boolean {
-    return this.current.some((m) => k >= m.a && k <= m.b);
+    const i = k - this.coveredFrom;
+    return i >= 0 && i < this.covered.length && this.covered[i] === 1;
   }
 
   private groups(ms: Mention[], lo: number): Group[] {
-    this.current = ms;
+    const hi = ms.length ? ms[ms.length - 1].b : lo;
+    this.coveredFrom = lo;
+    this.covered = new Uint8Array(Math.max(0, hi - lo + 1));
+    for (const m of ms) for (let k = m.a; k <= m.b; k++) if (k >= lo) this.covered[k - lo] = 1;
     const out: Group[] = [];
     for (const m of ms) {
       const g = out[out.length - 1];
@@ -214,7 +220,14 @@ export class ClauseReader {
     return conj || comma;
   }
 
+  private boundaryCache: Int8Array | null = null;
   private isBoundary(k: number): boolean {
+    const c = (this.boundaryCache ??= new Int8Array(this.doc.words.length));
+    if (c[k] === 0) c[k] = this.findBoundary(k) ? 1 : -1;
+    return c[k] === 1;
+  }
+
+  private findBoundary(k: number): boolean {
     const w = this.doc.words[k];
     if (this.fr.relativePronouns.has(w) || this.fr.relativePronouns.has(noWaw(w))) return true;
     for (const ph of this.fr.boundaries) {
@@ -224,7 +237,14 @@ export class ClauseReader {
   }
 
   /** Triggers at token k: exact-form triggers ("برئاسة") shadow the bare ones of the same type. */
+  private triggerCache = new Map<number, { trig: Trigger; end: number; suffix: boolean }[]>();
   triggersAt(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
+    let found = this.triggerCache.get(k);
+    if (!found) this.triggerCache.set(k, (found = this.findTriggers(k)));
+    return found;
+  }
+
+  private findTriggers(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
     const d = this.doc;
     const w = d.words[k];
     const tryKey = (word: string, suffix: boolean) => {
@@ -267,7 +287,7 @@ export class ClauseReader {
     this.lastApplied = null;
     this.usedPartners.clear();
     for (let q = t0; q < t1; q++) {
-      if (ms.some((m) => q >= m.a && q <= m.b)) continue;
+      if (this.inMention(q)) continue;
       const found = this.triggersAt(q);
       if (!found.length) continue;
       // Clause around the trigger.
@@ -277,7 +297,7 @@ export class ClauseReader {
         let c1 = f.end + 1;
         while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && !this.isBoundary(c1)) {
           const w = d.words[c1];
-          if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !ms.some((m) => c1 >= m.a && c1 <= m.b)) break;
+          if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !this.inMention(c1)) break;
           c1++;
         }
         const right = gs.filter((g) => g.a > f.end && g.a < c1).sort((x, y) => x.a - y.a);
