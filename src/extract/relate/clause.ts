@@ -54,6 +54,20 @@ const other = (r: Role): Role => (r === 'from' ? 'to' : 'from');
 const normPrep = (w: string) => (w === 'لدي' ? w : w === 'ف' ? 'في' : w);
 const noWaw = (w: string) => ((w[0] === 'و' || w[0] === 'ف') && w.length > 2 ? w.slice(1) : w);
 
+/** Items of `sorted` (ascending by key) whose key is in [lo, hi). */
+function between<T>(sorted: T[], key: (x: T) => number, lo: number, hi: number): T[] {
+  let l = 0;
+  let h = sorted.length;
+  while (l < h) {
+    const mid = (l + h) >> 1;
+    if (key(sorted[mid]) < lo) l = mid + 1;
+    else h = mid;
+  }
+  const out: T[] = [];
+  for (let i = l; i < sorted.length && key(sorted[i]) < hi; i++) out.push(sorted[i]);
+  return out;
+}
+
 export class ClauseReader {
   private gapText: (i: number) => string;
 
@@ -283,6 +297,9 @@ export class ClauseReader {
     const gs = this.groups(ms, t0);
     this.previous = this.before;
     this.before = gs;
+    // Lists sorted by start and by end: a clause's lists are found by binary search, not by scanning the sentence.
+    const byA = [...gs].sort((x, y) => x.a - y.a);
+    const byB = [...gs].sort((x, y) => x.b - y.b);
     this.lastAgent = null;
     this.lastApplied = null;
     this.usedPartners.clear();
@@ -300,12 +317,12 @@ export class ClauseReader {
           if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !this.inMention(c1)) break;
           c1++;
         }
-        const right = gs.filter((g) => g.a > f.end && g.a < c1).sort((x, y) => x.a - y.a);
+        const right = between(byA, (g) => g.a, f.end + 1, c1);
         // Nearest first (a list may span a modifier named inside it).
-        const left = gs.filter((g) => g.b < q && g.a >= c0).sort((x, y) => y.b - x.b);
+        const left = between(byB, (g) => g.b, c0, q).filter((g) => g.a >= c0).reverse();
         const rel = this.relativeBefore(q, t0);
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
-        const antecedent = rel >= 0 ? gs.filter((g) => g.b < rel && g.b >= rel - 8 && !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
+        const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
       }
     }
