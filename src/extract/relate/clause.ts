@@ -508,6 +508,14 @@ export class ClauseReader {
       if (s) this.emitPairs(frame.type, frame.agent === 'from' ? s : obj, frame.agent === 'from' ? obj : s, conf - 0.05, emit);
     }
     if (agent && frame.pattern === 'verb' && agent.a > q) this.lastAgent = agent;
+    // "تنظيم منتدى برلماني في الشراكة مع الاتحاد البرلماني الدولي": no actor named, but the partner shares the act.
+    if (!agent && obj && frame.shared) {
+      const nextTrigger = (a: number, b: number) => {
+        for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length) return true;
+        return false;
+      };
+      for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(obj.b, p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
+    }
     if (!agent || !obj || agent === obj) return;
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
     if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;

@@ -81,6 +81,13 @@ describe('relate: arguments from the clause', () => {
     expect(r.some((x) => /^PARTICIPATED_IN agency:iom meeting:/.test(x))).toBe(true);
   });
 
+  it('with no actor named, a partner of the act shares it ("تنظيم X في الشراكة مع Y")', () => {
+    const { d, r } = rels('وسبق المؤتمر تنظيم حلقة عمل إقليمية بشأن حماية الأطفال في الشراكة مع المنظمة الدولية للهجرة.');
+    const key = r.find((x) => x.startsWith('ORGANIZED agency:iom meeting:'));
+    expect(key).toBeDefined();
+    expect(conf(d, key!)).toBeLessThan(0.8);
+  });
+
   it('a circumstance ("في إطار") is never the object', () => {
     const { r } = rels('وأنشأ المكتب، في إطار البرنامج العالمي لمكافحة الاتجار بالبشر، مبادرة تدريبية جديدة.');
     expect(r.filter((x) => x.includes('programme:gpat'))).toEqual([]);
