@@ -95,7 +95,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
     }
   }
   const selfId = header.symbol ? symbolId(header.symbol) : documentIdFromFile(file);
-  const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId });
+  const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId, headerEnd: seg.paragraphs.length ? header.end : 0 });
 
   const body = docBodyId ? index.entries.get(docBodyId)!.nameEn : null;
   const sessionBody = sessionBodyId ? index.entries.get(sessionBodyId)!.nameEn : null;

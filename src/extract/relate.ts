@@ -1,56 +1,21 @@
 /**
- * Stage 5: relations the text states. Within one sentence, a trigger word of a relation type
- * ("نظم" ORGANIZED, "صدّق" RATIFIED, "المكمل لـ" SUPPLEMENTS, "بموجب" MANDATED_BY ...) links the
- * nearest mention of an allowed source kind to the nearest mention of an allowed target kind; the
- * allowed kinds come from model/relations.json (relationSpec), never from this file. Each relation
- * keeps its sentence as evidence, its paragraph and a confidence that falls with distance.
- * Paragraph-level co-occurrences are returned apart.
+ * Stage 5: relations the text states. The clause engine (relate/clause.ts) reads each sentence's
+ * triggers with their argument frames from model/relation-frames.json (who did what to whom, by
+ * clause structure); the allowed kinds at each end come from model/relations.json (relationSpec).
+ * Added here: document-level facts from the header (ISSUED_BY, SUBMITTED_TO, and the issuer
+ * REPORTED_TO the body and session it reports to), resolutions named with their body ("قرار مجلس
+ * حقوق الإنسان 8/12": ADOPTED), meetings held where resolve placed them, and CITES from the
+ * document. Each relation keeps its sentence as evidence, its paragraph and a confidence that says
+ * how directly its arguments were read. Paragraph-level co-occurrences are returned apart.
  */
 import { relationSpec } from '../model';
-import { normaliseKey } from './normalise';
 import type { ResolvedMention } from './resolve';
 import type { Span } from './segment';
 import { spanAt } from './segment';
+import { ClauseReader, Mention } from './relate/clause';
+import { defaultFrames, Frames } from './relate/frames';
 import { bare, DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
-
-/**
- * Trigger stems per relation type, matched against words without proclitics/article.
- * `dir`: 'forward' when the source is usually named before the target (nominal phrases such as
- * "البروتوكول المكمل للاتفاقية"); otherwise the nearest mentions on either side are taken.
- */
-const TRIGGERS: Record<string, { stems: string[]; dir?: 'forward'; requires?: string }> = {
-  ORGANIZED: { stems: ['نظم', 'نظمت', 'نظمه', 'نظمها', 'تنظيم', 'بتنظيم', 'عقد', 'عقدت', 'عقده', 'استضاف', 'استضافت', 'استضافه', 'نظما', 'نظمته'] },
-  PARTICIPATED_IN: { stems: ['شارك', 'شاركت', 'اشترك', 'اشتركت', 'مشارك', 'حضر', 'حضرت'] },
-  ADMINISTERS: { stems: ['يدير', 'تدير', 'يديره', 'تديره', 'تديرها', 'يديرها', 'اداره'] },
-  MEMBER_OF: { stems: ['عضو', 'اعضاء', 'عضويه', 'انضم', 'انضمت'] },
-  CHAIRS: { stems: ['يراس', 'تراس', 'ترأس', 'رئاسه', 'برئاسه', 'ترؤس', 'يرأس'] },
-  COORDINATES: { stems: ['ينسق', 'تنسق', 'ينسقه', 'تنسقه', 'تنسيق'] },
-  PARTNERS_WITH: { stems: ['شراكه', 'بالشراكه', 'بالتعاون', 'تعاون', 'بالاشتراك', 'اشتراك'] },
-  RATIFIED: { stems: ['صدق', 'صدقت', 'تصديق', 'التصديق', 'انضمام', 'صدقا'] },
-  ADOPTED: { stems: ['اعتمد', 'اعتمدت', 'اعتماد', 'اتخذ', 'اتخذت'] },
-  SUPPLEMENTS: { stems: ['مكمل', 'مكمله', 'ملحق', 'ملحقه', 'مكملين'], dir: 'forward' },
-  ESTABLISHED: { stems: ['انشا', 'انشات', 'انشاء', 'تعيين', 'عين', 'استحدث', 'اسس', 'اسست'] },
-  MANDATED_BY: { stems: ['بموجب', 'عملا', 'استجابه', 'وفقا'], dir: 'forward' },
-  REPORTED_TO: { stems: ['تقرير', 'تقريرا', 'تقريره', 'تقريرها', 'قدم', 'قدمت', 'تقدم', 'يقدم', 'احال', 'احالت'], requires: 'الي' },
-  SUBMITTED_TO: { stems: ['مقدم', 'المقدم', 'المقدمه', 'مقدمه'] },
-  HELD_IN: { stems: ['عقد', 'عقدت', 'المعقود', 'المعقوده', 'انعقد', 'انعقدت'] },
-  FUNDED: { stems: ['مول', 'مولت', 'تمويل', 'بتمويل', 'تبرع', 'تبرعت', 'تبرعات', 'ساهم', 'ساهمت', 'مساهمات'] },
-  ASSISTS: { stems: ['ساعد', 'ساعدت', 'مساعده', 'دعم', 'يدعم', 'تدعم', 'دعمت'] },
-  CITES: { stems: [] },
-};
-
-for (const t of Object.keys(TRIGGERS)) if (!relationSpec(t)) throw new Error(`relate.ts: trigger for unknown relation type ${t}`);
-
-const stemIndex = new Map<string, string[]>();
-for (const [type, t] of Object.entries(TRIGGERS)) {
-  for (const s of t.stems) {
-    const key = bare(normaliseKey(s));
-    const l = stemIndex.get(key) ?? [];
-    if (!l.includes(type)) l.push(type);
-    stemIndex.set(key, l);
-  }
-}
 
 export interface RelateInput {
   src: string;
@@ -62,21 +27,12 @@ export interface RelateInput {
   entities: ExtractedEntity[];
   /** Id of the document itself, source of its CITES relations. */
   selfId: string | null;
+  /** End of the document header (offset), where ISSUED_BY / SUBMITTED_TO are read; 0 when none. */
+  headerEnd?: number;
+  frames?: Frames;
 }
 
-/** Normalised words between two original offsets, padded with spaces for whole-word tests. */
-function normBetween(doc: DocTokens, a: number, b: number): string {
-  const out: string[] = [];
-  let lo = 0;
-  let hi = doc.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.oStart[mid] < a) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < doc.words.length && doc.oStart[i] < b; i++) out.push(doc.words[i]);
-  return ` ${out.join(' ')} `;
-}
+const BODY_CATEGORIES = new Set(['UN_ORGAN', 'INTERGOVERNMENTAL_BODY', 'TREATY_BODY']);
 
 function paragraphOf(paragraphs: Paragraph[], pos: number): string | null {
   const i = spanAt(paragraphs, pos);
@@ -84,14 +40,15 @@ function paragraphOf(paragraphs: Paragraph[], pos: number): string | null {
 }
 
 export function relate(input: RelateInput): { relations: ExtractedRelation[]; cooccurrences: CoOccurrence[] } {
-  const kindOf = new Map(input.entities.map((e) => [e.id, e.type]));
+  const kindOf = new Map<string, string>(input.entities.map((e) => [e.id, e.type]));
+  const entityById = new Map(input.entities.map((e) => [e.id, e]));
   const rels = new Map<string, ExtractedRelation>();
   const addRel = (type: string, from: string, to: string, evidence: string, paragraph: string | null, confidence: number) => {
     const spec = relationSpec(type);
     if (!spec || from === to) return;
     const fk = kindOf.get(from);
     const tk = kindOf.get(to);
-    if (!fk || !tk || !spec.from.includes(fk) || !spec.to.includes(tk)) return;
+    if (!fk || !tk || !(spec.from as readonly string[]).includes(fk) || !(spec.to as readonly string[]).includes(tk)) return;
     const key = `${type}|${from}|${to}`;
     const prev = rels.get(key);
     if (!prev || prev.confidence < confidence) rels.set(key, { type, from, to, evidence: evidence.slice(0, 600), paragraph, confidence: Math.round(confidence * 100) / 100 });
@@ -106,71 +63,81 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     ms.push(m);
     outerEnd = m.end;
   }
-  // Tokens inside a mention are never triggers ("الرأس الأخضر" is not "رأس").
-  const covered = new Uint8Array(doc.words.length);
+  // The token that holds an offset (a mention may start after the token's proclitic: "لاتفاقية").
   const tokenAt = (pos: number) => {
     let lo = 0;
     let hi = doc.words.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (doc.oStart[mid] < pos) lo = mid + 1;
+      if (doc.oEnd[mid] <= pos) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
-  const located = new Set<ResolvedMention>();
-  for (const m of input.mentions) {
-    const t0 = tokenAt(m.start);
-    for (let t = t0; t < doc.words.length && doc.oStart[t] < m.end; t++) covered[t] = 1;
-    // "في الرأس الأخضر": a place, not an actor.
-    if (t0 > 0 && doc.words[t0 - 1] === 'في') located.add(m);
-  }
+  // Agencies named inside a name (mentions sorted by start, so a binary search finds them).
+  const byStart = [...input.mentions].sort((a, b) => a.start - b.start);
+  const inside = (m: ResolvedMention): ResolvedMention[] => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ResolvedMention[] = [];
+    for (let i = lo; i < byStart.length && byStart[i].start < m.end; i++) if (byStart[i] !== m && byStart[i].end <= m.end) out.push(byStart[i]);
+    return out;
+  };
+  const innerAgencies = (m: ResolvedMention) => inside(m).filter((n) => kindOf.get(n.entityId) === 'Agency').map((n) => n.entityId);
+  const toMention = (m: ResolvedMention): Mention => {
+    const a = tokenAt(m.start);
+    let b = a;
+    while (b + 1 < doc.words.length && doc.oStart[b + 1] < m.end) b++;
+    const kind = kindOf.get(m.entityId) ?? '';
+    const bodies = kind === 'Meeting' ? innerAgencies(m) : undefined;
+    return { entityId: m.entityId, kind, start: m.start, end: m.end, a, b, anaphoric: m.anaphoric, bodies };
+  };
+  const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
+  const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  // The pronoun agrees with the body's head noun: "قرارها" is the Assembly's (الجمعية), "قراره" the Council's (المجلس).
+  const feminine = (m: ResolvedMention) => /[ةه]$/.test(input.src.slice(m.start, m.end).split(/\s+/)[0]);
+  const lastBodyBefore = (pos: number, fem: boolean): string | null => {
+    let best: ResolvedMention | null = null;
+    for (const b of bodies) if (b.end <= pos && pos - b.end < 3000 && feminine(b) === fem) best = b;
+    return best?.entityId ?? null;
+  };
 
   let mi = 0;
   let ti = 0;
   for (const s of input.sentences) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
-    const inS: ResolvedMention[] = [];
-    for (let j = mi; j < ms.length && ms[j].start < s.end; j++) inS.push(ms[j]);
-    if (inS.length < 2) continue;
+    const inS: Mention[] = [];
+    for (let j = mi; j < ms.length && ms[j].start < s.end; j++) inS.push(toMention(ms[j]));
+    if (!inS.length) continue;
     const text = input.src.slice(s.start, s.end);
     const para = paragraphOf(input.paragraphs, s.start);
     while (ti < doc.words.length && doc.oStart[ti] < s.start) ti++;
-    for (let q = ti; q < doc.words.length && doc.oStart[q] < s.end; q++) {
-      if (covered[q]) continue;
-      const types = stemIndex.get(bare(doc.words[q]));
-      if (!types) continue;
-      const tpos = doc.oStart[q];
-      for (const type of types) {
-        const spec = relationSpec(type)!;
-        const trig = TRIGGERS[type];
-        // A country after "في" is a place: the target of HELD_IN, never an actor; HELD_IN needs that "في".
-        const usable = (m: ResolvedMention, kinds: readonly string[]) =>
-          kinds.includes(kindOf.get(m.entityId) ?? '') &&
-          (kindOf.get(m.entityId) !== 'Country' || (type === 'HELD_IN' ? located.has(m) : !located.has(m)));
-        // Pairs (source, target) around the trigger: Arabic puts the verb first (verb, subject, object),
-        // nominal phrases put the source first ("البروتوكول المكمل للاتفاقية"). Closest pair wins.
-        let best: { f: ResolvedMention; t: ResolvedMention; cost: number } | null = null;
-        const near = inS.filter((m) => m.end >= tpos - 160 && m.start <= tpos + 200);
-        for (const f of near) {
-          if (!usable(f, spec.from)) continue;
-          const fAfter = f.start >= tpos;
-          const fd = fAfter ? f.start - tpos : tpos - f.end;
-          if (fd > (fAfter ? 80 : 160) || (trig.dir === 'forward' && fAfter)) continue;
-          for (const t of near) {
-            if (t === f || t.entityId === f.entityId || !usable(t, spec.to) || t.start < tpos) continue;
-            if (fAfter && t.start < f.end) continue;
-            const td = t.start - tpos;
-            if (td > 200) continue;
-            if (trig.requires && !normBetween(doc, tpos, t.start).includes(` ${trig.requires} `)) continue;
-            const cost = fd + td + (fAfter ? 0 : 20);
-            if (!best || cost < best.cost) best = { f, t, cost };
-          }
-        }
-        if (best) addRel(type, best.f.entityId, best.t.entityId, text, para, Math.max(0.4, 0.9 - best.cost / 500));
+    let t1 = ti;
+    while (t1 < doc.words.length && doc.oStart[t1] < s.end) t1++;
+    reader.read(ti, t1, inS, (type, from, to, c) => addRel(type, from, to, text, para, Math.min(0.98, c)));
+    // "قرار مجلس حقوق الإنسان 8/12": the body named inside a resolution's name adopted it.
+    for (const m of inS) {
+      const e = entityById.get(m.entityId);
+      if (!e || e.type !== 'Instrument' || !(e.category === 'RESOLUTION' || e.category === 'DECISION')) continue;
+      // "بقرارها ٤٩/١٥٩": the body that speaks (the last organ named before) adopted it.
+      const owner = reader.possessive(m);
+      if (owner) {
+        const body = lastBodyBefore(m.start, owner === 'f');
+        if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
       }
+      for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
     }
   }
+  documentFacts(input, kindOf, entityById, (type, from, to, c, m) => {
+    const si = spanAt(input.sentences, m.start);
+    const ev = si >= 0 ? input.src.slice(input.sentences[si].start, input.sentences[si].end) : input.src.slice(m.start, m.end);
+    addRel(type, from, to, ev, paragraphOf(input.paragraphs, m.start), c);
+  });
 
   // A meeting whose place (read after its name by resolve) is a country named in the text was held there.
   const countryByName = new Map(input.entities.filter((e) => e.type === 'Country' && e.nameEn).map((e) => [e.nameEn!, e.id]));
@@ -228,4 +195,44 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) co.set(`${ids[i]}|${ids[j]}|${p}`, { a: ids[i], b: ids[j], paragraph });
   }
   return { relations: [...rels.values()], cooccurrences: [...co.values()] };
+}
+
+/**
+ * Facts about the document itself, from its header: "تقرير <issuer>" gives ISSUED_BY (the last such
+ * phrase, the title's), the session and the body named there give SUBMITTED_TO, and the issuer
+ * REPORTED_TO them (the report is its report to that body and session).
+ */
+function documentFacts(
+  input: RelateInput,
+  kindOf: Map<string, string>,
+  entityById: Map<string, ExtractedEntity>,
+  add: (type: string, from: string, to: string, confidence: number, at: ResolvedMention) => void,
+): void {
+  const self = input.selfId;
+  let end = input.headerEnd ?? 0;
+  if (!self || end <= 0) return;
+  // The title ends at its footnote mark, the summary or the contents.
+  const stop = /\*|موجز|المحتويات/u.exec(input.src.slice(200, end));
+  if (stop) end = 200 + stop.index;
+  kindOf.set(self, 'Document');
+  const frames = input.frames ?? defaultFrames();
+  const { doc } = input;
+  const head = input.mentions.filter((m) => m.end <= end && m.entityId !== self).sort((a, b) => a.start - b.start);
+  let issuer: ResolvedMention | null = null;
+  for (let k = 0; k < doc.words.length && doc.oStart[k] < end; k++) {
+    const trig = frames.triggers.get(bare(doc.words[k]));
+    if (!trig?.some((t) => t.frame.pattern === 'report')) continue;
+    // The issuer follows within a few words ("التقرير السنوي لمفوضة ...", "تقرير الأمين العام").
+    const limit = k + 4 < doc.words.length ? doc.oStart[k + 4] : end;
+    const m = head.find((x) => x.start > doc.oStart[k] && x.start <= limit && ['Agency', 'Rapporteur'].includes(kindOf.get(x.entityId) ?? ''));
+    if (m) issuer = m;
+  }
+  const meeting = head.find((m) => kindOf.get(m.entityId) === 'Meeting');
+  const body = head.find((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? '') && m.entityId !== issuer?.entityId);
+  if (issuer) add('ISSUED_BY', self, issuer.entityId, 0.9, issuer);
+  for (const to of [meeting, body]) {
+    if (!to) continue;
+    add('SUBMITTED_TO', self, to.entityId, 0.9, to);
+    if (issuer) add('REPORTED_TO', issuer.entityId, to.entityId, 0.85, to);
+  }
 }

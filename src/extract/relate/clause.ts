@@ -1,0 +1,570 @@
+/**
+ * The clause engine: for one sentence, finds each trigger of model/relation-frames.json and reads
+ * its arguments the way Arabic builds the clause, never by proximity alone:
+ *  - mentions are grouped into coordinated lists ("A، وB، وC"); a list fills one role, one relation
+ *    per member, and members of one list are never related to each other;
+ *  - each list gets the marker that introduces it: direct (subject/object), a preposition (في، إلى،
+ *    على، لـ ...), a passive agent (من جانب، من قبل), a partner (بالتعاون مع), a circumstance
+ *    (في إطار، خلال ...: never an argument), a mandate (بموجب، عملاً بـ), or "not an actor" (the
+ *    genitive of وكالات، منظومة ...: "وكالات الأمم المتحدة" does not make the UN an actor);
+ *  - verbs: VSO, SVO, VOS, passive with من جانب, relative clauses (الذي/التي; a pronoun on the verb
+ *    makes the antecedent the object: "الفريق الذي يترأسه المكتب");
+ *  - verbal nouns: "اعتماد الجمعية العامة للقرار", "قام X بتنظيم Y", "شاركت X في تنظيم Y";
+ *  - attributive phrases: "البروتوكول المكمل للاتفاقية", "الشعبة التابعة للإدارة";
+ *  - "تقرير X ... (SYMBOL)": the document issued by X.
+ * The confidence is the frame's when both ends are read directly; each looser step lowers it.
+ */
+import { relationSpec } from '../../model';
+import type { DocTokens } from '../tokens';
+import { bare } from '../tokens';
+import type { Frame, Frames, Role, Trigger } from './frames';
+
+export interface Mention {
+  entityId: string;
+  kind: string;
+  start: number;
+  end: number;
+  /** Agencies named inside this name (the body of a session: "الدورة الرابعة لمجلس حقوق الإنسان"). */
+  bodies?: string[];
+  /** Named by an anaphor ("المكتب") rather than by its name. */
+  anaphoric?: boolean;
+  /** First and last token. */
+  a: number;
+  b: number;
+}
+
+type MarkerKind = 'direct' | 'prep' | 'passive' | 'partner' | 'circumstance' | 'mandate' | 'notActor';
+
+interface Group {
+  members: Mention[];
+  a: number;
+  b: number;
+  marker: MarkerKind;
+  prep: string;
+}
+
+export type Emit = (type: string, from: string, to: string, confidence: number) => void;
+
+const PREPS = new Set(['في', 'الي', 'علي', 'مع', 'من', 'عن', 'لدي', 'بين', 'ضد', 'نحو']);
+const HARD = /[.;:؛؟!?]/;
+const COMMA = /[،,]/;
+
+const other = (r: Role): Role => (r === 'from' ? 'to' : 'from');
+/** "علي" from "عليه", "الي" from "اليه", "ل" from "له". */
+const normPrep = (w: string) => (w === 'لدي' ? w : w === 'ف' ? 'في' : w);
+const noWaw = (w: string) => ((w[0] === 'و' || w[0] === 'ف') && w.length > 2 ? w.slice(1) : w);
+
+/** Items of `sorted` (ascending by key) whose key is in [lo, hi). */
+function between<T>(sorted: T[], key: (x: T) => number, lo: number, hi: number): T[] {
+  let l = 0;
+  let h = sorted.length;
+  while (l < h) {
+    const mid = (l + h) >> 1;
+    if (key(sorted[mid]) < lo) l = mid + 1;
+    else h = mid;
+  }
+  const out: T[] = [];
+  for (let i = l; i < sorted.length && key(sorted[i]) < hi; i++) out.push(sorted[i]);
+  return out;
+}
+
+export class ClauseReader {
+  private gapText: (i: number) => string;
+
+  constructor(
+    private doc: DocTokens,
+    private fr: Frames,
+  ) {
+    this.gapText = (i: number) => (i + 1 < doc.words.length ? doc.src.slice(doc.oEnd[i], doc.oStart[i + 1]) : '');
+  }
+
+  private hard(i: number): boolean {
+    return HARD.test(this.gapText(i));
+  }
+
+  /** Does the phrase end right before token k (its last word may be the proclitic of token k)? */
+  private phraseBefore(ph: string[], k: number, proclitic: string, lo: number): boolean {
+    let n = ph.length;
+    let j = k - 1;
+    if (ph[n - 1].length === 1) {
+      if (ph[n - 1] !== proclitic) return false;
+      n--;
+    }
+    for (let w = n - 1; w >= 0; w--, j--) {
+      if (j < lo || this.hard(j)) return false;
+      const tok = this.doc.words[j];
+      if (tok !== ph[w] && !(w === 0 && noWaw(tok) === ph[w])) return false;
+    }
+    return true;
+  }
+
+  /** The preposition glued to the mention's first token (ب، ل، ك), if the mention starts after it or fuses it ("للأمم"). */
+  private proclitic(m: Mention): string {
+    const d = this.doc;
+    const w = d.words[m.a];
+    const pre = m.start > d.oStart[m.a] ? d.src.slice(d.oStart[m.a], m.start).replace(/[^\u0621-\u064a]/g, '') : '';
+    const last = pre[pre.length - 1] ?? '';
+    if ('بلك'.includes(last) && last) return last;
+    return w.slice(pre.length).startsWith('لل') ? 'ل' : '';
+  }
+
+  private markerOf(m: Mention, lo: number): { marker: MarkerKind; prep: string } {
+    const p = this.proclitic(m);
+    const tables: [MarkerKind, string[][]][] = [
+      ['mandate', this.fr.mandate],
+      ['passive', this.fr.passiveAgent],
+      ['partner', this.fr.partner],
+      ['circumstance', this.fr.circumstance],
+    ];
+    for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a, p, lo)) return { marker: kind, prep: '' };
+    const j = m.a - 1;
+    const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
+    const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
+    // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created ("ولاية" itself starts with و).
+    const objNoun = (k: number) => k >= lo && !this.inMention(k) && (this.fr.objectNouns.has(this.doc.words[k]) || this.fr.objectNouns.has(noWaw(this.doc.words[k])));
+    if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
+    if (p) return { marker: 'prep', prep: p };
+    // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
+    if (!prev || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
+    const raw = this.doc.words[j];
+    // "كل من مصر وليبيا": "both/all of", not the preposition من.
+    if (prev === 'من' && prev2 === 'كل') return { marker: 'direct', prep: '' };
+    if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
+    if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
+    // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
+    const prepPronoun = this.fr.objectPronouns.some((pr) => prev.endsWith(pr) && (PREPS.has(prev.slice(0, -pr.length)) || ['ل', 'ب', 'الي', 'علي'].includes(prev.slice(0, -pr.length))));
+    // A verb before the name makes it the subject: after قد, or a past verb in ـت ("أشارت", not "منظمات").
+    const prevPrev = j - 1 >= lo ? noWaw(this.doc.words[j - 1]) : '';
+    const verbLike = prevPrev === 'قد' || prevPrev === 'لقد' || (/ت$/.test(prev) && !/ات$/.test(prev) && prev.length <= 6);
+    const plain =
+      !prepPronoun &&
+      !verbLike &&
+      !this.fr.listGlue.has(prev) && !this.fr.listGlue.has(raw) && !this.fr.adverbs.has(raw) && !this.fr.auxiliaryVerbs.has(prev) && !this.fr.auxiliaryVerbs.has(raw) &&
+      !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
+    if (plain) return { marker: 'notActor', prep: '' };
+    return { marker: 'direct', prep: '' };
+  }
+
+  /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
+  private before: Group[] = [];
+  /** Groups of the previous sentence with names (for a pronoun object: "وصدقت عليه مصر"). */
+  private previous: Group[] = [];
+  private usedPartners = new Set<Group>();
+  /** The subject of the last verb read in this sentence, for a coordinated verb without one. */
+  private lastAgent: Group | null = null;
+  /** The last relation read in this sentence, for partners named after its clause. */
+  private lastApplied: { frame: Frame; agent: Group; obj: Group; conf: number } | null = null;
+  /** Tokens of the current sentence inside a name (index from `coveredFrom`), for constant-time tests. */
+  private covered = new Uint8Array(0);
+  private coveredFrom = 0;
+  private inMention(k: number): boolean {
+    const i = k - this.coveredFrom;
+    return i >= 0 && i < this.covered.length && this.covered[i] === 1;
+  }
+
+  private groups(ms: Mention[], lo: number): Group[] {
+    const hi = ms.length ? ms[ms.length - 1].b : lo;
+    this.coveredFrom = lo;
+    this.covered = new Uint8Array(Math.max(0, hi - lo + 1));
+    for (const m of ms) for (let k = m.a; k <= m.b; k++) if (k >= lo) this.covered[k - lo] = 1;
+    const out: Group[] = [];
+    for (const m of ms) {
+      const g = out[out.length - 1];
+      // "A لدى الأمم المتحدة، وB" / "A التابعة لـX، وB": after a comma the list goes on past a name that only qualifies A.
+      const p = out[out.length - 2];
+      if (
+        p && g.members.length === 1 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
+        this.sameSort(p.members[p.members.length - 1].kind, m.kind) && p.marker !== 'circumstance' && p.marker !== 'notActor'
+      ) {
+        p.members.push(m);
+        p.b = m.b;
+        out[out.length - 2] = g;
+        out[out.length - 1] = p;
+        continue;
+      }
+      if (g && this.joins(g, m)) {
+        g.members.push(m);
+        g.b = m.b;
+        continue;
+      }
+      const { marker, prep } = this.markerOf(m, lo);
+      out.push({ members: [m], a: m.a, b: m.b, marker, prep });
+    }
+    return out;
+  }
+
+  /** A list holds one sort of thing: actors (agencies, States) or objects of one kind. */
+  private sameSort(a: string, b: string): boolean {
+    const actor = (k: string) => k === 'Agency' || k === 'Country';
+    return a === b || (actor(a) && actor(b));
+  }
+
+  /** A single name that only qualifies the name before it: a genitive, a circumstance, or the object of an attribute ("التابعة لـ"). */
+  private isModifier(g: Group): boolean {
+    if (g.marker === 'notActor' || g.marker === 'circumstance') return true;
+    return g.marker === 'prep' && g.a > 0 && this.triggersAt(g.a - 1).some((t) => t.trig.frame.pattern === 'attributive');
+  }
+
+  private joins(g: Group, m: Mention, pastModifier = false): boolean {
+    const d = this.doc;
+    const last = g.members[g.members.length - 1];
+    if (m.a <= last.b) return false;
+    if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
+    if (!pastModifier && !this.sameSort(m.kind, last.kind)) return false;
+    // Parenthesised asides ("ميكرونيزيا (ولايات-المتحدة)") do not break a list.
+    const between = d.src.slice(last.end, m.start);
+    const parens: [number, number][] = [];
+    for (const x of between.matchAll(/\([^()]*\)/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
+    const inParen = (k: number) => parens.some(([a, b]) => d.oStart[k] >= a && d.oEnd[k] <= b);
+    let conj = false;
+    let comma = false;
+    for (let j = last.b; j < m.a; j++) {
+      if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
+      if (COMMA.test(this.gapText(j))) comma = true;
+      if (j > last.b && !inParen(j)) {
+        const w = d.words[j];
+        if (w === 'و' || w === 'او') conj = true;
+        else if (!(this.fr.listGlue.has(w) || this.fr.listGlue.has(noWaw(w)) || (g.prep && noWaw(w) === g.prep))) return false;
+        if (w[0] === 'و') conj = true;
+      }
+    }
+    // A genitive or a circumstance qualifies one noun; it does not open a comma list.
+    if (!pastModifier && comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
+    if (d.words[m.a][0] === 'و' && (m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
+    return conj || comma;
+  }
+
+  private boundaryCache: Int8Array | null = null;
+  private isBoundary(k: number): boolean {
+    const c = (this.boundaryCache ??= new Int8Array(this.doc.words.length));
+    if (c[k] === 0) c[k] = this.findBoundary(k) ? 1 : -1;
+    return c[k] === 1;
+  }
+
+  private findBoundary(k: number): boolean {
+    const w = this.doc.words[k];
+    if (this.fr.relativePronouns.has(w) || this.fr.relativePronouns.has(noWaw(w))) return true;
+    for (const ph of this.fr.boundaries) {
+      if (ph.length === 1 && (w === ph[0] || noWaw(w) === ph[0])) return true;
+    }
+    return false;
+  }
+
+  /** Triggers at token k: exact-form triggers ("برئاسة") shadow the bare ones of the same type. */
+  private triggerCache = new Map<number, { trig: Trigger; end: number; suffix: boolean }[]>();
+  triggersAt(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
+    let found = this.triggerCache.get(k);
+    if (!found) this.triggerCache.set(k, (found = this.findTriggers(k)));
+    return found;
+  }
+
+  private findTriggers(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
+    const d = this.doc;
+    const w = d.words[k];
+    const tryKey = (word: string, suffix: boolean) => {
+      // A verb whose root starts with و ("وقّع", "وضع") may also carry the conjunction: "ووقعت".
+      const list = this.fr.triggers.get(bare(word)) ?? (word[0] === 'و' ? this.fr.triggers.get(bare(word.slice(1))) : undefined);
+      if (!list) return [];
+      const out: { trig: Trigger; end: number; suffix: boolean }[] = [];
+      for (const t of list) {
+        if (t.exact && noWaw(w) !== t.exact && w !== t.exact) continue;
+        let ok = true;
+        for (let r = 0; r < t.rest.length; r++) if (d.words[k + 1 + r] !== t.rest[r]) ok = false;
+        if (ok) out.push({ trig: t, end: k + t.rest.length, suffix });
+      }
+      return out;
+    };
+    let found = tryKey(w, false);
+    if (!found.length) {
+      for (const p of this.fr.objectPronouns) {
+        if (w.length > p.length + 2 && w.endsWith(p)) {
+          found = tryKey(w.slice(0, -p.length), true);
+          if (found.length) break;
+        }
+      }
+    }
+    const exactTypes = new Set(found.filter((f) => f.trig.exact).map((f) => f.trig.frame.type));
+    return found.filter((f) => f.trig.exact || !exactTypes.has(f.trig.frame.type));
+  }
+
+  /**
+   * Reads the relations of one sentence: tokens [t0, t1), its mentions (outer ones, in order).
+   * `verbTrigger(k)` tells whether token k opens a verb frame (a new predicate ends the clause).
+   */
+  read(t0: number, t1: number, ms: Mention[], emit: Emit): void {
+    if (!ms.length) return;
+    const d = this.doc;
+    const gs = this.groups(ms, t0);
+    this.previous = this.before;
+    this.before = gs;
+    // Lists sorted by start and by end: a clause's lists are found by binary search, not by scanning the sentence.
+    const byA = [...gs].sort((x, y) => x.a - y.a);
+    const byB = [...gs].sort((x, y) => x.b - y.b);
+    this.lastAgent = null;
+    this.lastApplied = null;
+    this.usedPartners.clear();
+    for (let q = t0; q < t1; q++) {
+      if (this.inMention(q)) continue;
+      const found = this.triggersAt(q);
+      if (!found.length) continue;
+      // Clause around the trigger.
+      let c0 = q;
+      while (c0 > t0 && c0 > q - 30 && !this.hard(c0 - 1) && !this.isBoundary(c0 - 1)) c0--;
+      for (const f of found) {
+        let c1 = f.end + 1;
+        while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && !this.isBoundary(c1)) {
+          const w = d.words[c1];
+          if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !this.inMention(c1)) break;
+          c1++;
+        }
+        const right = between(byA, (g) => g.a, f.end + 1, c1);
+        // Nearest first (a list may span a modifier named inside it).
+        const left = between(byB, (g) => g.b, c0, q).filter((g) => g.a >= c0).reverse();
+        const rel = this.relativeBefore(q, t0);
+        // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
+        const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
+        this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+      }
+    }
+    // "وحدة مكافحة الاتجار في مكتب الأمم المتحدة ...": a unit named with the body it belongs to.
+    for (const g of gs) {
+      for (const m of g.members) {
+        const head = noWaw(d.words[m.a]);
+        if (m.kind !== 'Agency' || !(this.fr.unitNouns.has(head) || this.fr.unitNouns.has(bare(head)))) continue;
+        const next = gs.find((h) => (h.a === m.b + 1 || (h.a === m.b + 2 && h.prep === 'في')) && h.marker === 'prep' && ['في', 'ب', 'ل'].includes(h.prep));
+        const body = next?.members[0];
+        if (body && body.kind === 'Agency' && body.entityId !== m.entityId) emit('MEMBER_OF', m.entityId, body.entityId, 0.75);
+      }
+    }
+    // "وأقامت المبادرة شراكة مع X", "بالتعاون مع X" with no frame around: partners of the clause's subject.
+    for (let i = 0; i < gs.length; i++) {
+      const p = gs[i];
+      if (p.marker !== 'partner' || this.usedPartners.has(p)) continue;
+      // "نظمت X المؤتمر ...، وذلك بالاشتراك مع Y": partners of the sentence's last relation, further away.
+      const last = this.lastApplied as { frame: Frame; agent: Group; obj: Group; conf: number } | null;
+      if (last && last.frame.shared && last.agent.b < p.a && last.obj !== p) {
+        // Only the shared relation: whether such co-organisers are partners of each other the text does not say.
+        if (last.frame.shared) this.emitPairs(last.frame.type, last.frame.agent === 'from' ? p : last.obj, last.frame.agent === 'from' ? last.obj : p, last.conf - 0.15, emit);
+        continue;
+      }
+      for (let j = i - 1; j >= 0; j--) {
+        const s = gs[j];
+        if (this.hardBetween(s.b, p.a) || this.commaBetween(s.b, p.a - 1) && p.a - s.b > 12) break;
+        if (s.marker === 'direct' && s.members.some((m) => m.kind === 'Agency' || m.kind === 'Programme')) {
+          this.emitPairs('PARTNERS_WITH', s, p, 0.75, emit);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Token index of a relative pronoun right before the trigger (optionally with قد/كان between), or -1. */
+  private relativeBefore(q: number, t0: number): number {
+    for (let j = q - 1; j >= Math.max(t0, q - 3); j--) {
+      const w = this.doc.words[j];
+      if (this.fr.relativePronouns.has(w)) return j;
+      if (!this.fr.adverbs.has(w) && w !== 'كان' && w !== 'كانت') return -1;
+    }
+    return -1;
+  }
+
+  private apply(frame: Frame, q: number, qEnd: number, suffix: boolean, right: Group[], ante: Group | null | undefined, left: Group[], emit: Emit): void {
+    const spec = relationSpec(frame.type)!;
+    const kinds = (r: Role) => (frame.only[r] ?? spec[r]) as readonly string[];
+    const fits = (g: Group, r: Role) => g.members.some((m) => kinds(r).includes(m.kind));
+    const objRole = other(frame.agent);
+    // "المعقود في ريو دي جانيرو، البرازيل": a State after a city named with في.
+    const apposition = (g: Group) =>
+      frame.marker.includes('في') && g.members.every((m) => m.kind === 'Country') && noWaw(this.doc.words[qEnd + 1] ?? '') === 'في' && g.a <= qEnd + 5 && COMMA.test(this.gapText(g.a - 1));
+    const objOk = (g: Group) =>
+      g.marker === 'direct'
+        ? frame.marker.includes('') || apposition(g)
+        : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع'));
+    const agentOk = (g: Group) => g.marker === 'direct' && fits(g, frame.agent);
+    const dist = (a: number, b: number) => {
+      let n = 0;
+      for (let j = a + 1; j < b; j++) if (!this.fr.adverbs.has(this.doc.words[j]) && !this.inMention(j)) n++;
+      return n;
+    };
+    let agent: Group | undefined;
+    let obj: Group | undefined;
+    let conf = frame.confidence;
+
+    if (frame.pattern === 'attributive') {
+      // The name right before the attribute, even when its list goes on after it ("A، وB التابع لـC، وD").
+      let head: Group | undefined;
+      for (const g of this.before) {
+        const inFront = g.members.filter((m) => m.b < q);
+        if (inFront.length && (!head || inFront[inFront.length - 1].b > head.b)) head = { ...g, members: inFront, b: inFront[inFront.length - 1].b };
+      }
+      if (head && head.b < (left[0]?.b ?? -1)) head = left[0];
+      // A frame with `reach` lets a few words stand between the name and its attribute (a name cut short).
+      const gap = head ? dist(head.b, q) : 0;
+      if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      else if (!head || gap > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
+        // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
+        const before = q > 0 ? this.doc.words[q - 1] : '';
+        // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة").
+        const written = q > 0 ? this.doc.src.slice(this.doc.oStart[q - 1], this.doc.oEnd[q - 1]).replace(/[\u064b-\u0652\u0640]/g, '') : '';
+        const possessive = before !== '' && /(ه|ها|هم)$/.test(written) && !this.inMention(q - 1);
+        const near = possessive ? left.find((g) => g.marker === 'direct' && fits(g, frame.head)) : undefined;
+        const owner = near && dist(near.b, q) <= 12 ? near : possessive ? this.previous.filter((g) => g.marker === 'direct' && fits(g, frame.head)).pop() : undefined;
+        if (!owner) return;
+        head = owner;
+        conf -= owner === near ? 0.15 : 0.2;
+      }
+      // A singular attribute qualifies the nearest noun; a dual or plural one ("المكملان") the whole list.
+      if (!frame.list && !/(ان|ين|تين)$/.test(this.doc.words[q])) head = { ...head, members: head.members.slice(-1) };
+      let tail = right.find(
+        (g) => g.a <= qEnd + 4 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') || apposition(g) : frame.marker.includes(g.prep)) && fits(g, other(frame.head)),
+      );
+      if (!tail || right[0] !== tail) return;
+      tail = { ...tail, members: tail.members.slice(0, 1) };
+      this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
+      return;
+    }
+    if (frame.pattern === 'report') {
+      const author = right[0];
+      if (!author || author.a > qEnd + 3 || !(author.marker === 'direct' || author.prep === 'ل') || !fits(author, 'to')) return;
+      const docs = right.slice(1).find((g) => fits(g, 'from') && g.a - author.b <= 30);
+      if (docs) this.emitPairs(frame.type, docs, author, conf, emit);
+      return;
+    }
+    const passive = right.find((g) => g.marker === 'passive' && fits(g, frame.agent));
+    if (frame.pattern === 'verb' && ante !== undefined) {
+      // Relative clause: "X الذي يترأسه المكتب" (pronoun: X is the object), "X الذي يضم ..." (X is the subject).
+      if (!ante) return;
+      if (suffix) {
+        obj = fits(ante, objRole) ? ante : undefined;
+        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 3 && !this.commaBetween(qEnd, g.a));
+      } else {
+        agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
+        obj = right.find((g) => objOk(g) && fits(g, objRole));
+        conf -= 0.05;
+      }
+    } else if (frame.pattern === 'verb') {
+      if (passive) {
+        agent = passive;
+        obj = right.find((g) => g.a < passive.a && g.marker === 'direct' && fits(g, objRole)) ?? left.find((g) => g.marker === 'direct' && fits(g, objRole));
+      } else {
+        const d1 = right.find((g) => g.marker === 'direct');
+        if (d1 && fits(d1, frame.agent) && !(frame.marker.length === 1 && frame.marker[0] === '' && !fits(d1, objRole) && false)) {
+          agent = d1;
+          if (dist(qEnd, d1.a) > 3) conf -= 0.1;
+          obj = right.find((g) => g.a > d1.b && objOk(g) && fits(g, objRole));
+        } else {
+          obj = right.find((g) => objOk(g) && fits(g, objRole));
+          // SVO: the subject right before the verb, not across a comma, and not before a verb with و (a new clause).
+          const l = /^[وف]/.test(this.doc.words[q]) ? undefined : left.find((g) => agentOk(g));
+          if (l && !left.slice(0, left.indexOf(l)).some((g) => g.marker === 'direct') && !this.commaBetween(l.b, q)) {
+            agent = l;
+            if (dist(l.b, q) > 2) conf -= 0.1;
+          } else if (obj) {
+            agent = right.find((g) => g.a > obj!.b && agentOk(g) && dist(obj!.b, g.a) <= 2);
+            conf -= 0.1;
+            // "وتشارك المفوضية في X، وشاركت في Y": a coordinated verb without a subject shares the last one.
+            if (!agent && this.lastAgent && /^[وف]/.test(this.doc.words[q]) && fits(this.lastAgent, frame.agent) && this.lastAgent.b < q) {
+              agent = this.lastAgent;
+              conf -= 0.1;
+            }
+          }
+        }
+        if (obj && dist(qEnd, obj.a) > 14) obj = undefined;
+        if (obj && agent && dist(Math.max(qEnd, agent.b), obj.a) > 8) conf -= 0.1;
+      }
+    } else {
+      // Verbal noun.
+      const g1 = right[0];
+      const g2 = right[1];
+      if (g1 && dist(qEnd, g1.a) <= 1 && agentOk(g1) && g2 && g2.marker === 'prep' && frame.marker.includes(g2.prep) && fits(g2, objRole) && dist(g1.b, g2.a) <= 6) {
+        agent = g1;
+        obj = g2;
+      } else {
+        obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= 6);
+        if (!obj) return;
+        if (passive) agent = passive;
+        else {
+          agent = left.find((g) => agentOk(g) && dist(g.b, q) <= 10);
+          conf -= agent && dist(agent.b, q) > 4 ? 0.2 : 0.1;
+        }
+      }
+    }
+    // "وصدقت إثيوبيا عليه": a preposition with a pronoun stands for the last fitting thing named before.
+    if (agent && !obj && frame.pattern === 'verb') {
+      const pronounAt = (k: number) => {
+        const w = k < this.doc.words.length ? noWaw(this.doc.words[k]) : '';
+        return this.fr.objectPronouns.some((p) => w.endsWith(p) && frame.marker.includes(normPrep(w.slice(0, -p.length))));
+      };
+      if (pronounAt(agent.b + 1) || (pronounAt(qEnd + 1) && agent.a > qEnd)) {
+        // The antecedent is an argument (subject or object) named before, not a prepositional adjunct ("بموجب القرار").
+        const cands = this.previous.concat(this.before.filter((g) => g.b < q)).filter((g) => fits(g, objRole) && g !== agent);
+        obj = cands.filter((g) => g.marker === 'direct').pop() ?? cands.pop();
+        conf -= 0.1;
+      }
+    }
+    // "واعتمد المجلس، في دورته التاسعة، القرار": the session named with the subject acts too (frames with `session`).
+    if (frame.session && agent && obj) {
+      const s = right.find((g) => g.a > agent!.b && g.a <= agent!.b + 3 && g.marker === 'prep' && g.prep === 'في' && fits(g, frame.agent) && g.members.every((m) => m.kind === 'Meeting'));
+      if (s) this.emitPairs(frame.type, frame.agent === 'from' ? s : obj, frame.agent === 'from' ? obj : s, conf - 0.05, emit);
+    }
+    if (agent && frame.pattern === 'verb' && agent.a > q) this.lastAgent = agent;
+    // "تنظيم منتدى برلماني في الشراكة مع الاتحاد البرلماني الدولي": no actor named, but the partner shares the act.
+    if (!agent && obj && frame.shared) {
+      const nextTrigger = (a: number, b: number) => {
+        for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length) return true;
+        return false;
+      };
+      for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(obj.b, p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
+    }
+    if (!agent || !obj || agent === obj) return;
+    // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
+    if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
+    this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
+
+    this.lastApplied = { frame, agent, obj, conf };
+    // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
+    for (const p of right.concat(left)) {
+      if (p.marker !== 'partner' || p === obj) continue;
+      this.usedPartners.add(p);
+      this.emitPairs('PARTNERS_WITH', agent, p, conf - 0.05, emit);
+      if (frame.shared) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.05, emit);
+    }
+    // "بموجب قراره ٦/١٤": the instrument mandates (and creates) what the clause creates; the actor adopted it.
+    for (const g of right.concat(left)) {
+      if (g.marker !== 'mandate') continue;
+      if (frame.type === 'ESTABLISHED') {
+        this.emitPairs('MANDATED_BY', obj, g, conf - 0.05, emit);
+        this.emitPairs('ESTABLISHED', g, obj, conf - 0.05, emit);
+      }
+      if (frame.type === 'ADOPTED' || g.members.some((m) => this.possessive(m))) this.emitPairs('ADOPTED', agent, g, conf - 0.05, emit);
+    }
+  }
+
+  private hardBetween(a: number, b: number): boolean {
+    for (let j = a; j < b; j++) if (this.hard(j)) return true;
+    return false;
+  }
+
+  private commaBetween(a: number, b: number): boolean {
+    for (let j = a; j < b; j++) if (COMMA.test(this.gapText(j))) return true;
+    return false;
+  }
+
+  /** "قراره" (m), "بقرارها" (f): a resolution named with a possessive pronoun, and the pronoun's gender; else null. */
+  possessive(m: Mention): 'm' | 'f' | null {
+    const x = /^(قرار|مقرر|قرارات)(ه|ها|هم)$/.exec(bare(this.doc.words[m.a]));
+    return x ? (x[2] === 'ها' ? 'f' : 'm') : null;
+  }
+
+  private emitPairs(type: string, from: Group, to: Group, conf: number, emit: Emit): void {
+    const toBody = this.fr.toBodyOfSession.has(type);
+    for (const f of from.members) {
+      for (const t of to.members) {
+        if (f.entityId === t.entityId) continue;
+        emit(type, f.entityId, t.entityId, conf);
+        // Reported to "الدورة الرابعة لمجلس حقوق الإنسان": to the Council as well.
+        if (toBody && t.kind === 'Meeting') for (const b of t.bodies ?? []) if (b !== f.entityId) emit(type, f.entityId, b, conf - 0.05);
+      }
+    }
+  }
+}
