@@ -6,6 +6,7 @@
  * the extension only tells HTML from text. What cannot be read is refused with a reason.
  */
 import * as path from 'path';
+import { checkInput, checkSize, type CheckOptions } from '../../extract/pipeline';
 import { readDocx } from './docx';
 import { FormatError } from './errors';
 import { readHtml } from './html';
@@ -50,6 +51,13 @@ export function formatOf(bytes: Uint8Array, file: string): Format | null {
   return refusal(bytes, file) ? null : 'text';
 }
 
+/** Why a folder ingest passes over this file (by its name alone, before reading it), or null when it is taken. */
+export function unreadableByName(file: string): string | null {
+  const name = path.basename(file);
+  if (EXTENSIONS[path.extname(name).toLowerCase()]) return null;
+  return refusal(new Uint8Array(0), name) ?? `${name}: ${path.extname(name) || 'files without an extension'} ${path.extname(name) ? 'files are' : 'are'} not read; give .txt (UTF-8), .pdf, .docx or .html`;
+}
+
 /** Reads a document; throws FormatError with a message saying why and what to do. */
 export async function readDocument(bytes: Uint8Array, file: string): Promise<ReadDocument> {
   const name = path.basename(file);
@@ -69,4 +77,23 @@ export async function readDocument(bytes: Uint8Array, file: string): Promise<Rea
     case 'html':
       return { format, text: readHtml(bytes).text };
   }
+}
+
+export interface DocumentText {
+  text: string;
+  format: Format;
+  pages?: number;
+}
+
+/**
+ * Bytes -> the checked text the extractor reads: the file's size limit, its format read, then
+ * the text checks every document gets (empty, binary, not UTF-8, not Arabic). Throws FormatError.
+ */
+export async function documentText(bytes: Buffer, file: string, opts: CheckOptions = {}): Promise<DocumentText> {
+  const tooLarge = checkSize(bytes.length, file, opts);
+  if (tooLarge) throw new FormatError(tooLarge);
+  const read = await readDocument(bytes, file);
+  const checked = checkInput(read.text === null ? bytes : Buffer.from(read.text, 'utf8'), file, opts);
+  if (!checked.ok) throw new FormatError(read.text === null ? checked.error : `${checked.error} (text read from ${read.format.toUpperCase()})`);
+  return { text: checked.text, format: read.format, pages: read.pages };
 }
