@@ -17,6 +17,8 @@ const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[',
 
 export function bidiClass(s: string): BidiClass {
   if (ARABIC_LETTER.test(s)) return 'R';
+  // A number with its punctuation in one logical-order item ("١٠."): moved as a whole, like a word.
+  if (/^[\u0660-\u0669\u06f0-\u06f9]+[.,:;!?)\]»]+$|^[(\[«]+[\u0660-\u0669\u06f0-\u06f9]+$/.test(s)) return 'R';
   if (LATIN_LETTER.test(s)) return 'L';
   if (DIGITS_ONLY.test(s.replace(/[.,/:]/g, '')) && /\d|[\u0660-\u0669\u06f0-\u06f9]/.test(s)) return 'N';
   return 'W';

@@ -6,7 +6,7 @@
  * Each region's lines are put in logical order (./bidi) and joined; regions are separated by a
  * blank line, so paragraphs stay paragraphs.
  */
-import { isRtl, logicalOrder } from './bidi';
+import { bidiClass, isRtl, logicalOrder } from './bidi';
 
 export interface TextItem {
   /** The item's text (logical order within the item, as pdf.js gives it). */
@@ -17,6 +17,8 @@ export interface TextItem {
   /** Advance width and font size. */
   w: number;
   h: number;
+  /** pdf.js's direction of the item: 'rtl' items have their text in logical order already. */
+  dir?: string;
 }
 
 interface Line {
@@ -38,12 +40,52 @@ function unPresent(s: string): string {
   return s.replace(/[\ufb50-\ufdff\ufe70-\ufeff]+/g, (m) => m.normalize('NFKC'));
 }
 
-/** Cleans an item: presentation forms undone; a lone diacritic loses the space pdf.js puts before it. */
+/**
+ * Cleans an item: presentation forms undone; a lone diacritic loses the space pdf.js puts before
+ * it. A glyph without text ("\0") is dropped, except the second half of a lam-alef ligature that
+ * Chromium's PDFs leave unmapped when a diacritic follows (see repairLamAlef).
+ */
 export function cleanItem(it: TextItem): TextItem | null {
-  let s = unPresent(it.s);
+  let s = unPresent(it.s).replace(/\u0000/g, '');
   if (/^\s+[\u064b-\u065f\u0670]+$/.test(s)) s = s.trim();
   if (s === '') return null;
   return { ...it, s };
+}
+
+/**
+ * Skia (Chromium's PDF writer) maps a lam-alef ligature followed by a diacritic ("لاً") to "ل" plus
+ * a zero-width glyph with no text at the ligature's left edge: that glyph is the alef.
+ */
+export function repairLamAlef(items: TextItem[]): TextItem[] {
+  const lams = items.filter((i) => /ل$/.test(unPresent(i.s)) && i.w > 0);
+  return items.map((it) => {
+    if (it.s !== '\u0000' || it.w > 0.01) return it;
+    const lam = lams.find((l) => Math.abs(l.x - it.x) < 0.5 && Math.abs(l.y - it.y) < 0.2 * l.h);
+    return lam ? { ...it, s: 'ا' } : it;
+  });
+}
+
+const MARKS = /^[\u064b-\u065f\u0670\u06d6-\u06ed]+$/;
+
+/**
+ * Diacritics drawn as items of their own (zero width, above or below their letter) join the
+ * letter they sit on: its item's text gets them at the end, where they belong in logical order.
+ */
+export function attachMarks(items: TextItem[]): TextItem[] {
+  const marks = items.filter((i) => MARKS.test(i.s));
+  if (!marks.length) return items;
+  const bases = items.filter((i) => !MARKS.test(i.s)).map((i) => ({ ...i }));
+  for (const m of marks) {
+    let best: TextItem | null = null;
+    for (const b of bases) {
+      if (m.x < b.x - 0.5 || m.x > b.x + b.w + 0.5 || Math.abs(m.y - b.y) > 1.2 * b.h) continue;
+      const d = Math.abs(m.y - b.y);
+      const bestD = best ? Math.abs(m.y - best.y) : Infinity;
+      if (d < bestD || (d === bestD && b.w < best!.w)) best = b;
+    }
+    if (best) best.s += m.s;
+  }
+  return bases;
 }
 
 function median(xs: number[]): number {
@@ -122,7 +164,22 @@ function verticalCut(segs: Segment[], minGap: number): Segment[][] {
   return cols;
 }
 
-const lineCount = (segs: Segment[]) => new Set(segs.map((s) => Math.round(s.y))).size;
+/**
+ * A column of running text, not a column of table cells or a margin of paragraph numbers: at
+ * least two lines, most of them long (12+ characters) and filling most of the column's width.
+ */
+function textColumn(segs: Segment[]): boolean {
+  const lines = groupLines(segs.flatMap((s) => s.items));
+  if (lines.length < 2) return false;
+  const x0 = Math.min(...segs.map((s) => s.x0));
+  const x1 = Math.max(...segs.map((s) => s.x1));
+  const full = lines.filter((l) => {
+    const chars = l.items.reduce((n, i) => n + i.s.length, 0);
+    const w = Math.max(...l.items.map((i) => i.x + i.w)) - Math.min(...l.items.map((i) => i.x));
+    return chars >= 12 && w >= 0.7 * (x1 - x0);
+  });
+  return full.length >= 0.6 * lines.length;
+}
 
 interface Metrics {
   /** Font size of body text. */
@@ -131,12 +188,19 @@ interface Metrics {
   paraGap: number;
 }
 
-function metrics(lines: Line[]): Metrics {
+function metrics(lines: Line[], segs: Segment[]): Metrics {
   const em = median(lines.map((l) => l.h)) || 10;
+  // Line pitch of running text: from each segment to the next one below it that it overlaps
+  // horizontally (so two columns whose lines do not align do not mix their pitches).
   const pitches: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const d = lines[i - 1].y - lines[i].y;
-    if (d > 0.8 * em && d < 3 * em) pitches.push(d);
+  const byY = [...segs].sort((a, b) => b.y - a.y);
+  for (let i = 0; i < byY.length; i++) {
+    const a = byY[i];
+    const below = byY.slice(i + 1).find((b) => b.y < a.y - 0.5 * em && b.x0 < a.x1 && b.x1 > a.x0);
+    if (below) {
+      const d = a.y - below.y;
+      if (d > 0.8 * em && d < 3 * em) pitches.push(d);
+    }
   }
   const pitch = median(pitches) || 1.4 * em;
   // Box gap between two lines of a paragraph is pitch - 1.1 em; a paragraph gap is clearly more.
@@ -151,7 +215,7 @@ function regions(segs: Segment[], m: Metrics, out: Segment[][]): void {
     return;
   }
   const cols = verticalCut(segs, 0.8 * m.em);
-  if (cols.length > 1 && cols.every((c) => lineCount(c) >= 2)) {
+  if (cols.length > 1 && cols.every(textColumn)) {
     const rtl = isRtl(segs.flatMap((s) => s.items.map((i) => i.s)).join(''));
     for (const c of rtl ? cols.reverse() : cols) regions(c, m, out);
     return;
@@ -170,10 +234,13 @@ function lineText(items: TextItem[], em: number): string {
     if (prev) {
       const gap = it.x - (prev.x + prev.w);
       const spaced = /\s$/.test(prev.s) || /^\s/.test(it.s);
-      if (gap > 0.8 * em) parts.push('  ');
-      else if (gap > 0.2 * Math.min(it.h, prev.h) && !spaced) parts.push(' ');
+      if (!spaced && gap > 0.8 * em) parts.push('  ');
+      else if (!spaced && gap > 0.2 * Math.min(it.h, prev.h)) parts.push(' ');
     }
-    parts.push(it.s);
+    // Items without Arabic letters are in visual order inside (e.g. "،2010"): split them so the
+    // bidi step can move their punctuation; Arabic items come in logical order from pdf.js.
+    if (bidiClass(it.s) === 'R' || (it.dir === 'rtl' && bidiClass(it.s) === 'N')) parts.push(it.s);
+    else parts.push(...(it.s.match(/[0-9\u0660-\u0669\u06f0-\u06f9]+|[A-Za-z\u00c0-\u024f]+|[^]/gu) ?? []));
   }
   return logicalOrder(parts, rtl).join('').replace(/[ \t]+/g, (m) => (m.length > 1 ? '  ' : ' ')).trim();
 }
@@ -186,11 +253,12 @@ function regionText(segs: Segment[], m: Metrics): string {
 
 /** The text of one page in reading order: regions separated by blank lines. */
 export function pageText(raw: TextItem[]): string {
-  const items = raw.map(cleanItem).filter((i): i is TextItem => i !== null);
+  const items = attachMarks(repairLamAlef(raw).map(cleanItem).filter((i): i is TextItem => i !== null));
   if (!items.length) return '';
   const lines = groupLines(items);
-  const m = metrics(lines);
-  const segs = lines.flatMap((l) => segments(l, 0.8 * m.em));
+  const em = median(lines.map((l) => l.h)) || 10;
+  const segs = lines.flatMap((l) => segments(l, 0.8 * em));
+  const m = metrics(lines, segs);
   const out: Segment[][] = [];
   regions(segs, m, out);
   return out.map((r) => regionText(r, m)).filter((t) => t !== '').join('\n\n');

@@ -34,7 +34,7 @@ parentPort.on('message', async ({ id, data }) => {
       for (const it of tc.items) {
         if (!it.str) continue;
         const t = it.transform;
-        items.push({ s: it.str, x: t[4], y: t[5], w: it.width, h: Math.hypot(t[2], t[3]) || it.height || 10 });
+        items.push({ s: it.str, x: t[4], y: t[5], w: it.width, h: Math.hypot(t[2], t[3]) || it.height || 10, dir: it.dir });
       }
       let images = 0;
       if (!items.some((i) => i.s.trim())) {
