@@ -74,7 +74,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     done(summary, seconds) {
       clear();
       stream.write(`${summaryLine(summary, seconds)}\n`);
-      if (formats.size) stream.write(`  ${formatLine(formats)}\n`);
+      if (formats.size > 1) stream.write(`  ${formatLine(formats)}\n`); // mixed batches only
       for (const f of summary.failed) stream.write(`  failed: ${f.file}: ${f.error}\n`);
     },
   };

@@ -89,7 +89,8 @@ export function sampleHtml(s: Sample): string {
   const [first, ...rest] = s.header;
   // The first header line is laid out as the UN masthead: name on the right, symbol on the left.
   const m = /^(.*?) ([A-Z][A-Z0-9./]+)$/.exec(first);
-  const masthead = m ? `<div class="mast"><span>${esc(m[1])}</span><span dir="ltr">${esc(m[2])}</span></div>` : `<div class="h">${esc(first)}</div>`;
+  const masthead = m ? `<div class="mast"><span>${esc(m[1])}</span>
+<span dir="ltr">${esc(m[2])}</span></div>` : `<div class="h">${esc(first)}</div>`;
   const notes = s.footnotes.length ? `<div class="notes"><hr>${s.footnotes.map((f) => `<div>${withNotes(f).replace(/^<sup>(\(\d\))<\/sup>/, '$1')}</div>`).join('')}</div>` : '';
   return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(s.name)}</title><style>
   @page { size: A4; margin: 2cm; }
@@ -171,8 +172,11 @@ export function sampleDocx(s: Sample, autoNumber = false): Buffer {
     );
   }
   if (autoNumber) {
+    // Numbering starts where the sample's first numbered paragraph does.
+    const first = s.blocks.map((b) => (typeof b === 'string' ? /^([١٢٣٤٥٦٧٨٩])- /.exec(b)?.[1] : undefined)).find(Boolean) ?? '١';
+    const start = first.charCodeAt(0) - 0x660;
     files['word/numbering.xml'] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="hindiNumbers"/><w:lvlText w:val="%1-"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+      `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="${start}"/><w:numFmt w:val="hindiNumbers"/><w:lvlText w:val="%1-"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
     );
   }
   return Buffer.from(zipSync(files));

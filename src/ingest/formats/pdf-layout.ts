@@ -202,16 +202,26 @@ function metrics(lines: Line[], segs: Segment[]): Metrics {
       if (d > 0.8 * em && d < 3 * em) pitches.push(d);
     }
   }
-  const pitch = median(pitches) || 1.4 * em;
+  // The lower quartile: in short paragraphs, pitches across paragraph gaps can be the majority.
+  const pitch = pitches.sort((x, y) => x - y)[Math.floor(pitches.length / 4)] || 1.4 * em;
   // Box gap between two lines of a paragraph is pitch - 1.1 em; a paragraph gap is clearly more.
   return { em, paraGap: Math.max(0, pitch - 1.1 * em) + 0.35 * em };
 }
 
-/** Orders segments into regions (leaves of the XY-cut), each a list of segments. */
-function regions(segs: Segment[], m: Metrics, out: Segment[][]): void {
+/** A leaf of the XY-cut, with the width of the column it lies in (to tell wrapped lines from short ones). */
+interface Region {
+  segs: Segment[];
+  x0: number;
+  x1: number;
+}
+
+const extent = (segs: Segment[]) => ({ x0: Math.min(...segs.map((s) => s.x0)), x1: Math.max(...segs.map((s) => s.x1)) });
+
+/** Orders segments into regions (leaves of the XY-cut); bands cut horizontally keep their column's width. */
+function regions(segs: Segment[], m: Metrics, out: Region[], column = extent(segs)): void {
   const bands = horizontalCut(segs, m.paraGap);
   if (bands.length > 1) {
-    for (const b of bands) regions(b, m, out);
+    for (const b of bands) regions(b, m, out, column);
     return;
   }
   const cols = verticalCut(segs, 0.8 * m.em);
@@ -220,21 +230,21 @@ function regions(segs: Segment[], m: Metrics, out: Segment[][]): void {
     for (const c of rtl ? cols.reverse() : cols) regions(c, m, out);
     return;
   }
-  out.push(segs);
+  out.push({ segs, ...column });
 }
 
 /** One line of text from its items (left to right as drawn), spaces put back where a gap shows one. */
 function lineText(items: TextItem[], em: number): string {
   const parts: string[] = [];
   const rtl = isRtl(items.map((i) => i.s).join(''));
-  // Wide gaps (table cells side by side) become an item of their own so bidi moves them too.
+  // Wide gaps (table cells side by side) become a tab, an item of its own so bidi moves it too.
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const prev = items[i - 1];
     if (prev) {
       const gap = it.x - (prev.x + prev.w);
       const spaced = /\s$/.test(prev.s) || /^\s/.test(it.s);
-      if (!spaced && gap > 0.8 * em) parts.push('  ');
+      if (!spaced && gap > 0.8 * em) parts.push('\t');
       else if (!spaced && gap > 0.2 * Math.min(it.h, prev.h)) parts.push(' ');
     }
     // Items without Arabic letters are in visual order inside (e.g. "،2010"): split them so the
@@ -242,13 +252,33 @@ function lineText(items: TextItem[], em: number): string {
     if (bidiClass(it.s) === 'R' || (it.dir === 'rtl' && bidiClass(it.s) === 'N')) parts.push(it.s);
     else parts.push(...(it.s.match(/[0-9\u0660-\u0669\u06f0-\u06f9]+|[A-Za-z\u00c0-\u024f]+|[^]/gu) ?? []));
   }
-  return logicalOrder(parts, rtl).join('').replace(/[ \t]+/g, (m) => (m.length > 1 ? '  ' : ' ')).trim();
+  return logicalOrder(parts, rtl).join('').replace(/ *\t[ \t]*/g, '\t').replace(/ {2,}/g, ' ').trim();
 }
 
-/** A region's text: its lines top to bottom. */
-function regionText(segs: Segment[], m: Metrics): string {
+/** A line that starts a numbered paragraph or note: "١-", "12.", "(3)". */
+const NUMBERED = /^[(]?[0-9\u0660-\u0669]+[-.)]/;
+
+/**
+ * A region's text: its lines top to bottom. A line that fills the region's width was wrapped by
+ * the layout, so it joins the next with a space: a paragraph comes out as one line, as in a .txt
+ * (names that run across a line end stay one name). Short lines (headers, the last line of a
+ * paragraph), table rows (wide gaps) and lines before a numbered one keep their line break.
+ */
+function regionText({ segs, x0, x1 }: Region, m: Metrics): { text: string; open: boolean } {
   const lines = groupLines(segs.flatMap((s) => s.items));
-  return lines.map((l) => lineText(l.items, m.em)).filter((t) => t !== '').join('\n');
+  const texts = lines.map((l) => lineText(l.items, m.em));
+  let out = '';
+  const full = (i: number) => {
+    const l = lines[i];
+    const width = Math.max(...l.items.map((it) => it.x + it.w)) - Math.min(...l.items.map((it) => it.x));
+    return width >= 0.85 * (x1 - x0) && !texts[i].includes('\t');
+  };
+  texts.forEach((t, i) => {
+    if (t === '') return;
+    if (out) out += full(i - 1) && !NUMBERED.test(t) && !t.includes('\t') ? ' ' : '\n';
+    out += t;
+  });
+  return { text: out, open: full(lines.length - 1) };
 }
 
 /** The text of one page in reading order: regions separated by blank lines. */
@@ -259,7 +289,15 @@ export function pageText(raw: TextItem[]): string {
   const em = median(lines.map((l) => l.h)) || 10;
   const segs = lines.flatMap((l) => segments(l, 0.8 * em));
   const m = metrics(lines, segs);
-  const out: Segment[][] = [];
+  const out: Region[] = [];
   regions(segs, m, out);
-  return out.map((r) => regionText(r, m)).filter((t) => t !== '').join('\n\n');
+  // A region whose last line is full continues in the next one (a paragraph across a column break).
+  let text = '';
+  let open = false;
+  for (const r of out.map((seg) => regionText(seg, m)).filter((r) => r.text !== '')) {
+    if (text) text += open && !NUMBERED.test(r.text) && !r.text.split('\n')[0].includes('\t') ? ' ' : '\n\n';
+    text += r.text;
+    open = r.open;
+  }
+  return text;
 }
