@@ -186,6 +186,8 @@ interface Metrics {
   em: number;
   /** Vertical space above which a gap separates paragraphs (more than the usual leading). */
   paraGap: number;
+  /** Columns found so far (their ids). */
+  columns: number;
 }
 
 function metrics(lines: Line[], segs: Segment[]): Metrics {
@@ -205,7 +207,7 @@ function metrics(lines: Line[], segs: Segment[]): Metrics {
   // The lower quartile: in short paragraphs, pitches across paragraph gaps can be the majority.
   const pitch = pitches.sort((x, y) => x - y)[Math.floor(pitches.length / 4)] || 1.4 * em;
   // Box gap between two lines of a paragraph is pitch - 1.1 em; a paragraph gap is clearly more.
-  return { em, paraGap: Math.max(0, pitch - 1.1 * em) + 0.35 * em };
+  return { em, paraGap: Math.max(0, pitch - 1.1 * em) + 0.35 * em, columns: 0 };
 }
 
 /** A leaf of the XY-cut, with the width of the column it lies in (to tell wrapped lines from short ones). */
@@ -213,12 +215,14 @@ interface Region {
   segs: Segment[];
   x0: number;
   x1: number;
+  /** Which column (leaf of a vertical cut) the region is in. */
+  column: number;
 }
 
 const extent = (segs: Segment[]) => ({ x0: Math.min(...segs.map((s) => s.x0)), x1: Math.max(...segs.map((s) => s.x1)) });
 
 /** Orders segments into regions (leaves of the XY-cut); bands cut horizontally keep their column's width. */
-function regions(segs: Segment[], m: Metrics, out: Region[], column = extent(segs)): void {
+function regions(segs: Segment[], m: Metrics, out: Region[], column = { ...extent(segs), column: 0 }): void {
   const bands = horizontalCut(segs, m.paraGap);
   if (bands.length > 1) {
     for (const b of bands) regions(b, m, out, column);
@@ -227,7 +231,7 @@ function regions(segs: Segment[], m: Metrics, out: Region[], column = extent(seg
   const cols = verticalCut(segs, 0.8 * m.em);
   if (cols.length > 1 && cols.every(textColumn)) {
     const rtl = isRtl(segs.flatMap((s) => s.items.map((i) => i.s)).join(''));
-    for (const c of rtl ? cols.reverse() : cols) regions(c, m, out);
+    for (const c of rtl ? cols.reverse() : cols) regions(c, m, out, { ...extent(c), column: ++m.columns });
     return;
   }
   out.push({ segs, ...column });
@@ -294,10 +298,15 @@ export function pageText(raw: TextItem[]): string {
   // A region whose last line is full continues in the next one (a paragraph across a column break).
   let text = '';
   let open = false;
-  for (const r of out.map((seg) => regionText(seg, m)).filter((r) => r.text !== '')) {
-    if (text) text += open && !NUMBERED.test(r.text) && !r.text.split('\n')[0].includes('\t') ? ' ' : '\n\n';
+  let column = -1;
+  for (const region of out) {
+    const r = regionText(region, m);
+    if (r.text === '') continue;
+    const continues = open && region.column !== column && !NUMBERED.test(r.text) && !r.text.split('\n')[0].includes('\t');
+    if (text) text += continues ? ' ' : '\n\n';
     text += r.text;
     open = r.open;
+    column = region.column;
   }
   return text;
 }
