@@ -127,7 +127,7 @@ export async function printPdf(browser: Browser, html: string): Promise<Buffer> 
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate('document.fonts.ready.then(() => true)');
     return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     await page.close();
