@@ -60,7 +60,7 @@ const pending = new Map<number, (r: Reply) => void>();
 function getWorker(): Worker {
   if (worker) return worker;
   const pdfjs = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
-  const w = new Worker(WORKER, { eval: true, workerData: { pdfjs }, stderr: true });
+  const w = new Worker(WORKER, { eval: true, workerData: { pdfjs } });
   w.on('message', (r: Reply) => {
     pending.get(r.id)?.(r);
     pending.delete(r.id);
