@@ -251,13 +251,22 @@ function lineText(items: TextItem[], em: number): string {
       if (!spaced && gap > 0.8 * em) parts.push('\t');
       else if (!spaced && gap > 0.2 * Math.min(it.h, prev.h)) parts.push(' ');
     }
-    // Items without Arabic letters are in visual order inside (e.g. "،2010"): split them so the
-    // bidi step can move their punctuation; Arabic items come in logical order from pdf.js.
-    if (bidiClass(it.s) === 'R' || (it.dir === 'rtl' && bidiClass(it.s) === 'N')) parts.push(it.s);
+    // Items pdf.js read as left to right are in visual order inside (e.g. "،2010"): split them so
+    // the bidi step can move their punctuation; Arabic and right-to-left items are logical already.
+    if (bidiClass(it.s) === 'R' || it.dir === 'rtl') parts.push(it.s);
     else parts.push(...(it.s.match(/[0-9\u0660-\u0669\u06f0-\u06f9]+|[A-Za-z\u00c0-\u024f]+|[^]/gu) ?? []));
   }
-  return logicalOrder(parts, rtl).join('').replace(/ *\t[ \t]*/g, '\t').replace(/ {2,}/g, ' ').trim();
+  return logicalOrder(parts, rtl)
+    .join('')
+    .replace(/ *\t[ \t]*/g, '\t')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(HANGING_NUMBER, '$1 '); // a paragraph number set in the margin is not a table cell
 }
+
+/** A paragraph number or bullet followed by the wide gap of a hanging indent. */
+const HANGING_NUMBER = /^([(]?[0-9\u0660-\u0669]+[-.)]?|[(]?[a-z\u0623-\u064a][)]|[-•·–])\t/;
+
 
 /** A line that starts a numbered paragraph or note: "١-", "12.", "(3)". */
 const NUMBERED = /^[(]?[0-9\u0660-\u0669]+[-.)]/;

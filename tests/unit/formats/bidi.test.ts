@@ -55,6 +55,17 @@ describe('page layout from positioned items', () => {
     expect(words.slice(18, 24)).toEqual(left.map((w) => w + 0));
   });
 
+  test('a paragraph number hanging in the margin starts its paragraph, whose wrapped lines join', () => {
+    const words = ['تعاون', 'المكتب', 'مع', 'الدول', 'الأعضاء', 'في', 'مجال', 'المساعدة', 'التقنية'];
+    const items = [
+      { s: '١-', x: 505, y: 700, w: 10, h: 10, dir: 'rtl' }, // in the margin, 25 points right of the text
+      ...line(words, 700, 480),
+      ...line(words, 686, 480),
+      ...line(['وحدها'], 672, 480),
+    ];
+    expect(pageText(items)).toBe(`١- ${words.join(' ')} ${words.join(' ')} وحدها`);
+  });
+
   test('a wide vertical gap separates paragraphs with a blank line', () => {
     const text = pageText([...line(['الفقرة', 'الأولى'], 700), ...line(['الفقرة', 'الثانية'], 660)]);
     expect(text).toBe('الفقرة الأولى\n\nالفقرة الثانية');
