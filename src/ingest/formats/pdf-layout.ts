@@ -294,10 +294,16 @@ function regionText({ segs, x0, x1 }: Region, m: Metrics): { text: string; open:
   return { text: out, open: full(lines.length - 1) };
 }
 
+export interface PageText {
+  text: string;
+  /** The page ends with a full line: its last paragraph may go on at the top of the next page. */
+  open: boolean;
+}
+
 /** The text of one page in reading order: regions separated by blank lines. */
-export function pageText(raw: TextItem[]): string {
+export function pageLayout(raw: TextItem[]): PageText {
   const items = attachMarks(repairLamAlef(raw).map(cleanItem).filter((i): i is TextItem => i !== null));
-  if (!items.length) return '';
+  if (!items.length) return { text: '', open: false };
   const lines = groupLines(items);
   const em = median(lines.map((l) => l.h)) || 10;
   const segs = lines.flatMap((l) => segments(l, 0.8 * em));
@@ -311,11 +317,57 @@ export function pageText(raw: TextItem[]): string {
   for (const region of out) {
     const r = regionText(region, m);
     if (r.text === '') continue;
-    const continues = open && region.column !== column && !NUMBERED.test(r.text) && !r.text.split('\n')[0].includes('\t');
-    if (text) text += continues ? ' ' : '\n\n';
+    if (text) text += open && region.column !== column && continues(r.text) ? ' ' : '\n\n';
     text += r.text;
     open = r.open;
     column = region.column;
+  }
+  return { text, open };
+}
+
+export const pageText = (raw: TextItem[]): string => pageLayout(raw).text;
+
+/** Text that may continue the previous block: not a numbered paragraph, not a table row. */
+const continues = (t: string) => !NUMBERED.test(t) && !t.split('\n')[0].includes('\t');
+
+/**
+ * Running heads and footers (the document symbol, a job number such as "V.12-56789", page
+ * numbers): the first or last line of a page that recurs, digits aside, at the same edge of at
+ * least half the pages (two at least), or a bare page number, is left out.
+ */
+export function dropRunningLines(pages: TextItem[][]): TextItem[][] {
+  const key = (l: Line | undefined) => (l ? l.items.map((i) => unPresent(i.s)).join('').replace(/[0-9\u0660-\u0669]+/g, '#').replace(/\s+/g, '') : '');
+  // The two lines at each edge of a page are candidates; the lines between them are the body,
+  // and a line found there too is text that merely happens to start or end pages.
+  const body = new Set<string>();
+  const edges = pages.map((items) => {
+    const lines = groupLines(items.filter((i) => i.s.trim()));
+    lines.slice(2, -2).forEach((l) => body.add(key(l)));
+    return lines.length <= 4 ? lines : [...lines.slice(0, 2), ...lines.slice(-2)];
+  });
+  const pagesWith = new Map<string, number>();
+  for (const e of edges) for (const k of new Set(e.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  const bare = /^[-–(]*#[-–)]*$|^(page|صفحة|الصفحة)?#(\/#)?$/i;
+  const drop = new Set<TextItem>();
+  for (const e of edges) {
+    for (const l of e) {
+      const k = key(l);
+      const recurring = pages.length >= 2 && (pagesWith.get(k) ?? 0) >= Math.max(2, pages.length / 2) && !body.has(k);
+      if (k && (recurring || bare.test(k))) l.items.forEach((i) => drop.add(i));
+    }
+  }
+  return pages.map((items) => items.filter((i) => !drop.has(i)));
+}
+
+/** Pages joined: blank lines between them, but a paragraph cut by a page break is joined again. */
+export function documentText(pages: TextItem[][]): string {
+  let text = '';
+  let open = false;
+  for (const p of dropRunningLines(pages).map(pageLayout)) {
+    if (!p.text.trim()) continue;
+    if (text) text += open && continues(p.text) ? ' ' : '\n\n';
+    text += p.text;
+    open = p.open;
   }
   return text;
 }

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Worker } from 'worker_threads';
-import { pageText, type TextItem } from './pdf-layout';
+import { documentText, type TextItem } from './pdf-layout';
 import { FormatError } from './errors';
 
 interface RawPage {
@@ -124,8 +124,7 @@ export interface PdfText {
 export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText> {
   const name = path.basename(file);
   const pages = await readPages(bytes, name);
-  const texts = pages.map((p) => pageText(p.items));
-  const text = texts.filter((t) => t.trim() !== '').join('\n\n');
+  const text = documentText(pages.map((p) => p.items));
   if (!text.trim()) {
     const images = pages.reduce((n, p) => n + p.images, 0);
     if (images > 0) {

@@ -1,6 +1,6 @@
 /** Visual -> logical order of one PDF line: pieces as drawn left to right, Arabic pieces already logical inside. */
 import { logicalOrder } from '../../../src/ingest/formats/bidi';
-import { pageText, type TextItem } from '../../../src/ingest/formats/pdf-layout';
+import { documentText, pageText, type TextItem } from '../../../src/ingest/formats/pdf-layout';
 
 const rtl = (...visual: string[]) => logicalOrder(visual, true).join('');
 
@@ -64,6 +64,22 @@ describe('page layout from positioned items', () => {
       ...line(['وحدها'], 672, 480),
     ];
     expect(pageText(items)).toBe(`١- ${words.join(' ')} ${words.join(' ')} وحدها`);
+  });
+
+  test('running heads, job numbers and page numbers are left out; a paragraph cut by a page break is joined', () => {
+    const words = ['يواصل', 'المكتب', 'تقديم', 'المساعدة', 'التقنية', 'إلى', 'الدول', 'الأعضاء', 'بناء', 'على', 'طلبها'];
+    const page = (n: number, body: TextItem[]) => [
+      ...(n > 1 ? line(['CTOC/COP/2013/4'], 800) : []),
+      ...body,
+      ...line(['V.13-8765' + n], 60, 480),
+      ...line([String(n)], 40, 300),
+    ];
+    const pages = [
+      page(1, [...line(['تقرير', 'الأمانة'], 760), ...line(words, 720), ...line(words, 706)]),
+      page(2, [...line(words, 760), ...line(['انتهى', 'النص'], 746)]),
+      page(3, [...line(['٢-', 'فقرة', 'أخرى'], 760)]),
+    ];
+    expect(documentText(pages)).toBe(`تقرير الأمانة\n\n${words.join(' ')} ${words.join(' ')} ${words.join(' ')} انتهى النص\n\n٢- فقرة أخرى`);
   });
 
   test('a wide vertical gap separates paragraphs with a blank line', () => {
