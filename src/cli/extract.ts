@@ -1,25 +1,31 @@
 /**
  * `kg extract [--json] FILE...`: runs the extractor on files, no database needed.
  * --json prints {"documents": [...], "errors": [...]} (the contract in ../shared/design/ontology.md);
- * without it, a short human-readable summary per file. A file that cannot be read or is refused
- * (empty, binary, invalid UTF-8, too large, not Arabic) is reported on stderr and in "errors";
+ * without it, a short human-readable summary per file. PDF, DOCX and HTML files are read into
+ * text first (src/ingest/formats); offsets index into that text, which --text prints. A file that
+ * cannot be read or is refused (empty, binary, invalid UTF-8, too large, not Arabic, a scan that
+ * needs OCR) is reported on stderr and in "errors";
  * the other files are still processed. Exit code: 0 when at least one file was extracted,
  * 1 when all failed, 2 on a usage error.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkInput, checkSize, extractDocument } from '../extract/pipeline';
+import { checkSize, extractDocument } from '../extract/pipeline';
+import { closePdfReader, documentText } from '../ingest/formats';
 import type { ExtractedDocument, ExtractionError } from '../extract/types';
 
-const USAGE = 'usage: kg extract [--json] [--max-mb N] FILE...';
+const USAGE = 'usage: kg extract [--json | --text] [--max-mb N] FILE...  (.txt, .pdf, .docx, .html)';
 
 export async function run(args: string[]): Promise<number> {
   let json = false;
+  let textOnly = false;
+  let printed = 0;
   let maxBytes: number | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
+    else if (a === '--text') textOnly = true;
     else if (a === '--max-mb') maxBytes = Number(args[++i]) * 1024 * 1024;
     else if (a === '-h' || a === '--help') {
       console.log(USAGE);
@@ -55,20 +61,29 @@ export async function run(args: string[]): Promise<number> {
       console.error(`kg extract: ${f}: ${msg}`);
       continue;
     }
-    const checked = checkInput(buf, f, { maxBytes });
-    if (!checked.ok) {
-      errors.push({ file: name, error: checked.error });
-      console.error(`kg extract: ${checked.error}`);
+    let text: string;
+    try {
+      text = (await documentText(buf, f, { maxBytes })).text;
+    } catch (e) {
+      errors.push({ file: name, error: (e as Error).message });
+      console.error(`kg extract: ${(e as Error).message}`);
+      continue;
+    }
+    if (textOnly) {
+      process.stdout.write(text);
+      printed++;
       continue;
     }
     try {
-      documents.push(extractDocument(checked.text, name));
+      documents.push(extractDocument(text, name));
     } catch (e) {
       const msg = `${f}: extraction failed: ${(e as Error).message}`;
       errors.push({ file: name, error: msg });
       console.error(`kg extract: ${msg}`);
     }
   }
+  await closePdfReader();
+  if (textOnly) return printed > 0 ? 0 : 1;
   if (json) {
     process.stdout.write(JSON.stringify({ documents, errors }) + '\n');
   } else {

@@ -2,11 +2,13 @@
 import { createDriver, neo4jConfig } from '../graph/driver';
 import { applySchema } from '../graph/schema';
 import { DatabaseUnavailableError, DEFAULT_BATCH_SIZE, ingestPaths } from '../ingest';
+import { closePdfReader } from '../ingest/formats';
 import { createProgress } from '../ingest/progress';
 
 const USAGE = `usage: kg ingest [--batch N] FILE_OR_FOLDER...
 
-Extracts each document (folders: their .txt files, sorted) and writes it into Neo4j. Each
+Extracts each document (folders: their .txt, .pdf, .docx and .html files, sorted; other files are
+refused with a reason, the batch goes on) and writes it into Neo4j. Each
 document is stored whole or not at all; up to N documents (default ${DEFAULT_BATCH_SIZE}, --batch 1: one
 each) share a transaction, which makes bulk ingestion several times faster. If the database
 refuses a document, the others of its transaction are written again without it and only that
@@ -69,6 +71,7 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    await closePdfReader();
     await driver.close();
   }
 }

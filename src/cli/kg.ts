@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
-  extract: { summary: 'extract entities and relations from documents (no database): kg extract --json FILE...', load: () => import('./extract') },
+  extract: { summary: 'extract entities and relations from documents (.txt, .pdf, .docx, .html; no database): kg extract --json FILE...', load: () => import('./extract') },
   ingest: { summary: 'extract and write documents into Neo4j: kg ingest FILE_OR_FOLDER...', load: () => import('./ingest') },
   serve: { summary: 'serve the GraphQL API and playground: kg serve [--port N]', load: () => import('./serve') },
   up: { summary: 'the main job: local Neo4j up (unless NEO4J_URI), seeds ingested, API served', load: () => import('./up') },

@@ -65,7 +65,7 @@ export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}
 
 /** document:<file stem>, lower-case, non-alphanumerics as "-" (the ingestion's rule for documents without a symbol). */
 export function documentIdFromFile(file: string): string {
-  const stem = file.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.(txt|pdf|docx|html?|xhtml)$/i, '');
   return 'document:' + stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 

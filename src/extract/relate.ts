@@ -134,9 +134,14 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     }
   }
   documentFacts(input, kindOf, entityById, (type, from, to, c, m) => {
+    // Header lines are units of their own (symbol, body, place and date): the evidence is the line
+    // naming the end, however the file wraps the header into sentences.
     const si = spanAt(input.sentences, m.start);
-    const ev = si >= 0 ? input.src.slice(input.sentences[si].start, input.sentences[si].end) : input.src.slice(m.start, m.end);
-    addRel(type, from, to, ev, paragraphOf(input.paragraphs, m.start), c);
+    const [from0, to0] = si >= 0 ? [input.sentences[si].start, input.sentences[si].end] : [m.start, m.end];
+    const nl = input.src.indexOf('\n', m.end);
+    const start = Math.max(from0, input.src.lastIndexOf('\n', m.start) + 1);
+    const end = Math.min(to0, nl < 0 ? to0 : nl);
+    addRel(type, from, to, input.src.slice(start, Math.max(end, m.end)).trim(), paragraphOf(input.paragraphs, m.start), c);
   });
 
   // A meeting whose place (read after its name by resolve) is a country named in the text was held there.

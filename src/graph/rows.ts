@@ -114,7 +114,7 @@ export function documentIdFor(doc: Pick<ExtractedDocument, 'document' | 'file'>)
   const meta = doc.document as DocumentMeta & DocumentMetaExtras;
   if (meta.id) return meta.id;
   if (meta.symbol && slug(meta.symbol)) return `document:${slug(meta.symbol)}`;
-  return `document:${slug(path.basename(doc.file).replace(/\.txt$/i, ''))}`;
+  return `document:${slug(path.basename(doc.file).replace(/\.(txt|pdf|docx|html?|xhtml)$/i, ''))}`;
 }
 
 function distinct<T>(xs: Iterable<T>): T[] {

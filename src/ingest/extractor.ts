@@ -1,18 +1,16 @@
-/** The extraction stage as ingestion sees it: refuse bad input, then extract (both pure). */
-import { checkInput, extractDocument } from '../extract/pipeline';
+/** The extraction stage as ingestion sees it: read the document's text (any format), refuse bad input, then extract. */
+import { extractDocument } from '../extract/pipeline';
 import type { ExtractedDocument } from '../extract/types';
+import { documentText } from './formats';
 
 export interface Extractor {
   /** The file's text (what mention offsets index into); throws with a clear message to refuse the file. */
-  check(bytes: Buffer, file: string): string;
+  check(bytes: Buffer, file: string): string | Promise<string>;
   extract(text: string, file: string): ExtractedDocument;
 }
 
 export const pipelineExtractor: Extractor = {
-  check(bytes, file) {
-    const res = checkInput(bytes, file);
-    if (!res.ok) throw new Error(res.error);
-    return res.text;
-  },
+  // PDF, DOCX and HTML are turned into text first (./formats); plain text passes through as before.
+  check: async (bytes, file) => (await documentText(bytes, file)).text,
   extract: (text, file) => extractDocument(text, file),
 };

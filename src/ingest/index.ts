@@ -100,11 +100,11 @@ interface Loadable {
 }
 
 /** Refuse bad input, then extract (pure, CPU): everything before the write but the hash check. */
-function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions, meta?: MetaOverrides): Loadable {
+async function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions, meta?: MetaOverrides): Promise<Loadable> {
   const extractor = opts.extractor ?? pipelineExtractor;
   let text: string;
   try {
-    text = extractor.check(bytes, file);
+    text = await extractor.check(bytes, file);
   } catch (err) {
     throw new InputRefusedError(file, message(err));
   }
@@ -224,8 +224,8 @@ type Settled = { results: FileResult[] } | { unavailable: unknown };
  * reported in file order.
  */
 export async function ingestPaths(driver: Driver, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  const { files, missing } = await expandPaths(paths);
-  const summary: IngestSummary = { files: files.length + missing.length, ingested: 0, unchanged: 0, replaced: 0, failed: [] };
+  const { files, missing, refused } = await expandPaths(paths);
+  const summary: IngestSummary = { files: files.length + missing.length + refused.length, ingested: 0, unchanged: 0, replaced: 0, failed: [] };
   const total = summary.files;
   let index = 0;
   const report = (r: FileResult) => {
@@ -234,6 +234,7 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
     opts.onFile?.(r, index++, total);
   };
   for (const m of missing) report({ file: m, outcome: 'failed', error: 'no such file or folder' });
+  for (const r of refused) report(failure(r.file, r.reason));
 
   // The write in flight. It never rejects (errors are settled into values at once), so a database
   // that dies while the next batch is being prepared cannot become an unhandled rejection.
@@ -268,7 +269,7 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
         continue;
       }
       try {
-        const p = extractOne(f.bytes, path.basename(f.name), f.sha256, opts);
+        const p = await extractOne(f.bytes, path.basename(f.name), f.sha256, opts);
         slots.push(toWrite.length);
         toWrite.push({ ...p, file: f.name });
       } catch (err) {
@@ -286,17 +287,18 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
 }
 
 /**
- * Ingests one text given as a string (the API's ingest mutation). `file` names the document
- * (a later ingest under the same name replaces it). Throws InputRefusedError for refused input.
+ * Ingests one text given as a string, or one file's bytes in any format read (the API's ingest
+ * mutation). `file` names the document (a later ingest under the same name replaces it). Throws
+ * InputRefusedError for refused input.
  */
-export async function ingestText(driver: Driver, text: string, file: string, meta?: MetaOverrides, opts: IngestOptions = {}): Promise<FileResult> {
+export async function ingestText(driver: Driver, text: string | Buffer, file: string, meta?: MetaOverrides, opts: IngestOptions = {}): Promise<FileResult> {
   try {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const sha256 = sha256Of(bytes);
     // Same content already stored: nothing to do, not even extraction.
     const stored = (await storedDocumentIds(driver, [sha256], { database: opts.database })).get(sha256);
     if (stored) return { file: path.basename(file), outcome: 'unchanged', documentId: stored };
-    const p = extractOne(bytes, path.basename(file), sha256, opts, meta);
+    const p = await extractOne(bytes, path.basename(file), sha256, opts, meta);
     const [res] = await loadDocuments(driver, [{ doc: p.doc, source: { text: p.text, sha256 } }], { database: opts.database });
     return toResult(p, res);
   } catch (err) {

@@ -157,11 +157,12 @@ describe('kg ingest against Neo4j', () => {
     try {
       await fs.writeFile(path.join(bad, 'empty.txt'), '');
       await fs.writeFile(path.join(bad, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe, 0]));
-      await fs.writeFile(path.join(bad, 'notes.md'), 'not a .txt: folders only give .txt files');
+      await fs.writeFile(path.join(bad, 'notes.md'), 'not a format read: refused by name, never read');
       const summary = await ingestPaths(driver, [dir, bad, path.join(bad, 'missing.txt')]);
       expect(summary.unchanged).toBe(5);
       expect(summary.ingested + summary.replaced).toBe(0);
-      expect(summary.failed.map((f) => path.basename(f.file)).sort()).toEqual(['binary.txt', 'empty.txt', 'missing.txt']);
+      expect(summary.failed.map((f) => path.basename(f.file)).sort()).toEqual(['binary.txt', 'empty.txt', 'missing.txt', 'notes.md']);
+      expect(summary.failed.find((f) => f.file.endsWith('notes.md'))!.error).toMatch(/\.md files are not read; give \.txt .*\.pdf, \.docx or \.html/);
       for (const f of summary.failed) expect(f.error.length).toBeGreaterThan(10);
       expect(summary.failed.find((f) => f.file.endsWith('empty.txt'))!.error).toMatch(/empty/i);
       expect(await snapshot(driver)).toEqual(original);

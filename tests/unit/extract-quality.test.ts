@@ -8,9 +8,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { extractDocument } from '../../src/extract/pipeline';
+import { goldTest, SHARED_DIR } from '../helpers/shared';
 
 const root = path.join(__dirname, '..', '..');
-const shared = path.join(root, '..', 'shared');
+const shared = SHARED_DIR;
 const seeds = path.join(root, 'seeds');
 const DEV = ['000_4c66652584fb3d6f.txt', '001_58cacbd2eb56dbd6.txt', '003_d5120be0ffe0734c.txt'];
 
@@ -32,9 +33,8 @@ describe('extraction quality on the dev gold', () => {
     expect(n).toBeGreaterThan(500);
   });
 
-  it('reaches micro F1 >= 0.90 with no type below 0.80 (../shared/eval/score.py)', () => {
+  goldTest('reaches micro F1 >= 0.90 with no type below 0.80 (../shared/eval/score.py)', () => {
     const scorer = path.join(shared, 'eval', 'score.py');
-    if (!fs.existsSync(scorer)) throw new Error(`scorer not found at ${scorer}: the shared folder must sit beside the repository`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-quality-'));
     const pred = path.join(tmp, 'pred.json');
     fs.writeFileSync(pred, JSON.stringify({ documents }));

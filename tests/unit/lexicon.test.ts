@@ -5,6 +5,7 @@
  * well formed against the model, unambiguous where they claim to be, and broad enough.
  */
 import * as fs from 'fs';
+import { goldTest, SHARED_DIR } from '../helpers/shared';
 import * as path from 'path';
 import { KIND_NAMES, kindSpec, LexiconEntry, loadLexicon, packageRoot } from '../../src/model';
 
@@ -230,8 +231,8 @@ describe('lexicon files (countries and organisations)', () => {
     expect(required.filter((id) => !ownById.has(id))).toEqual([]);
   });
 
-  const GOLD = path.join(packageRoot(), '..', 'shared', 'gold', 'dev');
-  (fs.existsSync(GOLD) ? test : test.skip)('every country named in the dev gold resolves to the right country', () => {
+  const GOLD = path.join(SHARED_DIR, 'gold', 'dev');
+  goldTest('every country named in the dev gold resolves to the right country', () => {
     const unresolved: string[] = [];
     for (const f of fs.readdirSync(GOLD).filter((n) => n.endsWith('.json'))) {
       const gold = JSON.parse(fs.readFileSync(path.join(GOLD, f), 'utf8')) as {

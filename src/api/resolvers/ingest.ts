@@ -9,15 +9,20 @@ import { kindClass } from '../types/registry';
 export class IngestResolver {
   @Mutation(() => IngestResult, {
     description:
-      'Extracts a document and writes it into the graph (one transaction). Needs the header `Authorization: Bearer <KG_WRITE_TOKEN>`. The same text again changes nothing; a new text under the same file name replaces the old one.',
+      'Extracts a document and writes it into the graph (one transaction). Needs the header `Authorization: Bearer <KG_WRITE_TOKEN>`. Give either `text` or `content` (a PDF, DOCX or HTML file). The same text again changes nothing; a new text under the same file name replaces the old one.',
   })
   ingestDocument(
-    @Arg('text', () => String, { description: 'Full text of the document (a UN document as plain text; Arabic expected).' }) text: string,
-    @Arg('file', () => String, { description: 'File name identifying the document, e.g. "a-hrc-32-41.txt".' }) file: string,
+    @Arg('text', () => String, { nullable: true, description: 'Full text of the document (a UN document as plain text; Arabic expected). Give this or `content`.' }) text: string | null,
+    @Arg('file', () => String, { description: 'File name identifying the document, e.g. "a-hrc-32-41.txt" or "a-hrc-32-41.pdf".' }) file: string,
     @Arg('metadata', () => DocumentMetaInput, { nullable: true, description: 'Header fields that override what is read from the text.' }) metadata: DocumentMetaInput | null,
     @Ctx() ctx: ApiContext,
+    @Arg('content', () => String, {
+      nullable: true,
+      description: 'The document file itself, base64-encoded: PDF, DOCX, HTML or UTF-8 text, recognised from its bytes and `file`. Its text (PDF: in logical reading order) is what is stored and what offsets point into. Give this or `text`.',
+    })
+    content: string | null,
   ) {
-    return ingestDocument(ctx, { text, file, metadata: metadata ? { ...metadata } : null });
+    return ingestDocument(ctx, { text, content, file, metadata: metadata ? { ...metadata } : null });
   }
 
   @FieldResolver(() => kindClass('Document'), { nullable: true })

@@ -8,7 +8,9 @@ import { DatabaseUnavailableError, InputRefusedError, ingestText } from '../../i
 import type { ApiContext } from '../context';
 
 export interface IngestArgs {
-  text: string;
+  text?: string | null;
+  /** The file itself, base64 (PDF, DOCX, HTML or text), instead of `text`. */
+  content?: string | null;
   file: string;
   metadata?: Record<string, unknown> | null;
 }
@@ -48,14 +50,32 @@ export function requireWriteToken(ctx: ApiContext): void {
   }
 }
 
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+/** The document as given: the text, or the bytes of a file sent base64-encoded in `content`. */
+function documentInput(args: IngestArgs): string | Buffer {
+  const hasText = args.text !== null && args.text !== undefined;
+  const hasContent = args.content !== null && args.content !== undefined;
+  if (hasText === hasContent) throw badInput('give either text (plain text) or content (a PDF, DOCX or HTML file, base64-encoded), not both or neither');
+  if (hasText) {
+    if (!args.text!.trim()) throw badInput('text is empty: give the full text of the document');
+    return args.text!;
+  }
+  const b64 = args.content!.replace(/\s+/g, '');
+  if (!b64 || b64.length % 4 === 1 || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(b64)) {
+    throw badInput('content is not base64: send the file\'s bytes base64-encoded (e.g. `base64 -w0 report.pdf`)');
+  }
+  return Buffer.from(b64, 'base64');
+}
+
 export async function ingestDocument(ctx: ApiContext, args: IngestArgs): Promise<IngestResultValue> {
   requireWriteToken(ctx);
-  if (!args.text.trim()) throw new GraphQLError('text is empty: give the full text of the document', { extensions: { code: 'BAD_USER_INPUT' } });
+  const input = documentInput(args);
   if (!args.file.trim()) throw new GraphQLError('file is empty: give a file name that identifies the document', { extensions: { code: 'BAD_USER_INPUT' } });
   const meta = Object.fromEntries(Object.entries(args.metadata ?? {}).filter(([, v]) => v !== null && v !== undefined));
   const ingest = ctx.deps.ingestText ?? ingestText;
   try {
-    const r = await ingest(ctx.deps.driver, args.text, args.file, meta, { database: ctx.deps.database });
+    const r = await ingest(ctx.deps.driver, input, args.file, meta, { database: ctx.deps.database });
     if (r.outcome === 'failed') {
       throw new GraphQLError(`ingestion failed: ${r.error ?? 'unknown reason'}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     }
