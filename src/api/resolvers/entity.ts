@@ -42,6 +42,9 @@ export class EntityResolver {
 
   @FieldResolver(() => Int)
   async mentionCount(@Root() e: EntityValue, @Ctx() ctx: ApiContext) {
+    // Stored at ingestion (cypher/ingest-mentions.cypher): one property, whatever the hub's size.
+    // Graphs written before it existed fall back to counting (kg verify --repair stores it).
+    if (e.mentionCount !== undefined) return Number(e.mentionCount ?? 0);
     return (await mentionsOf(ctx, e.id)).length;
   }
 

@@ -1,0 +1,33 @@
+/**
+ * Worker thread of the ingest mutation: refuses bad input and extracts (both CPU-bound) off the
+ * API's event loop, so readers and /health stay fast while a heavy document is being ingested.
+ * One message in ({id, bytes, file}), one out ({id, text, doc} | {id, refused} | {id, error}).
+ */
+import { parentPort } from 'worker_threads';
+import { pipelineExtractor } from './extractor';
+
+export interface ExtractJob {
+  id: number;
+  bytes: Uint8Array;
+  file: string;
+}
+
+export type ExtractReply =
+  | { id: number; text: string; doc: ReturnType<typeof pipelineExtractor.extract> }
+  | { id: number; refused: string }
+  | { id: number; error: string };
+
+parentPort?.on('message', (job: ExtractJob) => {
+  let text: string;
+  try {
+    text = pipelineExtractor.check(Buffer.from(job.bytes), job.file);
+  } catch (err) {
+    parentPort!.postMessage({ id: job.id, refused: err instanceof Error ? err.message : String(err) } satisfies ExtractReply);
+    return;
+  }
+  try {
+    parentPort!.postMessage({ id: job.id, text, doc: pipelineExtractor.extract(text, job.file) } satisfies ExtractReply);
+  } catch (err) {
+    parentPort!.postMessage({ id: job.id, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` } satisfies ExtractReply);
+  }
+});
