@@ -39,6 +39,8 @@ export interface LoadOptions {
   normalise?: Normaliser;
   /** Caps per document (default: rowLimits(), from the environment). */
   limits?: RowLimits;
+  /** Rewrite even when the same content is stored (kg verify --repair). */
+  force?: boolean;
 }
 
 export function sha256Of(content: Buffer | string): string {
@@ -199,7 +201,7 @@ function keysOf(docs: Pending[]): string[] {
  * retry (it re-reads). Throws DocumentRefusedError (DOCUMENT_ID_TAKEN) when a document's id is
  * owned by another file: the whole batch rolls back, and the caller retries its documents alone.
  */
-async function loadInTx(tx: ManagedTransaction, docs: Pending[]): Promise<{ outcome: LoadOutcome; documentId: string }[]> {
+async function loadInTx(tx: ManagedTransaction, docs: Pending[], force = false): Promise<{ outcome: LoadOutcome; documentId: string }[]> {
   const keys = await lockKeys(tx, keysOf(docs));
   const found = await run(tx, 'ingest-find', {
     docs: docs.map((d) => ({ sha256: d.sha256, documentId: d.rows.documentId, file: d.file })),
@@ -213,7 +215,7 @@ async function loadInTx(tx: ManagedTransaction, docs: Pending[]): Promise<{ outc
     fresh = [];
   };
   for (const [i, d] of docs.entries()) {
-    const same = found.records[i].get('same') as string[];
+    const same = force ? [] : (found.records[i].get('same') as string[]);
     const previous = found.records[i].get('previous') as Previous[];
     // Same content stored, or earlier in this batch: nothing to write.
     const sameId = same[0] ?? firstWithHash.get(d.sha256);
@@ -276,7 +278,7 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
   if (pending.length === 0) return [];
   const session = driver.session({ database: opts.database });
   try {
-    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending));
+    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending, opts.force));
     return outcomes.map(({ outcome, documentId }, i) => {
       const rows = pending[i].rows;
       const written = outcome !== 'unchanged';
