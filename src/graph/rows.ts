@@ -8,7 +8,7 @@
 import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
 import { withoutProclitics } from '../extract/normalise';
-import type { DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
+import type { CoOccurrence, DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
 type Scalar = string | number | boolean | string[] | number[];
 export type Props = Record<string, Scalar>;
@@ -347,28 +347,11 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
       if (!firstIn.has(k)) firstIn.set(k, m.props.starts[i]);
     });
   }
-  const allowed = new Map<string, Set<string>>();
-  const byParagraph = new Map<string, Set<string>>();
-  for (const c of doc.cooccurrences) {
-    const p = c.paragraph ?? '';
-    let set = byParagraph.get(p);
-    if (!set) byParagraph.set(p, (set = new Set()));
-    set.add(c.a).add(c.b);
-  }
-  let capped = 0;
-  for (const [p, ids] of byParagraph) {
-    const rank = (id: string) => firstIn.get(`${p}\u0000${id}`) ?? Number.MAX_SAFE_INTEGER;
-    const ordered = [...ids].filter((id) => kindOf.has(id)).sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
-    if (ordered.length > limits.pairEntitiesPerParagraph) capped++;
-    allowed.set(p, new Set(ordered.slice(0, limits.pairEntitiesPerParagraph)));
-  }
+  const { kept, capped } = capPairs(doc.cooccurrences, (p, id) => firstIn.get(`${p}\u0000${id}`), (id) => kindOf.has(id), limits.pairEntitiesPerParagraph);
   if (capped) warnings.push(`${capped} paragraph(s) name more than ${limits.pairEntitiesPerParagraph} entities: co-occurrence pairs kept among the first ${limits.pairEntitiesPerParagraph} of each`);
   const pairs = new Map<string, CoOccurrenceRow>();
   const seen = new Set<string>();
-  for (const c of doc.cooccurrences) {
-    if (c.a === c.b || !kindOf.has(c.a) || !kindOf.has(c.b)) continue;
-    const keep = allowed.get(c.paragraph ?? '')!;
-    if (!keep.has(c.a) || !keep.has(c.b)) continue;
+  for (const c of kept) {
     const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
     const key = `${a}\u0000${b}`;
     const para = `${key}\u0000${c.paragraph ?? ''}`;
@@ -426,6 +409,58 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
 
   const entityIds = distinct([...ids, documentId]).sort();
   return { documentId, document, entities, mentions, relations, cooccurrences, paragraphs, entityIds, warnings };
+}
+
+/**
+ * The per-paragraph cap on co-occurrence pairs: in each paragraph, only pairs among the first
+ * `k` known entities by first mention there (`firstAt`; ties by id). Applying it again to its
+ * result changes nothing, so the ingest worker can trim a document's pairs before handing it over
+ * (trimPairs) and the rows are the same as without.
+ */
+export function capPairs(
+  cooccurrences: CoOccurrence[],
+  firstAt: (paragraph: string, id: string) => number | undefined,
+  known: (id: string) => boolean,
+  k: number,
+): { kept: CoOccurrence[]; capped: number } {
+  const byParagraph = new Map<string, Set<string>>();
+  for (const c of cooccurrences) {
+    const p = c.paragraph ?? '';
+    let set = byParagraph.get(p);
+    if (!set) byParagraph.set(p, (set = new Set()));
+    set.add(c.a).add(c.b);
+  }
+  const allowed = new Map<string, Set<string>>();
+  let capped = 0;
+  for (const [p, ids] of byParagraph) {
+    const rank = (id: string) => firstAt(p, id) ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...ids].filter(known).sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
+    if (ordered.length > k) capped++;
+    allowed.set(p, new Set(ordered.slice(0, k)));
+  }
+  const kept = cooccurrences.filter((c) => {
+    const keep = allowed.get(c.paragraph ?? '')!;
+    return c.a !== c.b && keep.has(c.a) && keep.has(c.b);
+  });
+  return { kept, capped };
+}
+
+/** capPairs over an extracted document (entities of a known kind with a mention matching `text`), before toRows. */
+export function trimPairs(doc: ExtractedDocument, text: string, k: number): ExtractedDocument {
+  const firstIn = new Map<string, number>();
+  const known = new Set<string>([documentIdFor(doc)]);
+  for (const e of doc.entities) {
+    if (!isKind(e.type)) continue;
+    for (const m of e.mentions ?? []) {
+      if (!(m.end > m.start && text.slice(m.start, m.end) === m.text)) continue;
+      known.add(e.id);
+      const key = `${m.paragraph ?? ''}\u0000${e.id}`;
+      const at = firstIn.get(key);
+      if (at === undefined || m.start < at) firstIn.set(key, m.start);
+    }
+  }
+  const { kept } = capPairs(doc.cooccurrences, (p, id) => firstIn.get(`${p}\u0000${id}`), (id) => known.has(id), k);
+  return kept.length === doc.cooccurrences.length ? doc : { ...doc, cooccurrences: kept };
 }
 
 /** Splits rows into batches so a huge document never becomes one giant parameter. */

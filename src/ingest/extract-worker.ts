@@ -4,6 +4,7 @@
  * One message in ({id, bytes, file}), one out ({id, text, doc} | {id, refused} | {id, error}).
  */
 import { parentPort } from 'worker_threads';
+import { rowLimits, trimPairs } from '../graph/rows';
 import { pipelineExtractor } from './extractor';
 
 export interface ExtractJob {
@@ -26,7 +27,10 @@ parentPort?.on('message', (job: ExtractJob) => {
     return;
   }
   try {
-    parentPort!.postMessage({ id: job.id, text, doc: pipelineExtractor.extract(text, job.file) } satisfies ExtractReply);
+    // The per-paragraph pair cap applied here already: a dense document's millions of pairs never
+    // cross to the API's thread (the rows are the same, capPairs being idempotent).
+    const doc = trimPairs(pipelineExtractor.extract(text, job.file), text, rowLimits().pairEntitiesPerParagraph);
+    parentPort!.postMessage({ id: job.id, text, doc } satisfies ExtractReply);
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` } satisfies ExtractReply);
   }

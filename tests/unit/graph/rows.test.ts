@@ -1,4 +1,4 @@
-import { DEFAULT_ROW_LIMITS, DocumentRefusedError, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
+import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/normalise';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
 
@@ -175,6 +175,22 @@ describe('identity and caps', () => {
       .filter((x) => Number.isFinite(x.at)).sort((x, y) => x.at - y.at).slice(0, 2).map((x) => x.id).sort();
     expect(capped.cooccurrences.some((c) => c.a === firstIn2[0] && c.b === firstIn2[1])).toBe(true);
     expect(ids.length).toBeGreaterThan(2);
+  });
+
+  test('trimming pairs before the rows (the ingest worker) gives the same rows', () => {
+    const doc = fixtureDocument();
+    for (const p of ['1', '2']) {
+      const inP = doc.entities.filter((e) => e.mentions.some((m) => m.paragraph === p)).map((e) => e.id);
+      for (const a of inP) for (const b of inP) if (a !== b) doc.cooccurrences.push({ a, b, paragraph: p });
+    }
+    for (const k of [1, 2, 3, 16]) {
+      const limits = { ...DEFAULT_ROW_LIMITS, pairEntitiesPerParagraph: k };
+      const trimmed = trimPairs(doc, FIXTURE_TEXT, k);
+      const { warnings: _a, ...direct } = toRows(doc, source, normaliseKey, limits);
+      const { warnings: _b, ...viaWorker } = toRows(trimmed, source, normaliseKey, limits);
+      expect(viaWorker).toEqual(direct);
+      if (k < 3) expect(trimmed.cooccurrences.length).toBeLessThan(doc.cooccurrences.length);
+    }
   });
 
   test('a document over the mention or pair totals is refused with DOCUMENT_TOO_DENSE', () => {
