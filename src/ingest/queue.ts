@@ -56,11 +56,11 @@ export class ExtractionQueue {
 
   private start(script: string): Worker {
     const w = new Worker(script);
-    w.unref(); // never keeps the process alive by itself
     w.on('message', (r: ExtractReply) => {
       const p = this.waiting.get(r.id);
       if (!p) return;
       this.waiting.delete(r.id);
+      if (this.waiting.size === 0) w.unref();
       if ('refused' in r) p.resolve({ refused: r.refused });
       else if ('error' in r) p.reject(new Error(r.error));
       else p.resolve({ text: r.text, doc: r.doc });
@@ -72,6 +72,8 @@ export class ExtractionQueue {
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`the extraction worker stopped (exit code ${code})`)));
+    // Keeps the process alive only while a job is waiting (after the listeners: adding one refs it).
+    w.unref();
     return w;
   }
 
@@ -83,6 +85,7 @@ export class ExtractionQueue {
     const id = this.nextId++;
     return new Promise<Extracted>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
+      this.worker!.ref();
       this.worker!.postMessage({ id, bytes, file } satisfies ExtractJob);
     });
   }
