@@ -10,8 +10,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { packageRoot } from '../model';
+import { DocumentRefusedError } from '../graph/rows';
 import type { ExtractJob, ExtractReply } from './extract-worker';
 import type { ExtractedDocument } from '../extract/types';
+
+/** Heap of the extraction worker (default 1024 MB, KG_INGEST_WORKER_MB). */
+const WORKER_HEAP_MB = Math.max(64, Number(process.env.KG_INGEST_WORKER_MB) || 1024);
 
 export class IngestBusyError extends Error {
   readonly code = 'INGEST_BUSY';
@@ -55,7 +59,8 @@ export class ExtractionQueue {
   }
 
   private start(script: string): Worker {
-    const w = new Worker(script);
+    // A poisoned document cannot take the API's memory with it: the worker's heap is bounded.
+    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (r: ExtractReply) => {
       const p = this.waiting.get(r.id);
       if (!p) return;
@@ -65,7 +70,12 @@ export class ExtractionQueue {
       else if ('error' in r) p.reject(new Error(r.error));
       else p.resolve({ text: r.text, doc: r.doc });
     });
-    const fail = (err: Error) => {
+    const fail = (cause: Error) => {
+      if (this.worker !== w && this.worker !== null) return; // an earlier worker's late exit
+      const err =
+        (cause as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new DocumentRefusedError('DOCUMENT_TOO_DENSE', `extracting this document needs more than ${WORKER_HEAP_MB} MB (KG_INGEST_WORKER_MB): split it into smaller documents`)
+          : cause;
       for (const p of this.waiting.values()) p.reject(err);
       this.waiting.clear();
       this.worker = null;
