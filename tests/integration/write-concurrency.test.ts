@@ -183,6 +183,31 @@ test('removal: the graph equals a fresh ingest of the others, orphans gone, all 
   expect((await fullSnapshot(driver)).nodes).toEqual([]);
 });
 
+test('mentionCount is the stored count, kept right by replacement and removal', async () => {
+  const entries = [...versions.entries()];
+  await freshIngest(entries.slice(0, 2).map(([file, v]) => ({ file, text: v[2] })));
+  const check = async () => {
+    const res = await driver.executeQuery('MATCH (d:Document)-[m:MENTIONS]->(e:Entity {id: $id}) RETURN sum(m.count) AS n', { id: 'agency:unodc' });
+    const want = Number(res.records[0].get('n'));
+    const api = await gql('{ entity(id: "agency:unodc") { mentionCount } }', {});
+    if (want === 0) {
+      expect(api.data.entity).toBeNull(); // nothing mentions it any more: gone
+      return 0;
+    }
+    expect(api.data.entity.mentionCount).toBe(want);
+    const stored = (await driver.executeQuery('MATCH (e:Entity {id: $id}) RETURN e.mentionCount AS c', { id: 'agency:unodc' })).records[0].get('c');
+    expect(stored).toBe(want);
+    return want;
+  };
+  const both = await check();
+  expect(both).toBeGreaterThan(0);
+  await gql(INGEST, { text: entries[0][1][1], file: entries[0][0] }); // replaced by its shorter version
+  expect(await check()).toBeLessThan(both);
+  await gql(REMOVE, { d: entries[1][0] });
+  await check();
+  await expectEqualsFreshIngest();
+});
+
 test('a full ingest queue answers INGEST_BUSY at once and writes nothing for it', async () => {
   await wipeGraph(driver);
   const body = (i: number) => `${'1- تعاون مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع المغرب في مكافحة الاتجار بالأشخاص.\n'.repeat(400)}\n${i}- خاتمة.\n`;
