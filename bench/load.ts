@@ -2,7 +2,12 @@
  * Bounded load test (loopback only): N concurrent clients send mixed GraphQL queries for D seconds
  * to the real API, which runs in its own process so its memory is measured alone.
  *
- *   npm run build && node dist/bench/load.js [--clients 50] [--seconds 30] [--no-seed]
+ *   npm run build && node dist/bench/load.js [--clients 50] [--seconds 30] [--no-seed] [--ingest 100]
+ *
+ * `--ingest N`: meanwhile, one writer sends N new documents (cut from the seeds, each with its own
+ * symbol) through the `ingestDocument` mutation, evenly spread over the measured period (a busy
+ * queue, INGEST_BUSY, is retried after 1 s); they are removed again with `removeDocument` after
+ * the measurement. The writes' figures are reported beside the reads'.
  *
  * Neo4j: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or the local server of scripts/neo4j
  * (NEO4J_BOLT_PORT). The seeds are ingested first (skipped when already stored).
@@ -34,7 +39,7 @@ async function serve(): Promise<void> {
   const { startServer } = await import('../src/api/server');
   const cfg = neo4jConfig();
   const driver = createDriver(cfg);
-  const server = await startServer({ driver, database: cfg.database, writeToken: null }, 0, '127.0.0.1');
+  const server = await startServer({ driver, database: cfg.database, writeToken: process.env.KG_LOAD_WRITE_TOKEN || null }, 0, '127.0.0.1');
   const send = (m: Msg) => process.send!(m);
   process.on('message', (m: { type: string }) => {
     if (m.type === 'mem') {
@@ -91,12 +96,12 @@ export function operations(entityIds: string[], documentIds: string[]): Op[] {
   ];
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<{ ok: boolean; why?: string }> {
+async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ ok: boolean; why?: string; code?: string }> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(30_000) });
-    const body = (await res.json()) as { errors?: { message: string }[] };
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(120_000) });
+    const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     if (res.status !== 200) return { ok: false, why: `HTTP ${res.status}` };
-    if (body.errors?.length) return { ok: false, why: body.errors[0].message.slice(0, 200) };
+    if (body.errors?.length) return { ok: false, why: body.errors[0].message.slice(0, 200), code: body.errors[0].extensions?.code };
     return { ok: true };
   } catch (err) {
     return { ok: false, why: err instanceof Error ? err.message : String(err) };
@@ -107,12 +112,33 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
+/** N distinct documents cut from the seeds, each with its own symbol (a new one per run). */
+function loadDocuments(n: number): { file: string; text: string }[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  const { packageRoot } = require('../src/model') as typeof import('../src/model');
+  const dir = path.join(packageRoot(), 'seeds');
+  const seeds = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const run = Date.now().toString(36);
+  return Array.from({ length: n }, (_, i) => {
+    const text = seeds[i % seeds.length];
+    const size = 6000;
+    const from = Math.max(0, Math.min(text.length - size, Math.floor(i / seeds.length) * 1500));
+    const cut = text.indexOf(' ', from);
+    const body = text.slice(cut < 0 ? 0 : cut, Math.min(text.length, from + size));
+    return { file: `load-${run}-${i}.txt`, text: `A/LOAD/${run}/${i + 1}\n\n${body}\n` };
+  });
+}
+
 async function main(): Promise<number> {
   const clients = arg('clients', 50);
   const seconds = arg('seconds', 30);
   const warmup = arg('warmup', 5);
   const maxHeapMb = arg('max-heap-growth', 32);
   const maxRssMb = arg('max-rss-growth', 128);
+  const ingestN = arg('ingest', 0);
+  const token = `load-${process.pid}-${Date.now()}`;
+  if (ingestN > 0) process.env.KG_LOAD_WRITE_TOKEN = token;
 
   if (!process.argv.includes('--no-seed')) {
     const { createDriver } = await import('../src/graph/driver');
@@ -185,6 +211,36 @@ async function main(): Promise<number> {
     }
   };
 
+  // The writer: N new documents through the mutation, spread over the measured period.
+  const writes = { sent: 0, ingested: 0, failed: 0, busyRetries: 0, latencies: [] as number[], failures: {} as Record<string, number>, removed: 0 };
+  const docs = ingestN > 0 ? loadDocuments(ingestN) : [];
+  const auth = { authorization: `Bearer ${token}` };
+  const writer = async () => {
+    const gap = (seconds * 1000) / Math.max(1, docs.length);
+    for (const [i, d] of docs.entries()) {
+      const slot = t0Writes + i * gap;
+      if (Date.now() < slot) await new Promise((r) => setTimeout(r, slot - Date.now()));
+      for (;;) {
+        const t = performance.now();
+        const r = await post(url, 'mutation($t: String!, $f: String!) { ingestDocument(text: $t, file: $f) { outcome } }', { t: d.text, f: d.file }, auth);
+        if (r.code === 'INGEST_BUSY') {
+          writes.busyRetries++;
+          await new Promise((res) => setTimeout(res, 1000));
+          continue;
+        }
+        writes.sent++;
+        writes.latencies.push(performance.now() - t);
+        if (r.ok) writes.ingested++;
+        else {
+          writes.failed++;
+          writes.failures[r.why ?? '?'] = (writes.failures[r.why ?? '?'] ?? 0) + 1;
+        }
+        break;
+      }
+    }
+  };
+  let t0Writes = 0;
+
   process.stderr.write(`warm-up ${warmup} s with ${clients} clients...\n`);
   await Promise.all(Array.from({ length: clients }, client));
   const memStart = await mem();
@@ -194,11 +250,22 @@ async function main(): Promise<number> {
   stopAt = t0 + seconds * 1000;
   const samples: Mem[] = [memStart];
   const sampler = setInterval(() => void mem().then((m) => samples.push(m)), 5000);
+  t0Writes = t0;
+  const writing = docs.length ? writer() : Promise.resolve();
   await Promise.all(Array.from({ length: clients }, client));
+  const readersDone = Date.now();
+  await writing;
+  const writesDone = Date.now();
   clearInterval(sampler);
   const elapsed = (Date.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 200)); // let a pending sample land
   const memEnd = await mem();
+  const rssMax = Math.max(...samples.map((s) => s.rss), memEnd.rss);
+  // Take the load documents back out (through the remove mutation).
+  for (const d of docs) {
+    const r = await post(url, 'mutation($d: String!) { removeDocument(document: $d) { documentId } }', { d: d.file }, auth);
+    if (r.ok) writes.removed++;
+  }
   child.send({ type: 'stop' });
 
   latencies.sort((a, b) => a - b);
@@ -221,13 +288,30 @@ async function main(): Promise<number> {
       rssStart: mb(memStart.rss),
       rssEnd: mb(memEnd.rss),
       rssGrowth,
-      rssMax: mb(Math.max(...samples.map((s) => s.rss), memEnd.rss)),
+      rssMax: mb(rssMax),
     },
+    ...(docs.length
+      ? {
+          writes: {
+            documents: docs.length,
+            ingested: writes.ingested,
+            failed: writes.failed,
+            busyRetries: writes.busyRetries,
+            latencyMs: (() => {
+              const l = [...writes.latencies].sort((a, b) => a - b);
+              return { p50: Math.round(percentile(l, 50)), p99: Math.round(percentile(l, 99)), max: Math.round(l[l.length - 1] ?? 0) };
+            })(),
+            writesEndedAfterReadersS: Math.round((writesDone - readersDone) / 100) / 10,
+            removedAfterwards: writes.removed,
+            failures: writes.failures,
+          },
+        }
+      : {}),
     bounds: { maxHeapGrowthMb: maxHeapMb, maxRssGrowthMb: maxRssMb },
     failures,
   };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  const pass = failed === 0 && heapGrowth < maxHeapMb && rssGrowth < maxRssMb && latencies.length > 0;
+  const pass = failed === 0 && writes.failed === 0 && heapGrowth < maxHeapMb && rssGrowth < maxRssMb && latencies.length > 0;
   process.stderr.write(pass ? 'PASS\n' : 'FAIL\n');
   return pass ? 0 : 1;
 }

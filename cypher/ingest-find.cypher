@@ -1,7 +1,7 @@
 // What is stored for each document of a batch before writing it, one row per entry of $docs, in
 // order: `same` = documents with this exact content (nothing to do); `previous` = the ingested
-// document(s) it replaces (same id or same file name), each with its Contribution (what it
-// added, needed to undo it). Index seeks only (sha256, id and file are indexed).
+// document(s) it replaces or collides with (same id or same file name), each with its file and
+// Contribution (what it added, needed to undo it). Index seeks only (sha256, id and file are indexed).
 UNWIND range(0, size($docs) - 1) AS at
 WITH at, $docs[at] AS q
 RETURN at,
@@ -11,6 +11,7 @@ RETURN at,
     OPTIONAL MATCH (d)-[:HAS_CONTRIBUTION]->(c:Contribution)
     RETURN DISTINCT {
       id: d.id,
+      file: d.file,
       entityIds: coalesce(c.entityIds, []),
       cooccurrences: [i IN range(0, size(coalesce(c.coA, [])) - 1) | {a: c.entityIds[c.coA[i]], b: c.entityIds[c.coB[i]], weight: c.coWeight[i]}]
     }

@@ -1,5 +1,5 @@
-// After a replacement: entities the old version named that nothing refers to any more (no
-// mention, no relation, not cited, not an ingested document) are removed.
+// After a replacement or removal: entities the old version named that nothing refers to any more
+// (no mention, no relation, not cited, not an ingested document) are removed.
 UNWIND $entityIds AS id
 MATCH (e:Entity {id: id})
 WHERE e.sha256 IS NULL AND NOT EXISTS { (e)--() }

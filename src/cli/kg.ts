@@ -8,6 +8,8 @@ import 'reflect-metadata';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   extract: { summary: 'extract entities and relations from documents (.txt, .pdf, .docx, .html; no database): kg extract --json FILE...', load: () => import('./extract') },
   ingest: { summary: 'extract and write documents into Neo4j: kg ingest FILE_OR_FOLDER...', load: () => import('./ingest') },
+  remove: { summary: 'take ingested documents back out: kg remove DOCUMENT_ID_OR_FILE...', load: () => import('./remove') },
+  verify: { summary: 'report drift between the graph and a fresh ingest of its documents: kg verify [--repair]', load: () => import('./verify') },
   serve: { summary: 'serve the GraphQL API and playground: kg serve [--port N]', load: () => import('./serve') },
   up: { summary: 'the main job: local Neo4j up (unless NEO4J_URI), seeds ingested, API served', load: () => import('./up') },
   schema: { summary: 'write schema/schema.graphql from the code (--check: fail when it differs)', load: () => import('./schema') },

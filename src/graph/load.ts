@@ -4,10 +4,15 @@
  * batch of documents shares one transaction so that it costs the same handful of round trips
  * as a single document. Idempotent by content hash.
  *
- *   same sha256 stored            -> 'unchanged', nothing written
- *   same id or file, other hash   -> 'replaced': the old contribution is undone, the new written
- *   otherwise                     -> 'ingested'
+ *   same sha256 stored                      -> 'unchanged', nothing written
+ *   same file, other hash                   -> 'replaced': the old contribution is undone, the new written
+ *   id owned by another file                -> refused (DOCUMENT_ID_TAKEN), nothing written
+ *   otherwise                               -> 'ingested'
  *
+ * Writers of one identity are serialised by lock nodes taken first in every write transaction
+ * (cypher/ingest-lock.cypher): the second waits, then decides from what the first committed.
+ * Entities a replaced or removed version touched are recomputed from the remaining
+ * contributions (src/graph/recompute.ts), so the graph equals a fresh ingest of what is stored.
  * Each stage is one UNWIND statement over a batch of rows (src/graph/rows.ts).
  */
 import { createHash } from 'crypto';
@@ -15,7 +20,8 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/normalise';
 import { cypher } from './cypher';
-import { batches, documentBatches, mergeCoOccurrences, mergeEntityRows, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser } from './rows';
+import { recomputeEntities } from './recompute';
+import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
 
@@ -31,6 +37,10 @@ export interface LoadOptions {
   database?: string;
   /** Folds names into search keys; the extractor's, so the API can normalise queries the same way. */
   normalise?: Normaliser;
+  /** Caps per document (default: rowLimits(), from the environment). */
+  limits?: RowLimits;
+  /** Rewrite even when the same content is stored (kg verify --repair). */
+  force?: boolean;
 }
 
 export function sha256Of(content: Buffer | string): string {
@@ -61,7 +71,7 @@ export function withIntegers(value: unknown, key = ''): unknown {
   return value;
 }
 
-function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>) {
+export function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>) {
   return tx.run(cypher(name), withIntegers(params) as Record<string, unknown>);
 }
 
@@ -94,14 +104,30 @@ export function byPosition(
 }
 
 /** A stored document and what it contributed (from its Contribution node). */
-interface Previous {
+export interface Previous {
   id: string;
+  file: string | null;
   entityIds: string[];
   cooccurrences: CoOccurrenceRow[];
 }
 
+/** Takes the write locks of these identity keys until the transaction ends (sorted: no lock cycles). */
+export async function lockKeys(tx: ManagedTransaction, keys: string[]): Promise<string[]> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length) await run(tx, 'ingest-lock', { keys: sorted });
+  return sorted;
+}
+
+export async function unlockKeys(tx: ManagedTransaction, keys: string[]): Promise<void> {
+  if (keys.length) await run(tx, 'ingest-unlock', { keys });
+}
+
+export const idKey = (id: string) => `id:${id}`;
+export const fileKey = (file: string) => `file:${file}`;
+export const shaKey = (sha: string) => `sha:${sha}`;
+
 /** Undoes what a stored document contributed (mentions, its relations, co-occurrence shares, paragraphs). */
-async function removeContribution(tx: ManagedTransaction, prev: Previous): Promise<void> {
+export async function removeContribution(tx: ManagedTransaction, prev: Previous): Promise<void> {
   const params = { documentId: prev.id, entityIds: [...new Set([...prev.entityIds, prev.id])] };
   await run(tx, 'ingest-remove-mentions', params);
   await run(tx, 'ingest-remove-relations', params);
@@ -109,59 +135,87 @@ async function removeContribution(tx: ManagedTransaction, prev: Previous): Promi
   await run(tx, 'ingest-remove-paragraphs', params);
 }
 
+/** After contributions were undone: entities nothing refers to go, the others are recomputed from what remains. */
+export async function settleEntities(tx: ManagedTransaction, ids: Iterable<string>): Promise<void> {
+  const all = [...new Set(ids)].sort();
+  if (all.length === 0) return;
+  await run(tx, 'ingest-prune', { entityIds: all });
+  await recomputeEntities(tx, all);
+}
+
+/** A document's source, kept on its Contribution to verify or recompute it later. */
+export interface StoredSource {
+  text: string;
+  /** JSON of the metadata overrides it was ingested with ('' when none). */
+  meta: string;
+}
+
 /** Writes new documents (nothing stored under their ids or files), all stages batched across them. */
-async function writeRows(tx: ManagedTransaction, docs: DocumentRows[]): Promise<void> {
+async function writeRows(tx: ManagedTransaction, docs: { rows: DocumentRows; source: StoredSource }[]): Promise<void> {
   if (docs.length === 0) return;
   await run(tx, 'ingest-document', {
-    docs: docs.map((rows) => {
+    docs: docs.map(({ rows, source }) => {
       // Pairs are kept as positions in entityIds (every pair's ends are among them).
       const co = byPosition(rows.cooccurrences, rows.entityIds);
-      return { row: rows.document, entityIds: co.ids, coA: co.a, coB: co.b, coWeight: co.weight };
+      return { row: rows.document, entityIds: co.ids, coA: co.a, coB: co.b, coWeight: co.weight, text: source.text, meta: source.meta };
     }),
   });
+  const rowsOf = docs.map((d) => d.rows);
   // One row per entity and per pair for the whole batch (hubs are named by every document).
-  await runBatched(tx, 'ingest-entities', mergeEntityRows(docs.flatMap((d) => d.entities)));
-  for (const part of documentBatches(docs.map((d) => ({ documentId: d.documentId, rows: d.mentions })))) {
+  await runBatched(tx, 'ingest-entities', mergeEntityRows(rowsOf.flatMap((d) => d.entities)));
+  for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.mentions })))) {
     await run(tx, 'ingest-mentions', { docs: part });
   }
-  await runBatched(tx, 'ingest-relations', docs.flatMap((d) => d.relations));
-  for (const batch of batches(mergeCoOccurrences(docs.flatMap((d) => d.cooccurrences)))) await run(tx, 'ingest-cooccurs', byPosition(batch));
-  for (const part of documentBatches(docs.map((d) => ({ documentId: d.documentId, rows: d.paragraphs })))) {
+  await runBatched(tx, 'ingest-relations', rowsOf.flatMap((d) => d.relations));
+  for (const batch of batches(mergeCoOccurrences(rowsOf.flatMap((d) => d.cooccurrences)))) await run(tx, 'ingest-cooccurs', byPosition(batch));
+  for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.paragraphs })))) {
     await run(tx, 'ingest-paragraphs', { docs: part });
   }
 }
 
-/** Replaces stored version(s) of one document by its new rows. */
-async function replaceDocument(tx: ManagedTransaction, rows: DocumentRows, previous: Previous[]): Promise<void> {
+/** Replaces stored version(s) of one document by its new rows; returns the entity ids to settle. */
+async function replaceDocument(tx: ManagedTransaction, doc: { rows: DocumentRows; source: StoredSource }, previous: Previous[]): Promise<string[]> {
   for (const prev of previous) await removeContribution(tx, prev);
-  await writeRows(tx, [rows]);
-  const newIds = new Set(rows.entityIds);
+  await writeRows(tx, [doc]);
   for (const prev of previous) {
-    if (prev.id !== rows.documentId) await run(tx, 'ingest-retire-document', { documentId: prev.id });
+    if (prev.id !== doc.rows.documentId) await run(tx, 'ingest-retire-document', { documentId: prev.id });
   }
-  const orphans = [...new Set(previous.flatMap((p) => [...p.entityIds, p.id]))].filter((id) => !newIds.has(id));
-  if (orphans.length) await run(tx, 'ingest-prune', { entityIds: orphans });
+  return previous.flatMap((p) => [...p.entityIds, p.id]);
 }
 
 interface Pending {
   rows: DocumentRows;
   sha256: string;
   file: string;
+  source: StoredSource;
+}
+
+/** The identity keys a batch's writers lock. */
+function keysOf(docs: Pending[]): string[] {
+  return docs.flatMap((d) => [idKey(d.rows.documentId), fileKey(d.file), shaKey(d.sha256)]);
 }
 
 /**
- * The transaction body: decides from what is stored, then writes, in the documents' order (runs
- * of new documents together, a replacement on its own). Safe to retry (it re-reads).
+ * The transaction body: locks the batch's identities, decides from what is stored, then writes,
+ * in the documents' order (runs of new documents together, a replacement on its own). Safe to
+ * retry (it re-reads). Throws DocumentRefusedError (DOCUMENT_ID_TAKEN) when a document's id is
+ * owned by another file: the whole batch rolls back, and the caller retries its documents alone.
  */
-async function loadInTx(tx: ManagedTransaction, docs: Pending[]): Promise<{ outcome: LoadOutcome; documentId: string }[]> {
+async function loadInTx(tx: ManagedTransaction, docs: Pending[], force = false): Promise<{ outcome: LoadOutcome; documentId: string }[]> {
+  const keys = await lockKeys(tx, keysOf(docs));
   const found = await run(tx, 'ingest-find', {
     docs: docs.map((d) => ({ sha256: d.sha256, documentId: d.rows.documentId, file: d.file })),
   });
   const results: { outcome: LoadOutcome; documentId: string }[] = [];
   const firstWithHash = new Map<string, string>();
-  let fresh: DocumentRows[] = [];
+  const settle: string[] = [];
+  let fresh: Pending[] = [];
+  const flush = async () => {
+    await writeRows(tx, fresh);
+    fresh = [];
+  };
   for (const [i, d] of docs.entries()) {
-    const same = found.records[i].get('same') as string[];
+    const same = force ? [] : (found.records[i].get('same') as string[]);
     const previous = found.records[i].get('previous') as Previous[];
     // Same content stored, or earlier in this batch: nothing to write.
     const sameId = same[0] ?? firstWithHash.get(d.sha256);
@@ -169,26 +223,39 @@ async function loadInTx(tx: ManagedTransaction, docs: Pending[]): Promise<{ outc
       results.push({ outcome: 'unchanged', documentId: sameId });
       continue;
     }
+    const owner = previous.find((p) => p.id === d.rows.documentId && p.file !== d.file);
+    if (owner) {
+      throw new DocumentRefusedError(
+        'DOCUMENT_ID_TAKEN',
+        `${d.file}: its document id ${d.rows.documentId} already belongs to the document ingested from "${owner.file}" ` +
+          `(same symbol, or a file name differing only in case, spaces or punctuation); send it under "${owner.file}" to replace that ` +
+          `document, or remove that document first (kg remove ${d.rows.documentId})`,
+      );
+    }
     firstWithHash.set(d.sha256, d.rows.documentId);
     if (previous.length === 0) {
-      fresh.push(d.rows);
+      fresh.push(d);
       results.push({ outcome: 'ingested', documentId: d.rows.documentId });
       continue;
     }
-    await writeRows(tx, fresh);
-    fresh = [];
-    await replaceDocument(tx, d.rows, previous);
+    await flush();
+    settle.push(...(await replaceDocument(tx, d, previous)));
     results.push({ outcome: 'replaced', documentId: d.rows.documentId });
   }
-  await writeRows(tx, fresh);
+  await flush();
+  await settleEntities(tx, settle);
+  await unlockKeys(tx, keys);
   return results;
 }
 
 /** A document to load: what the extractor made of it, and the text and hash of its file. */
 export interface LoadItem {
   doc: ExtractedDocument;
-  /** `text`: the file's text as the extractor read it (mention offsets index into it); `sha256`: the hash of its bytes. */
-  source: { text: string; sha256: string };
+  /**
+   * `text`: the file's text as the extractor read it (mention offsets index into it); `sha256`:
+   * the hash of its bytes; `meta`: the metadata overrides it was extracted with (kept to verify it).
+   */
+  source: { text: string; sha256: string; meta?: Record<string, unknown> };
 }
 
 /**
@@ -197,9 +264,11 @@ export interface LoadItem {
  * call, as it replaces the earlier one); use `loadDocument` for one.
  */
 export async function loadDocuments(driver: Driver, items: LoadItem[], opts: LoadOptions = {}): Promise<LoadResult[]> {
+  const limits = opts.limits ?? rowLimits();
   const pending: Pending[] = items.map(({ doc, source }) => {
-    const rows = toRows(doc, source, opts.normalise ?? normaliseKey);
-    return { rows, sha256: source.sha256, file: rows.document.props.file as string };
+    const rows = toRows(doc, source, opts.normalise ?? normaliseKey, limits);
+    const meta = source.meta && Object.keys(source.meta).length ? JSON.stringify(source.meta) : '';
+    return { rows, sha256: source.sha256, file: rows.document.props.file as string, source: { text: source.text, meta } };
   });
   const ids = new Set(pending.map((p) => p.rows.documentId));
   const files = new Set(pending.map((p) => p.file));
@@ -209,7 +278,7 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
   if (pending.length === 0) return [];
   const session = driver.session({ database: opts.database });
   try {
-    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending));
+    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending, opts.force));
     return outcomes.map(({ outcome, documentId }, i) => {
       const rows = pending[i].rows;
       const written = outcome !== 'unchanged';
@@ -235,7 +304,7 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
 export async function loadDocument(
   driver: Driver,
   doc: ExtractedDocument,
-  source: { text: string; sha256: string },
+  source: LoadItem['source'],
   opts: LoadOptions = {},
 ): Promise<LoadResult> {
   return (await loadDocuments(driver, [{ doc, source }], opts))[0];

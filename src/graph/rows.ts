@@ -9,7 +9,7 @@ import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
 import { withoutProclitics } from '../extract/normalise';
 import { lexiconNames } from './lexicon-keys';
-import type { DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
+import type { CoOccurrence, DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
 type Scalar = string | number | boolean | string[] | number[];
 export type Props = Record<string, Scalar>;
@@ -26,6 +26,8 @@ export interface DocumentRow {
 
 export interface EntityRow {
   id: string;
+  /** The document this row comes from: the smallest document id naming an entity gives its names and properties. */
+  documentId: string;
   kind: KindName;
   name: string;
   nameAr: string | null;
@@ -35,8 +37,8 @@ export interface EntityRow {
   aliases: string[];
   /** Normalised forms of every name (for the `searchKey` property). */
   keys: string[];
-  /** Kind-specific properties of model/kinds.json, coerced to their declared type; nulls left out. */
-  props: Props;
+  /** Kind-specific properties of model/kinds.json, coerced to their declared type; absent ones null (removed when this row names the entity). */
+  props: Record<string, Scalar | null>;
 }
 
 export interface MentionRow {
@@ -50,6 +52,18 @@ export interface MentionRow {
     texts: string[];
     /** Paragraph of each mention ('' outside numbered paragraphs: lists cannot hold null). */
     mentionParagraphs: string[];
+    /**
+     * What this document says about the entity, kept so that removing another document can
+     * recompute the entity from what remains (src/graph/recompute.ts): its names, category,
+     * search keys and kind properties (JSON). Aliases are `surfaces`.
+     */
+    eName: string;
+    eNameAr?: string;
+    eNameEn?: string;
+    eAcronym?: string;
+    eCategory?: string;
+    eKeys: string[];
+    eProps: string;
   };
 }
 
@@ -109,12 +123,63 @@ export function slug(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The ingested document's id: the extractor's when it gives one, else from its symbol, else from its file name. */
+/**
+ * Identity rules (README "Document identity"): a document's id is the extractor's (header
+ * symbol slug, else file-name slug), `document:<slug>`; its `file` is the bare file name it was
+ * ingested from. A stored document owns its id AND its file name: a new text under the same file
+ * replaces it; a text whose id is owned by ANOTHER file (names differing only in case, spaces or
+ * punctuation, or a header symbol already ingested from elsewhere) is refused (DOCUMENT_ID_TAKEN,
+ * src/graph/load.ts). File names must be usable: checked here.
+ */
 export function documentIdFor(doc: Pick<ExtractedDocument, 'document' | 'file'>): string {
   const meta = doc.document as DocumentMeta & DocumentMetaExtras;
   if (meta.id) return meta.id;
   if (meta.symbol && slug(meta.symbol)) return `document:${slug(meta.symbol)}`;
   return `document:${slug(path.basename(doc.file).replace(/\.(txt|pdf|docx|html?|xhtml)$/i, ''))}`;
+}
+
+/** Why a document cannot be stored as it is, with the refusal code the API answers (README limits table). */
+export class DocumentRefusedError extends Error {
+  constructor(readonly code: 'BAD_FILE_NAME' | 'DOCUMENT_TOO_DENSE' | 'DOCUMENT_ID_TAKEN', message: string) {
+    super(message);
+    this.name = 'DocumentRefusedError';
+  }
+}
+
+export const MAX_FILE_NAME = 200;
+
+/** Why `file` cannot name a document (null when it can): bare names only, something to make an id from. */
+export function fileNameProblem(file: string): string | null {
+  if (!file.trim()) return 'the file name is empty: give a name such as "report-2020.txt"';
+  if (/[\/\\]/.test(file) || file === '.' || file === '..') {
+    return `the file name "${file}" has folder parts: send the bare name ("${file.split(/[\/\\]/).filter(Boolean).pop() ?? 'report.txt'}"); folders do not identify documents`;
+  }
+  if (/\p{Cc}/u.test(file)) return 'the file name contains control characters: use letters, digits, spaces, dots and dashes';
+  if (file.length > MAX_FILE_NAME) return `the file name has ${file.length} characters (at most ${MAX_FILE_NAME}): shorten it`;
+  if (!slug(file.replace(/\.[A-Za-z0-9]{1,5}$/, ''))) return `the file name "${file}" has no letter or digit to make a document id from: rename it`;
+  return null;
+}
+
+/** Caps of what one document may write (README "Caps"); a document over a total is refused, not cut. */
+export interface RowLimits {
+  /** Co-occurrence pairs are made among at most this many entities per paragraph, by first mention. */
+  pairEntitiesPerParagraph: number;
+  /** Mentions (of all entities) in one document. */
+  mentionsPerDocument: number;
+  /** Distinct co-occurrence pairs of one document, after the per-paragraph cap. */
+  pairsPerDocument: number;
+}
+
+export const DEFAULT_ROW_LIMITS: RowLimits = { pairEntitiesPerParagraph: 16, mentionsPerDocument: 20_000, pairsPerDocument: 20_000 };
+
+/** The limits, with KG_MAX_PARAGRAPH_ENTITIES / KG_MAX_DOC_MENTIONS / KG_MAX_DOC_PAIRS overrides. */
+export function rowLimits(env: NodeJS.ProcessEnv = process.env): RowLimits {
+  const n = (v: string | undefined, d: number) => (v && Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return {
+    pairEntitiesPerParagraph: n(env.KG_MAX_PARAGRAPH_ENTITIES, DEFAULT_ROW_LIMITS.pairEntitiesPerParagraph),
+    mentionsPerDocument: n(env.KG_MAX_DOC_MENTIONS, DEFAULT_ROW_LIMITS.mentionsPerDocument),
+    pairsPerDocument: n(env.KG_MAX_DOC_PAIRS, DEFAULT_ROW_LIMITS.pairsPerDocument),
+  };
 }
 
 function distinct<T>(xs: Iterable<T>): T[] {
@@ -150,10 +215,19 @@ export function kindProps(kind: KindName, properties: ExtractedEntity['propertie
   return out;
 }
 
-export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: Normaliser): DocumentRows {
-  const documentId = documentIdFor(doc);
-  const meta = doc.document as DocumentMeta & DocumentMetaExtras;
+/** Kind properties with every declared one present: null where absent (so `+=` removes a previous value). */
+function fullKindProps(kind: KindName, properties: ExtractedEntity['properties'] | undefined): Record<string, Scalar | null> {
+  const given = kindProps(kind, properties);
+  return Object.fromEntries((kindSpec(kind)?.properties ?? []).map((p) => [p.name, given[p.name] ?? null]));
+}
+
+export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: Normaliser, limits: RowLimits = DEFAULT_ROW_LIMITS): DocumentRows {
   const file = path.basename(doc.file);
+  const problem = fileNameProblem(file);
+  if (problem) throw new DocumentRefusedError('BAD_FILE_NAME', problem);
+  const documentId = documentIdFor(doc);
+  if (!/^[a-z]+:./.test(documentId)) throw new DocumentRefusedError('BAD_FILE_NAME', `no document id can be made of "${file}" (got "${documentId}"): rename the file or give a symbol`);
+  const meta = doc.document as DocumentMeta & DocumentMetaExtras;
   const warnings: string[] = [];
 
   // Entities: one row per id (the extractor should not repeat one, but merge if it does).
@@ -186,10 +260,17 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
       })
       .sort((a, b) => a.start - b.start || a.end - b.end);
     const uniq = ms.filter((m, i) => i === 0 || m.start !== ms[i - 1].start || m.end !== ms[i - 1].end);
-    const aliases = distinct([...e.aliases, ...uniq.map((m) => m.text)].filter(nonEmpty));
-    const name = nonEmpty(e.name) ? e.name : (e.nameAr ?? e.nameEn ?? uniq[0]?.text ?? id);
-    entities.push({
+    if (uniq.length === 0) {
+      // Every stored entity is backed by a mention: that is what lets a removal recompute it.
+      warnings.push(`entity ${id}: no mention matches the text, dropped`);
+      continue;
+    }
+    // Aliases are the surface forms of the mentions (what MENTIONS.surfaces keeps).
+    const aliases = distinct(uniq.map((m) => m.text));
+    const name = nonEmpty(e.name) ? e.name : (e.nameAr ?? e.nameEn ?? uniq[0].text);
+    const row: EntityRow = {
       id,
+      documentId,
       kind: e.type,
       name,
       nameAr: e.nameAr ?? null,
@@ -198,22 +279,33 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
       category: e.category ?? null,
       aliases,
       keys: searchKeys([name, e.nameAr, e.nameEn, e.acronym, ...aliases, ...lexiconNames(id)], normalise),
-      props: kindProps(e.type, e.properties),
-    });
-    if (uniq.length) {
-      mentions.push({
-        id,
-        props: {
-          count: uniq.length,
-          paragraphs: distinct(uniq.map((m) => m.paragraph).filter(nonEmpty)),
-          surfaces: distinct(uniq.map((m) => m.text)),
-          starts: uniq.map((m) => m.start),
-          ends: uniq.map((m) => m.end),
-          texts: uniq.map((m) => m.text),
-          mentionParagraphs: uniq.map((m) => m.paragraph ?? ''),
-        },
-      });
-    }
+      props: fullKindProps(e.type, e.properties),
+    };
+    entities.push(row);
+    const mention: MentionRow['props'] = {
+      count: uniq.length,
+      paragraphs: distinct(uniq.map((m) => m.paragraph).filter(nonEmpty)),
+      surfaces: aliases,
+      starts: uniq.map((m) => m.start),
+      ends: uniq.map((m) => m.end),
+      texts: uniq.map((m) => m.text),
+      mentionParagraphs: uniq.map((m) => m.paragraph ?? ''),
+      eName: row.name,
+      eKeys: row.keys,
+      eProps: JSON.stringify(kindProps(e.type, e.properties)),
+    };
+    if (row.nameAr !== null) mention.eNameAr = row.nameAr;
+    if (row.nameEn !== null) mention.eNameEn = row.nameEn;
+    if (row.acronym !== null) mention.eAcronym = row.acronym;
+    if (row.category !== null) mention.eCategory = row.category;
+    mentions.push({ id, props: mention });
+  }
+  const mentionTotal = mentions.reduce((n, m) => n + m.props.count, 0);
+  if (mentionTotal > limits.mentionsPerDocument) {
+    throw new DocumentRefusedError(
+      'DOCUMENT_TOO_DENSE',
+      `the document names entities ${mentionTotal} times (at most ${limits.mentionsPerDocument} per document, KG_MAX_DOC_MENTIONS): split it into smaller documents`,
+    );
   }
 
   // Relations: allow-listed type, known endpoints of allowed kinds; one per (type, from, to, paragraph).
@@ -247,10 +339,20 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
   const relations = [...relByKey.values()].sort((a, b) => (a.from + a.to + a.type < b.from + b.to + b.type ? -1 : 1));
 
   // Co-occurrences: undirected, stored once from the smaller id; weight = paragraphs naming both.
+  // Cap: in each paragraph, pairs only among the first `pairEntitiesPerParagraph` entities by
+  // first mention there (ties by id), so a paragraph adds at most K(K-1)/2 pairs, not n².
+  const firstIn = new Map<string, number>(); // `${paragraph}\u0000${id}` -> first offset
+  for (const m of mentions) {
+    m.props.mentionParagraphs.forEach((p, i) => {
+      const k = `${p}\u0000${m.id}`;
+      if (!firstIn.has(k)) firstIn.set(k, m.props.starts[i]);
+    });
+  }
+  const { kept, capped } = capPairs(doc.cooccurrences, (p, id) => firstIn.get(`${p}\u0000${id}`), (id) => kindOf.has(id), limits.pairEntitiesPerParagraph);
+  if (capped) warnings.push(`${capped} paragraph(s) name more than ${limits.pairEntitiesPerParagraph} entities: co-occurrence pairs kept among the first ${limits.pairEntitiesPerParagraph} of each`);
   const pairs = new Map<string, CoOccurrenceRow>();
   const seen = new Set<string>();
-  for (const c of doc.cooccurrences) {
-    if (c.a === c.b || !kindOf.has(c.a) || !kindOf.has(c.b)) continue;
+  for (const c of kept) {
     const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
     const key = `${a}\u0000${b}`;
     const para = `${key}\u0000${c.paragraph ?? ''}`;
@@ -259,6 +361,12 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
     const row = pairs.get(key);
     if (row) row.weight += 1;
     else pairs.set(key, { a, b, weight: 1 });
+  }
+  if (pairs.size > limits.pairsPerDocument) {
+    throw new DocumentRefusedError(
+      'DOCUMENT_TOO_DENSE',
+      `the document makes ${pairs.size} co-occurrence pairs (at most ${limits.pairsPerDocument} per document, KG_MAX_DOC_PAIRS): split it into smaller documents`,
+    );
   }
   const cooccurrences = [...pairs.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
 
@@ -278,6 +386,9 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
     keys: searchKeys([docName, ...docAliases], normalise),
     props: {
       kind: 'Document',
+      // An ingested document names itself: '' sorts before every id (see EntityRow.documentId).
+      namedBy: '',
+      acronym: null,
       name: docName,
       nameAr: meta.language === 'ar' ? title : null,
       nameEn: meta.language === 'en' ? title : null,
@@ -299,6 +410,58 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
 
   const entityIds = distinct([...ids, documentId]).sort();
   return { documentId, document, entities, mentions, relations, cooccurrences, paragraphs, entityIds, warnings };
+}
+
+/**
+ * The per-paragraph cap on co-occurrence pairs: in each paragraph, only pairs among the first
+ * `k` known entities by first mention there (`firstAt`; ties by id). Applying it again to its
+ * result changes nothing, so the ingest worker can trim a document's pairs before handing it over
+ * (trimPairs) and the rows are the same as without.
+ */
+export function capPairs(
+  cooccurrences: CoOccurrence[],
+  firstAt: (paragraph: string, id: string) => number | undefined,
+  known: (id: string) => boolean,
+  k: number,
+): { kept: CoOccurrence[]; capped: number } {
+  const byParagraph = new Map<string, Set<string>>();
+  for (const c of cooccurrences) {
+    const p = c.paragraph ?? '';
+    let set = byParagraph.get(p);
+    if (!set) byParagraph.set(p, (set = new Set()));
+    set.add(c.a).add(c.b);
+  }
+  const allowed = new Map<string, Set<string>>();
+  let capped = 0;
+  for (const [p, ids] of byParagraph) {
+    const rank = (id: string) => firstAt(p, id) ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...ids].filter(known).sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
+    if (ordered.length > k) capped++;
+    allowed.set(p, new Set(ordered.slice(0, k)));
+  }
+  const kept = cooccurrences.filter((c) => {
+    const keep = allowed.get(c.paragraph ?? '')!;
+    return c.a !== c.b && keep.has(c.a) && keep.has(c.b);
+  });
+  return { kept, capped };
+}
+
+/** capPairs over an extracted document (entities of a known kind with a mention matching `text`), before toRows. */
+export function trimPairs(doc: ExtractedDocument, text: string, k: number): ExtractedDocument {
+  const firstIn = new Map<string, number>();
+  const known = new Set<string>([documentIdFor(doc)]);
+  for (const e of doc.entities) {
+    if (!isKind(e.type)) continue;
+    for (const m of e.mentions ?? []) {
+      if (!(m.end > m.start && text.slice(m.start, m.end) === m.text)) continue;
+      known.add(e.id);
+      const key = `${m.paragraph ?? ''}\u0000${e.id}`;
+      const at = firstIn.get(key);
+      if (at === undefined || m.start < at) firstIn.set(key, m.start);
+    }
+  }
+  const { kept } = capPairs(doc.cooccurrences, (p, id) => firstIn.get(`${p}\u0000${id}`), (id) => known.has(id), k);
+  return kept.length === doc.cooccurrences.length ? doc : { ...doc, cooccurrences: kept };
 }
 
 /** Splits rows into batches so a huge document never becomes one giant parameter. */
@@ -346,10 +509,10 @@ export interface MergedEntityRow extends EntityRow {
 }
 
 /**
- * Merges the entity rows of several documents (in document order) into one row per id, with the
- * result of writing them one after the other: the first non-null name fields win (as the
- * statement's coalesce does), kind properties are overridden by later rows (`n += props`), and
- * aliases and search keys are unioned. Hubs named by every document are then written once per batch.
+ * Merges the entity rows of several documents into one row per id, with the result of writing
+ * them one after the other in any order: the row of the smallest document id gives the names,
+ * category and kind properties (as cypher/ingest-entities does with `namedBy`), aliases and search
+ * keys are unioned. Hubs named by every document are then written once per batch.
  */
 export function mergeEntityRows(rows: EntityRow[]): MergedEntityRow[] {
   const byId = new Map<string, MergedEntityRow>();
@@ -360,12 +523,10 @@ export function mergeEntityRows(rows: EntityRow[]): MergedEntityRow[] {
       continue;
     }
     if (!m.kinds.includes(r.kind)) m.kinds.push(r.kind);
-    m.name ||= r.name;
-    m.nameAr ??= r.nameAr;
-    m.nameEn ??= r.nameEn;
-    m.acronym ??= r.acronym;
-    m.category ??= r.category;
-    Object.assign(m.props, r.props);
+    // The smallest document id names the entity (whatever the order documents arrive in).
+    if (r.documentId < m.documentId) {
+      Object.assign(m, { documentId: r.documentId, name: r.name, nameAr: r.nameAr, nameEn: r.nameEn, acronym: r.acronym, category: r.category, props: { ...r.props } });
+    }
     m.aliases = distinct([...m.aliases, ...r.aliases]);
     m.keys = distinct([...m.keys, ...r.keys]);
   }

@@ -9,9 +9,10 @@ import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import type { DocumentMeta, ExtractedDocument } from '../extract/types';
 import { loadDocuments, storedDocumentIds, sha256Of, type LoadResult } from '../graph/load';
-import { documentIdFor } from '../graph/rows';
+import { documentIdFor, fileNameProblem } from '../graph/rows';
 import { expandPaths } from './files';
 import { pipelineExtractor, type Extractor } from './extractor';
+import type { ExtractionQueue } from './queue';
 
 export type FileOutcome = 'ingested' | 'unchanged' | 'replaced' | 'failed';
 
@@ -51,8 +52,7 @@ export const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** A file the product will not ingest, with a message saying why and what to do. */
 export class InputRefusedError extends Error {
-  readonly code = 'BAD_DOCUMENT';
-  constructor(readonly file: string, message: string) {
+  constructor(readonly file: string, message: string, readonly code: string = 'BAD_DOCUMENT') {
     super(message);
     this.name = 'InputRefusedError';
   }
@@ -97,6 +97,8 @@ interface Loadable {
   doc: ExtractedDocument;
   text: string;
   sha256: string;
+  /** Metadata overrides it was extracted with (kept with the document to verify it). */
+  meta?: MetaOverrides;
 }
 
 /** Refuse bad input, then extract (pure, CPU): everything before the write but the hash check. */
@@ -114,7 +116,7 @@ async function extractOne(bytes: Buffer, file: string, sha256: string, opts: Ing
   } catch (err) {
     throw new Error(`extraction failed: ${message(err)}`);
   }
-  return { file, doc, text, sha256 };
+  return { file, doc, text, sha256, meta };
 }
 
 function toResult(p: Loadable, res: LoadResult): FileResult {
@@ -157,7 +159,7 @@ async function writeAll(driver: Driver, items: Loadable[], opts: IngestOptions):
   const results: FileResult[] = [];
   for (const batch of writeBatches(items)) {
     const load = (b: Loadable[]) =>
-      loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256 } })), { database: opts.database });
+      loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256, meta: p.meta } })), { database: opts.database });
     try {
       const res = await load(batch);
       batch.forEach((p, i) => results.push(toResult(p, res[i])));
@@ -286,23 +288,61 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   return summary;
 }
 
+/** Only the overrides actually given (undefined and null left out). */
+function definedMeta(meta?: MetaOverrides): MetaOverrides | undefined {
+  if (!meta) return undefined;
+  const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== null));
+  return Object.keys(defined).length ? defined : undefined;
+}
+
 /**
  * Ingests one text given as a string, or one file's bytes in any format read (the API's ingest
- * mutation). `file` names the document (a later ingest under the same name replaces it). Throws
- * InputRefusedError for refused input.
+ * mutation). `file` names the document (a later ingest under the same name replaces it); it must
+ * be a bare, usable file name (fileNameProblem). Throws InputRefusedError for refused input (code
+ * BAD_DOCUMENT or BAD_FILE_NAME), DocumentRefusedError from the load (DOCUMENT_ID_TAKEN,
+ * DOCUMENT_TOO_DENSE) and, with a `queue`, IngestBusyError when it is full; extraction then runs in
+ * its worker thread.
  */
-export async function ingestText(driver: Driver, text: string | Buffer, file: string, meta?: MetaOverrides, opts: IngestOptions = {}): Promise<FileResult> {
+export async function ingestText(
+  driver: Driver,
+  text: string | Buffer,
+  file: string,
+  meta?: MetaOverrides,
+  opts: IngestOptions & { queue?: ExtractionQueue } = {},
+): Promise<FileResult> {
+  const problem = fileNameProblem(file);
+  if (problem) throw new InputRefusedError(file, problem, 'BAD_FILE_NAME');
+  const release = opts.queue?.admit();
   try {
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const sha256 = sha256Of(bytes);
     // Same content already stored: nothing to do, not even extraction.
     const stored = (await storedDocumentIds(driver, [sha256], { database: opts.database })).get(sha256);
-    if (stored) return { file: path.basename(file), outcome: 'unchanged', documentId: stored };
-    const p = await extractOne(bytes, path.basename(file), sha256, opts, meta);
-    const [res] = await loadDocuments(driver, [{ doc: p.doc, source: { text: p.text, sha256 } }], { database: opts.database });
+    if (stored) return { file, outcome: 'unchanged', documentId: stored };
+    const overrides = definedMeta(meta);
+    let p: Loadable;
+    if (opts.queue && !opts.extractor) {
+      const inline = async (b: Buffer, f: string) => {
+        try {
+          const l = await extractOne(b, f, sha256, opts);
+          return { text: l.text, doc: l.doc };
+        } catch (err) {
+          if (err instanceof InputRefusedError) return { refused: err.message };
+          throw err;
+        }
+      };
+      const got = await opts.queue.extract(bytes, file, inline);
+      if ('refused' in got) throw new InputRefusedError(file, got.refused);
+      p = { file, doc: withMeta(got.doc, overrides), text: got.text, sha256, meta: overrides };
+    } else {
+      p = await extractOne(bytes, file, sha256, opts, overrides);
+    }
+    const [res] = await loadDocuments(driver, [{ doc: p.doc, source: { text: p.text, sha256, meta: overrides } }], { database: opts.database });
     return toResult(p, res);
   } catch (err) {
     if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
     throw err;
+  } finally {
+    release?.();
   }
 }

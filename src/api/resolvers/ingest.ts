@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { documentById } from '../services/documents';
-import { ingestDocument, IngestResultValue } from '../services/ingest';
-import { DocumentMetaInput, IngestResult } from '../types/ingest';
+import { ingestDocument, IngestResultValue, removeDocument } from '../services/ingest';
+import { DocumentMetaInput, IngestResult, RemoveResult } from '../types/ingest';
 import { kindClass } from '../types/registry';
 
 @Resolver(() => IngestResult)
@@ -23,6 +23,17 @@ export class IngestResolver {
     content: string | null,
   ) {
     return ingestDocument(ctx, { text, content, file, metadata: metadata ? { ...metadata } : null });
+  }
+
+  @Mutation(() => RemoveResult, {
+    description:
+      'Takes an ingested document back out of the graph (one transaction, all or nothing): its mentions, relations, co-occurrences and paragraphs go, entities nothing refers to any more are deleted, the others recomputed. Needs the write token. Unknown document: DOCUMENT_NOT_FOUND.',
+  })
+  removeDocument(
+    @Arg('document', () => String, { description: 'Id ("document:a-hrc-32-41") or file name ("a-hrc-32-41.txt") of an ingested document.' }) document: string,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return removeDocument(ctx, document);
   }
 
   @FieldResolver(() => kindClass('Document'), { nullable: true })

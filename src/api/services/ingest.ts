@@ -1,11 +1,41 @@
 /**
- * Writes through the API: the ingest mutation, allowed only with the configured write token
- * (KG_WRITE_TOKEN) sent as `Authorization: Bearer <token>`.
+ * Writes through the API: the ingest and remove mutations, allowed only with the configured write
+ * token (KG_WRITE_TOKEN) sent as `Authorization: Bearer <token>`. Ingestion goes through a bounded
+ * queue whose extraction runs in a worker thread (src/ingest/queue.ts): a full queue answers
+ * INGEST_BUSY at once (retry later), and readers are not stalled by a heavy document.
  */
 import { timingSafeEqual } from 'crypto';
 import { GraphQLError } from 'graphql';
+import { DocumentRefusedError } from '../../graph/rows';
+import { DocumentNotFoundError, removeDocuments } from '../../graph/remove';
 import { DatabaseUnavailableError, InputRefusedError, ingestText } from '../../ingest';
+import { ExtractionQueue, IngestBusyError } from '../../ingest/queue';
 import type { ApiContext } from '../context';
+
+/** One queue per process: its capacity bounds the ingestions in flight across all requests. */
+let queue: ExtractionQueue | null = null;
+export function ingestQueue(): ExtractionQueue {
+  queue ??= new ExtractionQueue();
+  return queue;
+}
+
+export interface RemoveResultValue {
+  documentId: string;
+  file: string;
+}
+
+/** The refusals a writer can act on, as GraphQL errors with their README codes. */
+function writeError(err: unknown): unknown {
+  if (err instanceof IngestBusyError) return new GraphQLError(err.message, { extensions: { code: err.code, retryable: true } });
+  if (err instanceof InputRefusedError) {
+    const code = err.code === 'BAD_FILE_NAME' ? 'BAD_FILE_NAME' : 'BAD_USER_INPUT';
+    return new GraphQLError(`document refused: ${err.message}`, { extensions: { code } });
+  }
+  if (err instanceof DocumentRefusedError) return new GraphQLError(`document refused: ${err.message}`, { extensions: { code: err.code } });
+  if (err instanceof DocumentNotFoundError) return new GraphQLError(err.message, { extensions: { code: err.code } });
+  if (err instanceof DatabaseUnavailableError) return new GraphQLError(err.message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  return err;
+}
 
 export interface IngestArgs {
   text?: string | null;
@@ -71,11 +101,11 @@ function documentInput(args: IngestArgs): string | Buffer {
 export async function ingestDocument(ctx: ApiContext, args: IngestArgs): Promise<IngestResultValue> {
   requireWriteToken(ctx);
   const input = documentInput(args);
-  if (!args.file.trim()) throw new GraphQLError('file is empty: give a file name that identifies the document', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!args.file.trim()) throw new GraphQLError('file is empty: give a file name that identifies the document', { extensions: { code: 'BAD_FILE_NAME' } });
   const meta = Object.fromEntries(Object.entries(args.metadata ?? {}).filter(([, v]) => v !== null && v !== undefined));
   const ingest = ctx.deps.ingestText ?? ingestText;
   try {
-    const r = await ingest(ctx.deps.driver, input, args.file, meta, { database: ctx.deps.database });
+    const r = await ingest(ctx.deps.driver, input, args.file, meta, { database: ctx.deps.database, queue: ingestQueue() });
     if (r.outcome === 'failed') {
       throw new GraphQLError(`ingestion failed: ${r.error ?? 'unknown reason'}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     }
@@ -88,8 +118,19 @@ export async function ingestDocument(ctx: ApiContext, args: IngestArgs): Promise
       relations: r.counts?.relations ?? 0,
     };
   } catch (err) {
-    if (err instanceof InputRefusedError) throw new GraphQLError(`document refused: ${err.message}`, { extensions: { code: 'BAD_USER_INPUT' } });
-    if (err instanceof DatabaseUnavailableError) throw new GraphQLError(err.message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    throw err;
+    throw writeError(err);
+  }
+}
+
+/** Takes an ingested document back out (by id or file name), all or nothing. */
+export async function removeDocument(ctx: ApiContext, ref: string): Promise<RemoveResultValue> {
+  requireWriteToken(ctx);
+  if (!ref.trim()) throw new GraphQLError('give the id or the file name of an ingested document', { extensions: { code: 'BAD_USER_INPUT' } });
+  try {
+    const [r] = await removeDocuments(ctx.deps.driver, [ref.trim()], { database: ctx.deps.database });
+    return { documentId: r.documentId, file: r.file };
+  } catch (err) {
+    if ((err as { code?: string })?.code === 'ServiceUnavailable') throw writeError(new DatabaseUnavailableError(err));
+    throw writeError(err);
   }
 }

@@ -54,6 +54,8 @@ export async function mentionsOf(ctx: ApiContext, id: string, documentId?: strin
 
 /** How many times the documents name an entity: the stored count when the row has it. */
 export async function mentionCountOf(ctx: ApiContext, e: { id: string; mentionCount?: unknown }): Promise<number> {
-  if (typeof e.mentionCount === 'number') return e.mentionCount;
+  // Stored at ingestion (cypher/ingest-mentions.cypher): one property, whatever the hub's size.
+  // Graphs written before it existed fall back to counting (kg verify --repair stores it).
+  if (e.mentionCount !== undefined && e.mentionCount !== null) return Number(e.mentionCount);
   return ctx.loaders.mentionCount.load(e.id);
 }

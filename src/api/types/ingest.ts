@@ -39,3 +39,12 @@ export class IngestResult {
   @Field(() => Int, { description: 'Number of typed relations written for this document (0 when unchanged).' })
   relations!: number;
 }
+
+@ObjectType('RemoveResult', { description: 'The document removeDocument took out of the graph.' })
+export class RemoveResult {
+  @Field(() => String, { description: 'Id of the removed document.' })
+  documentId!: string;
+
+  @Field(() => String, { description: 'File name it had been ingested from.' })
+  file!: string;
+}

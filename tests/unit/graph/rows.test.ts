@@ -1,4 +1,4 @@
-import { documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
+import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/normalise';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
 
@@ -68,8 +68,10 @@ describe('toRows', () => {
     const unodc = rows.entities.find((e) => e.id === 'agency:unodc')!;
     expect(unodc.keys).toContain(normaliseKey('مكتب الأمم المتحدة المعني بالمخدرات والجريمة'));
     expect(unodc.keys).toContain('unodc');
-    expect(rows.entities.find((e) => e.id === 'country:ma')!.props).toEqual({ iso2: 'MA' });
-    expect(rows.entities.find((e) => e.id === 'instrument:trafficking-protocol')!.props).toEqual({ year: 2000 });
+    // every declared property of the kind, null where absent (so a later naming row removes it)
+    expect(rows.entities.find((e) => e.id === 'country:ma')!.props).toEqual({ iso2: 'MA', iso3: null });
+    expect(rows.entities.find((e) => e.id === 'instrument:trafficking-protocol')!.props).toEqual({ number: null, year: 2000 });
+    expect(JSON.parse(rows.mentions.find((m) => m.id === 'country:ma')!.props.eProps)).toEqual({ iso2: 'MA' });
     expect(kindProps('Document', { subjects: 'A', paragraphCount: '3' })).toEqual({ subjects: ['A'], paragraphCount: 3 });
   });
 
@@ -107,23 +109,28 @@ describe('toRows', () => {
 
 describe('merging a batch of documents', () => {
   const row = (over: Partial<EntityRow>): EntityRow => ({
-    id: 'agency:unodc', kind: 'Agency', name: 'المكتب', nameAr: null, nameEn: null, acronym: null, category: null,
+    id: 'agency:unodc', documentId: 'document:x', kind: 'Agency', name: 'المكتب', nameAr: null, nameEn: null, acronym: null, category: null,
     aliases: [], keys: [], props: {}, ...over,
   });
 
-  test('entity rows: one per id, first names win, later properties override, aliases and keys unioned', () => {
-    const merged = mergeEntityRows([
-      row({ name: 'مكتب الأمم المتحدة', aliases: ['المكتب'], keys: ['k1'], props: { a: 'x', b: 'y' } }),
-      row({ id: 'country:ma', kind: 'Country', name: 'المغرب' }),
-      row({ name: 'UNODC', nameEn: 'UN Office on Drugs and Crime', acronym: 'UNODC', aliases: ['UNODC', 'المكتب'], keys: ['k2', 'k1'], props: { b: 'z' } }),
-      row({ kind: 'Programme', category: 'UN_ENTITY' }),
-    ]);
-    expect(merged.map((m) => m.id)).toEqual(['agency:unodc', 'country:ma']);
-    expect(merged[0]).toMatchObject({
-      kind: 'Agency', kinds: ['Agency', 'Programme'], name: 'مكتب الأمم المتحدة', nameEn: 'UN Office on Drugs and Crime',
-      acronym: 'UNODC', category: 'UN_ENTITY', aliases: ['المكتب', 'UNODC'], keys: ['k1', 'k2'], props: { a: 'x', b: 'z' },
-    });
-    expect(merged[1].kinds).toEqual(['Country']);
+  test('entity rows: one per id, the smallest document id names it whatever the order, aliases and keys unioned', () => {
+    const rowsIn = [
+      row({ documentId: 'document:b', name: 'مكتب الأمم المتحدة', aliases: ['المكتب'], keys: ['k1'], props: { a: 'x', b: 'y' } }),
+      row({ documentId: 'document:b', id: 'country:ma', kind: 'Country', name: 'المغرب' }),
+      row({ documentId: 'document:a', name: 'UNODC', nameEn: 'UN Office on Drugs and Crime', acronym: 'UNODC', aliases: ['UNODC', 'المكتب'], keys: ['k2', 'k1'], props: { b: 'z' } }),
+      row({ documentId: 'document:c', kind: 'Programme', category: 'UN_ENTITY' }),
+    ];
+    for (const order of [rowsIn, [...rowsIn].reverse()]) {
+      const merged = mergeEntityRows(order).sort((x, y) => (x.id < y.id ? -1 : 1));
+      expect(merged.map((m) => m.id)).toEqual(['agency:unodc', 'country:ma']);
+      expect(merged[0]).toMatchObject({
+        documentId: 'document:a', name: 'UNODC', nameEn: 'UN Office on Drugs and Crime', acronym: 'UNODC', category: null, props: { b: 'z' },
+      });
+      expect([...merged[0].aliases].sort()).toEqual(['UNODC', 'المكتب']);
+      expect([...merged[0].keys].sort()).toEqual(['k1', 'k2']);
+      expect([...merged[0].kinds].sort()).toEqual(['Agency', 'Programme']);
+      expect(merged[1].kinds).toEqual(['Country']);
+    }
   });
 
   test('co-occurrences: one row per pair, weights summed, documents counted', () => {
@@ -135,5 +142,66 @@ describe('merging a batch of documents', () => {
       { a: 'x', b: 'y', weight: 5, documents: 2 },
       { a: 'x', b: 'z', weight: 1, documents: 1 },
     ]);
+  });
+});
+
+describe('identity and caps', () => {
+  test('unusable file names are refused with a reason; ordinary ones (Arabic included) pass', () => {
+    for (const bad of ['', '   ', '../etc/passwd.txt', 'a/b.txt', 'a\\b.txt', '..', '---.txt', 'x\u0000y.txt', `${'a'.repeat(201)}.txt`]) {
+      expect(fileNameProblem(bad)).toEqual(expect.any(String));
+    }
+    expect(fileNameProblem('a/b.txt')).toMatch(/"b.txt"/);
+    for (const good of ['report.txt', 'A HRC 32 41.txt', 'تقرير-2020.txt', 'r.pdf']) expect(fileNameProblem(good)).toBeNull();
+    expect(() => toRows(fixtureDocument(FIXTURE_TEXT, '؟؟.txt'), source, normaliseKey)).toThrow(DocumentRefusedError);
+  });
+
+  test('co-occurrence pairs of a paragraph are made among its first K entities by first mention', () => {
+    const doc = fixtureDocument();
+    const ids = doc.entities.map((e) => e.id);
+    // every pair of every entity in every paragraph that names them
+    doc.cooccurrences = [];
+    for (const p of ['1', '2']) {
+      const inP = doc.entities.filter((e) => e.mentions.some((m) => m.paragraph === p)).map((e) => e.id);
+      for (const a of inP) for (const b of inP) if (a < b) doc.cooccurrences.push({ a, b, paragraph: p });
+    }
+    const all = toRows(doc, source, normaliseKey).cooccurrences;
+    const capped = toRows(doc, source, normaliseKey, { ...DEFAULT_ROW_LIMITS, pairEntitiesPerParagraph: 2 });
+    expect(all.length).toBeGreaterThan(capped.cooccurrences.length);
+    expect(capped.cooccurrences.length).toBeLessThanOrEqual(2); // one pair per paragraph at most
+    expect(capped.warnings.join('\n')).toMatch(/co-occurrence pairs kept among the first 2/);
+    // the kept pair of paragraph 2 is its two first-named entities
+    const firstIn2 = doc.entities
+      .map((e) => ({ id: e.id, at: Math.min(...e.mentions.filter((m) => m.paragraph === '2').map((m) => m.start)) }))
+      .filter((x) => Number.isFinite(x.at)).sort((x, y) => x.at - y.at).slice(0, 2).map((x) => x.id).sort();
+    expect(capped.cooccurrences.some((c) => c.a === firstIn2[0] && c.b === firstIn2[1])).toBe(true);
+    expect(ids.length).toBeGreaterThan(2);
+  });
+
+  test('trimming pairs before the rows (the ingest worker) gives the same rows', () => {
+    const doc = fixtureDocument();
+    for (const p of ['1', '2']) {
+      const inP = doc.entities.filter((e) => e.mentions.some((m) => m.paragraph === p)).map((e) => e.id);
+      for (const a of inP) for (const b of inP) if (a !== b) doc.cooccurrences.push({ a, b, paragraph: p });
+    }
+    for (const k of [1, 2, 3, 16]) {
+      const limits = { ...DEFAULT_ROW_LIMITS, pairEntitiesPerParagraph: k };
+      const trimmed = trimPairs(doc, FIXTURE_TEXT, k);
+      const { warnings: _a, ...direct } = toRows(doc, source, normaliseKey, limits);
+      const { warnings: _b, ...viaWorker } = toRows(trimmed, source, normaliseKey, limits);
+      expect(viaWorker).toEqual(direct);
+      if (k < 3) expect(trimmed.cooccurrences.length).toBeLessThan(doc.cooccurrences.length);
+    }
+  });
+
+  test('a document over the mention or pair totals is refused with DOCUMENT_TOO_DENSE', () => {
+    const doc = fixtureDocument();
+    const tooMany = () => toRows(doc, source, normaliseKey, { ...DEFAULT_ROW_LIMITS, mentionsPerDocument: 2 });
+    expect(tooMany).toThrow(/KG_MAX_DOC_MENTIONS/);
+    try {
+      tooMany();
+    } catch (err) {
+      expect((err as DocumentRefusedError).code).toBe('DOCUMENT_TOO_DENSE');
+    }
+    expect(() => toRows(doc, source, normaliseKey, { ...DEFAULT_ROW_LIMITS, pairsPerDocument: 1 })).toThrow(/KG_MAX_DOC_PAIRS/);
   });
 });
