@@ -3,7 +3,7 @@
  * the trie token by token from each position, so its cost does not grow with the lexicon's size.
  */
 import { loadLexicon, LexiconEntry } from '../model';
-import { normaliseKey } from './normalise';
+import { normaliseKey } from './arabic';
 
 export interface TrieNode {
   next: Map<string, TrieNode> | null;

@@ -9,7 +9,7 @@
  */
 import type { KindName } from '../model';
 import { isLatinAcronym, LexIndex } from './lexicon-index';
-import { normaliseKey } from './normalise';
+import { normaliseKey } from './arabic';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
 import { definite, DocTokens } from './tokens';

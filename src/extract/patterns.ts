@@ -6,145 +6,41 @@
  *  - special procedures: "المقرر(ة) الخاص(ة) [لمجلس ...] المعني(ة) بـ<mandate>", "الخبير المستقل المعني بـ...";
  *  - named meetings, programmes and instruments: a head noun ("المؤتمر الدولي", "حلقة عمل", "مبادرة",
  *    "صندوق", "استراتيجية") and the words that qualify it, up to punctuation or a clause boundary.
- * Heads and word lists are Arabic grammar and UN usage, not strings of any one document.
+ * Heads and word lists are data (model/extraction/*.json, read by vocab.ts): Arabic grammar and UN
+ * usage, not strings of any one document.
  */
 import type { KindName, LexiconEntry } from '../model';
 import { readOrdinal } from './dates';
 import type { LexIndex } from './lexicon-index';
 import type { Candidate } from './match';
-import { normaliseKey } from './normalise';
-import { bare, DocTokens } from './tokens';
+import { bare, isDefinite, normaliseKey, withoutArticle } from './arabic';
+import type { DocTokens } from './tokens';
+import {
+  ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
+  SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
+} from './vocab';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
 export const BODY_CATEGORIES = new Set(['UN_ORGAN', 'INTERGOVERNMENTAL_BODY', 'TREATY_BODY']);
-/** ...and the head nouns of bodies that meet (not "الأمين العام", "الأمانة العامة"). */
-const MEETING_HEADS = new Set(['مجلس', 'جمعيه', 'لجنه', 'موتمر', 'فريق', 'منتدي', 'هييه']);
 
 /** Does this lexicon entry name a body that holds numbered sessions (a council, assembly, commission...)? */
 export function isSessionBody(e: LexiconEntry | undefined): boolean {
   if (!e || e.type !== 'Agency' || !BODY_CATEGORIES.has(e.category ?? '')) return false;
   const first = normaliseKey(e.nameAr).split(' ')[0] ?? '';
-  return MEETING_HEADS.has(first.startsWith('ال') ? first.slice(2) : first);
+  return SESSION_BODY_HEADS.has(withoutArticle(first));
 }
 
-const SESSION_HEADS = new Set(['الدوره', 'دوره', 'دورته', 'دورتها', 'الدورتين', 'دورتيه', 'دورتيها']);
-const RES_HEADS = new Set(['قرار', 'القرار', 'قراره', 'قرارها', 'القرارين', 'قراري', 'القرارات', 'قرارات', 'قراريه', 'قراريها']);
-const DEC_HEADS = new Set(['مقرر', 'المقرر', 'مقرره', 'مقررها', 'المقررات', 'مقررات']);
-
-const RAP_FIRST = new Map<string, string>(Object.entries({
-  مقرر: 'SPECIAL_RAPPORTEUR', المقرر: 'SPECIAL_RAPPORTEUR', مقرره: 'SPECIAL_RAPPORTEUR', المقرره: 'SPECIAL_RAPPORTEUR',
-  المقررين: 'SPECIAL_RAPPORTEUR', مقررين: 'SPECIAL_RAPPORTEUR', المقررون: 'SPECIAL_RAPPORTEUR', المقررتين: 'SPECIAL_RAPPORTEUR',
-  خبير: 'INDEPENDENT_EXPERT', الخبير: 'INDEPENDENT_EXPERT', خبيره: 'INDEPENDENT_EXPERT', الخبيره: 'INDEPENDENT_EXPERT',
-  ممثل: 'SPECIAL_REPRESENTATIVE', الممثل: 'SPECIAL_REPRESENTATIVE', ممثله: 'SPECIAL_REPRESENTATIVE', الممثله: 'SPECIAL_REPRESENTATIVE',
-}));
-const RAP_SECOND: Record<string, Set<string>> = {
-  SPECIAL_RAPPORTEUR: new Set(['خاص', 'الخاص', 'خاصه', 'الخاصه', 'الخاصين', 'الخاصون', 'الخاصتين']),
-  INDEPENDENT_EXPERT: new Set(['مستقل', 'المستقل', 'مستقله', 'المستقله']),
-  SPECIAL_REPRESENTATIVE: new Set(['خاص', 'الخاص', 'خاصه', 'الخاصه']),
-};
-const CONCERNED = new Set(['المعني', 'المعنيه', 'المعنيين', 'المعنيون', 'المعنيتين', 'يعني', 'تعني', 'معني', 'معنيه']);
-
-/** Words that end a name: relative pronouns, clause openers, prepositions of time, verbs of reporting. */
-const STOP = new Set([
-  'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'وقد', 'قد', 'كما', 'ان', 'انه', 'انها', 'الي', 'عن', 'خلال', 'منذ', 'عام', 'حيث',
-  'وذلك', 'ذلك', 'هذا', 'هذه', 'وهو', 'وهي', 'هو', 'هي', 'كان', 'كانت', 'يوم', 'سنه', 'عقد', 'عقدت', 'المعقود', 'المعقوده',
-  'لا', 'ما', 'ايضا', 'اكثر', 'باعتباره', 'باعتبارها', 'بعنوان', 'شتي', 'علي', 'لدعم', 'ومن', 'من', 'مع', 'وفي', 'في', 'لدي', 'قبل', 'بعد', 'حتي', 'اي', 'ثم', 'او', 'و', 'تحت', 'عندما', 'بينما', 'لكي', 'كي',
-]);
-/** After a comma a name goes on only with these words ("..., ولا سيما النساء والأطفال"). */
-const COMMA_CONT = new Set(['لا', 'ولا', 'وبخاصه', 'وخاصه', 'بما', 'وبوجه', 'خاصه']);
-
-/** Topic words that make a programme/instrument phrase specific enough to be an entity. */
-const TOPIC = /^(?:[وبل]|لل|بال|وال|ال)?(?:عنف|اتجار|تهريب|رق|سخره|ضحايا|ضحيه|متاجره|استغلال|بغاء|اطفال|هجره|مهاجرين|عمل القسري|عالمي|عالميه)/;
-
-interface HeadSpec {
-  words: string[];
-  kind: KindName;
-  category: string;
-  /** Qualifying words required after an indefinite head. */
-  minMods: number;
-  /** Most qualifying words taken (default 10). */
-  maxMods?: number;
-  /** Only with a quoted title after it ("حدثاً عنوانه «...»"): the head alone is too general. */
-  titled?: boolean;
-  topic?: boolean;
+/** Does a topic word (model/extraction/topics.json) start this word, after proclitics and article? */
+function isTopic(w: string): boolean {
+  const b = bare(w);
+  return TOPICS.some((t) => b.startsWith(t) || w.startsWith(t));
 }
-
-// Definite heads with no qualifier are anaphors (see PATTERN_HEADS); these need qualifiers or a topic.
-const HEADS: HeadSpec[] = [
-  { words: ['مؤتمر'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
-  { words: ['المؤتمر'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
-  { words: ['قمه'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
-  { words: ['القمه'], kind: 'Meeting', category: 'CONFERENCE', minMods: 1 },
-  { words: ['منتدي'], kind: 'Meeting', category: 'FORUM', minMods: 1 },
-  { words: ['المنتدي'], kind: 'Meeting', category: 'FORUM', minMods: 1 },
-  { words: ['ندوه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
-  { words: ['حلقه', 'عمل'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['حلقه', 'دراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
-  { words: ['حلقه', 'العمل'], kind: 'Meeting', category: 'OTHER', minMods: 2 },
-  { words: ['حدث'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
-  { words: ['حدثا'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
-  { words: ['اجتماع'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
-  { words: ['اجتماعا'], kind: 'Meeting', category: 'OTHER', minMods: 0, maxMods: 4, titled: true },
-  { words: ['الحلقه', 'الدراسيه'], kind: 'Meeting', category: 'OTHER', minMods: 1 },
-  { words: ['اجتماع', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
-  { words: ['اجتماع', 'فريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
-  { words: ['اجتماعا', 'لفريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
-  { words: ['مشاوره', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
-  { words: ['مناقشات', 'لفريق', 'خبراء'], kind: 'Meeting', category: 'EXPERT_MEETING', minMods: 0 },
-  { words: ['مناقشه', 'مواضيعيه'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
-  { words: ['المناقشه', 'المواضيعيه'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
-  { words: ['الحوار', 'الرفيع', 'المستوي'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
-  { words: ['حوار', 'رفيع', 'المستوي'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
-  { words: ['جلسه', 'احاطه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['حدث', 'احاطه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['جلسات', 'استماع'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['دوره', 'تدريبيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['دورات', 'تدريبيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['دوره', 'توجيهيه'], kind: 'Meeting', category: 'OTHER', minMods: 0 },
-  { words: ['مناقشه', 'المائده', 'المستديره'], kind: 'Meeting', category: 'DEBATE', minMods: 0 },
-  { words: ['وزاره'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['اللجنه', 'الوطنيه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['لجنه', 'وطنيه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['المجلس', 'الوطني'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['الهيئه', 'الوطنيه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['البعثه', 'الدايمه'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['البعثتان', 'الدايمتان'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 1 },
-  { words: ['مكتب', 'المقرر', 'الوطني'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 0, maxMods: 0 },
-  { words: ['ديوان'], kind: 'Agency', category: 'NATIONAL_BODY', minMods: 2 },
-  { words: ['جامعه'], kind: 'Agency', category: 'OTHER', minMods: 1, maxMods: 4 },
-  { words: ['مويسسه'], kind: 'Agency', category: 'NGO', minMods: 1, maxMods: 4 },
-  { words: ['صندوق'], kind: 'Programme', category: 'FUND', minMods: 2, topic: true },
-  { words: ['الصندوق'], kind: 'Programme', category: 'FUND', minMods: 1, topic: true },
-  { words: ['مبادره'], kind: 'Programme', category: 'INITIATIVE', minMods: 2, topic: true },
-  { words: ['المبادره'], kind: 'Programme', category: 'INITIATIVE', minMods: 1, topic: true },
-  { words: ['برنامج'], kind: 'Programme', category: 'PROGRAMME', minMods: 2, topic: true },
-  { words: ['البرنامج'], kind: 'Programme', category: 'PROGRAMME', minMods: 1, topic: true },
-  { words: ['حمله'], kind: 'Programme', category: 'CAMPAIGN', minMods: 2, topic: true },
-  { words: ['الحمله'], kind: 'Programme', category: 'CAMPAIGN', minMods: 1, topic: true },
-  { words: ['مشروع', 'قانون'], kind: 'Instrument', category: 'OTHER', minMods: 1 },
-  { words: ['مشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
-  { words: ['المشروع'], kind: 'Programme', category: 'PROJECT', minMods: 2, topic: true },
-  { words: ['قاعده', 'بيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
-  { words: ['مجموعه', 'ادوات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
-  { words: ['قاعده', 'البيانات'], kind: 'Programme', category: 'OTHER', minMods: 1, topic: true },
-  { words: ['الاستراتيجيه'], kind: 'Instrument', category: 'STRATEGY', minMods: 1, topic: true },
-  { words: ['خطه', 'عمل'], kind: 'Instrument', category: 'PLAN_OF_ACTION', minMods: 2, topic: true },
-  { words: ['مدونه'], kind: 'Instrument', category: 'OTHER', minMods: 2, topic: true },
-  { words: ['قانون', 'نموذجي'], kind: 'Instrument', category: 'OTHER', minMods: 1, topic: true },
-  { words: ['مذكره', 'تفاهم'], kind: 'Instrument', category: 'OTHER', minMods: 0, maxMods: 4 },
-  { words: ['ترتيبات', 'عمل'], kind: 'Instrument', category: 'OTHER', minMods: 0, maxMods: 4 },
-  { words: ['التعليق', 'العام', 'رقم'], kind: 'Instrument', category: 'OTHER', minMods: 1, maxMods: 1 },
-  { words: ['تعليقها', 'العام', 'رقم'], kind: 'Instrument', category: 'OTHER', minMods: 1, maxMods: 1 },
-  { words: ['تعليقه', 'العام', 'رقم'], kind: 'Instrument', category: 'OTHER', minMods: 1, maxMods: 1 },
-  { words: ['مبادي', 'توجيهيه'], kind: 'Instrument', category: 'GUIDELINES', minMods: 1, topic: true },
-];
 
 /** Definite heads that, standing alone, refer back to the latest entity named with that head. */
-export const PATTERN_HEADS: string[] = ['المؤتمر', 'المنتدي', 'الاجتماع', 'المبادره', 'الصندوق', 'البرنامج', 'الحمله', 'المشروع', 'الاستراتيجيه'].map(normaliseKey);
+export const PATTERN_HEADS: string[] = ANAPHOR_HEADS;
 
 const headTrie = new Map<string, HeadSpec[]>();
 for (const h of HEADS) {
-  h.words = h.words.map(normaliseKey);
   const l = headTrie.get(h.words[0]) ?? [];
   l.push(h);
   headTrie.set(h.words[0], l);
@@ -155,11 +51,9 @@ function gapText(doc: DocTokens, i: number): string {
   return doc.norm.text.slice(doc.tokens[i].end, i + 1 < doc.tokens.length ? doc.tokens[i + 1].start : undefined);
 }
 
-/** Words that carry a name on after an indefinite word ("بشأن", "لمكافحة"...). */
-const LINK = /^(?:غير|بشان|حول|ضد|بين|لمكافحه|لمناهضه|لمنع|لحمايه|للقضاء|لتعزيز|عن|في|من|اجل|بعنوان|المعني|المعنيه|التابع|التابعه)$/;
-
-function isDefinite(w: string): boolean {
-  return /^(?:ال|لل|بال|وال|كال|فال|وبال|ولل)/.test(w);
+/** Is w a stop word, alone or behind a proclitic ("ومن", "بعد")? */
+function isStop(w: string): boolean {
+  return STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1)));
 }
 
 /**
@@ -175,23 +69,22 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
   while (j < words.length && j - k < max) {
     const w = words[j];
     const afterComma = j > k && /^\s*,\s*$/.test(gapText(doc, j - 1)) && COMMA_CONT.has(w);
-    if (!afterComma && (STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1))))) break;
+    if (!afterComma && isStop(w)) break;
     if ((/^\d/.test(w) && !(j > 0 && words[j - 1] === 'رقم')) || (!allowTaken && taken[j])) break;
     if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1))) break;
     if (TITLE_WORDS.has(w)) break; // the title that follows is handled by titleAfter
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
-    if (definiteHead && !isDefinite(w) && !LINK.test(w) && !/^[بل]/.test(w)) {
+    if (definiteHead && !isDefinite(w) && !LINKS.has(w) && !/^[بل]/.test(w)) {
       const prev = j > k ? words[j - 1] : '';
-      if (!(prev && (LINK.test(prev) || /^[بل]/.test(prev)))) break;
+      if (!(prev && (LINKS.has(prev) || /^[بل]/.test(prev)))) break;
     }
     j++;
   }
   // Do not end on a function word or a dangling conjunction.
-  while (j > k && /^(?:و|في|من|علي|الي|عن|ب|ل|بين|لا|سيما|بما|ذلك|بشان|حول|المعني|المعنيه)$/.test(words[j - 1])) j--;
+  while (j > k && DANGLING_END.has(words[j - 1])) j--;
   return j;
 }
 
-const TITLE_WORDS = new Set(['بعنوان', 'عنوانه', 'عنوانها', 'المعنون', 'المعنونه', 'وعنوانه']);
 const OPEN_QUOTE = /^\s*["“«`]/;
 
 /** A quoted title after token e ("بعنوان «...»"): token range of the title, or null. */
@@ -300,8 +193,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
         break;
       }
       // --- special procedures
-      const cat = RAP_FIRST.get(w);
-      if (cat && RAP_SECOND[cat].has(words[i + 1] ?? '')) {
+      const cat = TITLE_FIRST.get(w);
+      if (cat && TITLE_SECOND[cat].has(words[i + 1] ?? '')) {
         if (taken[i] && lexAt.get(i)?.kind === 'Rapporteur') break;
         let k = i + 2;
         // "المقررين الخاصين، الحالي والسابق، المعنيين" / "الخاص للأمين العام المعني" / "لمجلس حقوق الإنسان المعنية"
@@ -365,7 +258,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (h.titled && !t) continue;
           if (!t && mods < h.minMods) continue;
           // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.
-          if (!t && h.topic && !words.slice(k, Math.min(e, k + 3)).some((x) => TOPIC.test(x))) continue;
+          if (!t && h.topic && !words.slice(k, Math.min(e, k + 3)).some(isTopic)) continue;
           const end = t ? t.end : e;
           const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
           push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && e === k });

@@ -15,11 +15,12 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { normaliseKey } from './normalise';
+import { normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
-import { symbolId } from './symbols';
+import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
 import { bare, DocTokens } from './tokens';
+import { HONORIFICS } from './vocab';
 import type { ExtractedEntity } from './types';
 
 export interface ResolvedMention {
@@ -43,32 +44,7 @@ export interface ResolveContext {
 
 const ANAPHOR_WINDOW = 2500;
 
-const TRANSLIT: Record<string, string> = {
-  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh', ص: 's',
-  ض: 'd', ط: 't', ظ: 'z', ع: 'e', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'w', ي: 'y', ء: '',
-};
-
-/** Readable ASCII slug of normalised Arabic words (articles dropped), stable across documents. */
-export function slug(key: string, maxWords = 7): string {
-  return normaliseKey(key)
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .map((w) => [...bare(w)].map((c) => TRANSLIT[c] ?? (/[a-z0-9]/.test(c) ? c : '')).join(''))
-    .filter(Boolean)
-    .join('-');
-}
-
-function idSuffix(id: string): string {
-  return id.slice(id.indexOf(':') + 1);
-}
-
-/** Short stable hash (FNV-1a) of a text, for ids that only the wording can tell apart. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
+export { slug } from './ids';
 
 /** Mandate words of a rapporteur name: the words after "المعني/المعنية/يعنى". */
 function mandateWords(name: string): string[] {
@@ -254,7 +230,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const bodyId = p.bodyId ?? bodyBefore(c.start) ?? ctx.docBodyId;
       const body = bodyId ? index.entries.get(bodyId) : undefined;
       if (!body) return null;
-      const id = `meeting:${idSuffix(body.id)}-${p.ordinal}`;
+      const id = sessionId(body.id, p.ordinal);
       return entityFor(
         id,
         () => ({
@@ -278,8 +254,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const kindWord = p.category === 'DECISION' ? 'decision' : 'resolution';
       // Security Council resolutions are known by number alone: "2388 (2017)" and "2388" are one resolution.
       const number = p.number.replace(/\s*\(\d{4}\)$/, '');
-      const numSlug = number.replace(/[^0-9]+/g, '-').replace(/-$/, '');
-      const id = `instrument:${body ? idSuffix(body.id) + '-' : ''}${p.category === 'DECISION' ? 'dec' : 'res'}-${numSlug}`;
+      const id = resolutionId(body ? body.id : null, p.category === 'DECISION', number);
       const year = /\(\d{4}\)/.test(p.number) ? Number(p.number.replace(/.*\((\d{4})\).*/, '$1')) : null;
       return entityFor(
         id,
@@ -306,7 +281,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
           [],
         );
       }
-      const id = `rapporteur:${p.category === 'INDEPENDENT_EXPERT' ? 'ie' : p.category === 'SPECIAL_REPRESENTATIVE' ? 'srsg' : 'sr'}-${slug(p.mandate.join(' '), 4)}`;
+      const id = rapporteurId(p.category, p.mandate);
       return entityFor(id, () => ({ id, type: 'Rapporteur', category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), []);
     }
     case 'named': {
@@ -356,7 +331,7 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
 }
 
 // "المقررة الخاصة المعنية بالاتجار بالأشخاص، السيدة ماريا غراتسيا جاماريناروا،": the holder's name follows a title.
-const HOLDER = /^\s*[،,]?\s*(?:\(\s*)?(?:السيدة|السيد|الدكتورة|الدكتور|القاضية|القاضي|Ms\.?|Mr\.?)\s+([^\s،,.;:()\d][^،,.;:()\d\n]{2,48}?)\s*(?=[،,.;:()]|\n|$)/u;
+const HOLDER = new RegExp(String.raw`^\s*[،,]?\s*(?:\(\s*)?(?:${HONORIFICS.join('|')}|Ms\.?|Mr\.?)\s+([^\s،,.;:()\d][^،,.;:()\d\n]{2,48}?)\s*(?=[،,.;:()]|\n|$)`, 'u');
 
 /** The mandate holder named right after a rapporteur's mention, if any. */
 function attachHolder(e: ExtractedEntity, src: string): void {

@@ -7,7 +7,8 @@
  */
 import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
-import { withoutProclitics } from '../extract/normalise';
+import { withoutProclitics } from '../extract/arabic';
+import { documentId } from '../extract/ids';
 import type { DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
 type Scalar = string | number | boolean | string[] | number[];
@@ -101,19 +102,13 @@ export interface SourceInfo {
 export type Normaliser = (s: string) => string;
 
 /** Lower-case slug of a symbol or file stem, as used in ids (`A/HRC/32/41` -> `a-hrc-32-41`). */
-export function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { asciiSlug as slug } from '../extract/ids';
 
 /** The ingested document's id: the extractor's when it gives one, else from its symbol, else from its file name. */
 export function documentIdFor(doc: Pick<ExtractedDocument, 'document' | 'file'>): string {
   const meta = doc.document as DocumentMeta & DocumentMetaExtras;
   if (meta.id) return meta.id;
-  if (meta.symbol && slug(meta.symbol)) return `document:${slug(meta.symbol)}`;
-  return `document:${slug(path.basename(doc.file).replace(/\.txt$/i, ''))}`;
+  return documentId(meta.symbol, doc.file);
 }
 
 function distinct<T>(xs: Iterable<T>): T[] {

@@ -4,7 +4,7 @@
  * tolerates the Arabic article (يونيسيف finds اليونيسيف). The words as typed are tried first;
  * typo tolerance (fuzzy terms, several times costlier for Lucene) only when they find nothing.
  */
-import { normaliseKey } from '../../extract/normalise';
+import { definite, normaliseKey, withoutArticle } from '../../extract/arabic';
 import type { Db } from '../db';
 import { EntityValue, toEntity } from '../values';
 
@@ -27,8 +27,8 @@ function fuzziness(term: string): number {
 function termClause(term: string, fuzzy: boolean): string {
   const forms = [`${escape(term)}${fuzzy && fuzziness(term) ? `~${fuzziness(term)}` : ''}`];
   if (ARABIC.test(term)) {
-    if (term.startsWith('ال') && term.length > 4) forms.push(escape(term.slice(2)));
-    else if (!term.startsWith('ال')) forms.push(escape(`ال${term}`));
+    if (term.startsWith('ال') && term.length > 4) forms.push(escape(withoutArticle(term)));
+    else if (!term.startsWith('ال')) forms.push(escape(definite(term)));
   }
   return forms.length > 1 ? `(${forms.join(' OR ')})` : forms[0];
 }

@@ -1,4 +1,4 @@
-import { arabicRatio, normalise, normaliseKey, originalSpan, tokenise, withoutProclitics } from '../../../src/extract/normalise';
+import { arabicRatio, normalise, normaliseKey, originalSpan, tokenise, withoutProclitics } from '../../../src/extract/arabic';
 
 describe('normalise', () => {
   it('folds hamza/alef forms, alef maqsura, ta marbuta, tashkeel and tatweel', () => {

@@ -1,0 +1,58 @@
+/**
+ * The extraction vocabularies (model/extraction/*.json), read once and folded with the Arabic
+ * module's normalisation, so the data files can be written in ordinary Arabic spelling.
+ */
+import headsFile from '../../model/extraction/heads.json';
+import ordinalsFile from '../../model/extraction/ordinals.json';
+import symbolsFile from '../../model/extraction/symbols.json';
+import titlesFile from '../../model/extraction/titles.json';
+import topicsFile from '../../model/extraction/topics.json';
+import wordsFile from '../../model/extraction/words.json';
+import type { KindName } from '../model';
+import { normaliseKey } from './arabic';
+
+const fold = (xs: string[]) => new Set(xs.map(normaliseKey));
+
+export interface HeadSpec {
+  /** Normalised words of the head ("حلقه", "عمل"). */
+  words: string[];
+  kind: KindName;
+  category: string;
+  minMods: number;
+  maxMods?: number;
+  titled?: boolean;
+  topic?: boolean;
+}
+
+export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({ ...h, kind: h.kind as KindName, words: h.words.map(normaliseKey) }));
+export const ANAPHOR_HEADS: string[] = headsFile.anaphorHeads.map(normaliseKey);
+export const SESSION_BODY_HEADS = fold(headsFile.sessionBodyHeads);
+
+/** First word of a title -> category; category -> second words. */
+export const TITLE_FIRST = new Map<string, string>();
+export const TITLE_SECOND: Record<string, Set<string>> = {};
+for (const t of titlesFile.titles) {
+  for (const w of t.first) TITLE_FIRST.set(normaliseKey(w), t.category);
+  TITLE_SECOND[t.category] = fold(t.second);
+}
+export const CONCERNED = fold(titlesFile.concerned);
+export const HONORIFICS: string[] = titlesFile.honorifics;
+
+export const STOP = fold(wordsFile.stop);
+export const COMMA_CONT = fold(wordsFile.commaContinuers);
+export const LINKS = fold(wordsFile.links);
+export const DANGLING_END = fold(wordsFile.danglingEnd);
+export const TITLE_WORDS = fold(wordsFile.titleWords);
+export const SESSION_HEADS = fold(wordsFile.sessionHeads);
+export const RES_HEADS = fold(wordsFile.resolutionHeads);
+export const DEC_HEADS = fold(wordsFile.decisionHeads);
+
+/** Topic stems, normalised, article-less. */
+export const TOPICS: string[] = topicsFile.topics.map(normaliseKey);
+
+export const SYMBOL_SERIES = new Set(symbolsFile.series);
+
+const foldMap = (o: Record<string, number>) => new Map(Object.entries(o).map(([k, v]) => [normaliseKey(k), v]));
+export const ORDINAL_UNITS = foldMap(ordinalsFile.units);
+export const ORDINAL_TENS = foldMap(ordinalsFile.tens);
+export const ORDINAL_TEEN = fold(ordinalsFile.teen);
