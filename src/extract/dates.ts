@@ -49,6 +49,9 @@ LEVANT.forEach((m, i) => monthOf.set(m, i + 1));
 GREG.forEach((ms, i) => ms.forEach((m) => monthOf.set(m, i + 1)));
 EN.forEach((m, i) => monthOf.set(m, i + 1));
 
+/** Single words of month names ("تشرين", "الاول", "ديسمبر"), for telling a date inside a name. */
+export const MONTH_WORDS = new Set([...monthOf.keys()].flatMap((m) => m.split(' ')));
+
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const levantAlt = LEVANT.filter((m) => m !== 'اب').map(esc).join('|');
 const gregAlt = GREG.flat().map(esc).join('|');

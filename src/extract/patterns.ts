@@ -10,14 +10,14 @@
  * usage, not strings of any one document.
  */
 import type { KindName, LexiconEntry } from '../model';
-import { readOrdinal } from './dates';
+import { MONTH_WORDS, readOrdinal } from './dates';
 import type { LexIndex } from './lexicon-index';
 import type { Candidate } from './match';
-import { bare, isDefinite, normaliseKey, withoutArticle } from './arabic';
+import { bare, isDefinite, normaliseKey, stripConjunction, withoutArticle } from './arabic';
 import type { DocTokens } from './tokens';
 import {
-  ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
-  SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
+  ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, DESCRIPTIVE, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
+  HONORIFIC_WORDS, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
 } from './vocab';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
@@ -53,7 +53,12 @@ function gapText(doc: DocTokens, i: number): string {
 
 /** Is w a stop word, alone or behind a proclitic ("ومن", "بعد")? */
 function isStop(w: string): boolean {
-  return STOP.has(w) || (/^[وبل]/.test(w) && STOP.has(w.slice(1)));
+  return STOP.has(w) || HONORIFIC_WORDS.has(w) || (/^[وبل]/.test(w) && (STOP.has(w.slice(1)) || HONORIFIC_WORDS.has(w.slice(1))));
+}
+
+/** An imperfect verb ("يقدم", "يهدف"): indefinite, third person prefix; it opens a clause. */
+function isVerb(w: string): boolean {
+  return w.length >= 4 && w[0] === 'ي' && !isDefinite(w);
 }
 
 /**
@@ -65,16 +70,35 @@ function isStop(w: string): boolean {
 export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true, definiteHead = false): number {
   const { words } = doc;
   let j = k;
+  let purposes = 0;
   if (k > 0 && k < words.length && !/^\s*$/.test(gapText(doc, k - 1))) return k;
   while (j < words.length && j - k < max) {
     const w = words[j];
     const afterComma = j > k && /^\s*,\s*$/.test(gapText(doc, j - 1)) && COMMA_CONT.has(w);
     if (!afterComma && isStop(w)) break;
-    if ((/^\d/.test(w) && !(j > 0 && words[j - 1] === 'رقم')) || (!allowTaken && taken[j])) break;
-    if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1))) break;
+    if (j > k && !afterComma && !/^\s*$/.test(gapText(doc, j - 1)) && !(words[j - 1] === 'رقم' && /^\s*\(\s*$/.test(gapText(doc, j - 1)))) break;
+    // "المؤرخة 4 أيار/مايو 1910": a date inside the name of an older instrument.
+    if (DATED.has(w)) {
+      const e = dateEnd(doc, j + 1);
+      if (e > j + 1) {
+        j = e;
+        continue;
+      }
+    }
+    // "رقم (28) لسنة 2012": the number and year of a law or decree.
+    if (/^\d/.test(w) && j > 0 && words[j - 1] === 'رقم') {
+      j++;
+      if (YEAR_OF.has(words[j] ?? '') && /^(?:19|20)\d\d$/.test(words[j + 1] ?? '')) j += 2;
+      continue;
+    }
+    if (/^\d/.test(w) || (!allowTaken && taken[j])) break;
     if (TITLE_WORDS.has(w)) break; // the title that follows is handled by titleAfter
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
-    if (definiteHead && !isDefinite(w) && !LINKS.has(w) && !/^[بل]/.test(w)) {
+    // A second purpose ("لمكافحة ... لقيادة ...") starts a description of what the named thing does.
+    if (isPurpose(w) && purposes++ > 0) break;
+    if (j > k && isVerb(w)) break;
+    // After a definite word an indefinite one cannot go on the construct ("صندوق الأمم المتحدة دور ...").
+    if ((definiteHead || (j > k && isDefinite(words[j - 1]))) && !isDefinite(w) && !LINKS.has(w) && !/^[بل]/.test(w)) {
       const prev = j > k ? words[j - 1] : '';
       if (!(prev && (LINKS.has(prev) || /^[بل]/.test(prev)))) break;
     }
@@ -85,11 +109,53 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
   return j;
 }
 
+/** Qualifying words of a name phrase [k, e): how many name it, the first three of them, and whether a named body or country is among them. */
+function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array): { mods: number; own: number; early: string[]; named: boolean } {
+  const { words } = doc;
+  let mods = 0;
+  let own = 0;
+  let named = false;
+  const early: string[] = [];
+  for (let q = k; q < e; q++) {
+    const w = words[q];
+    if (taken[q]) named = true;
+    if (DESCRIPTIVE.has(w) || DESCRIPTIVE.has(withoutArticle(stripConjunction(w))) || readOrdinal(words, q)) continue;
+    if (/^\d/.test(w) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
+    mods++;
+    if (!taken[q] && !LINKS.has(w)) own++;
+    if (!taken[q] && early.length < 3) early.push(w);
+  }
+  return { mods, own, early, named };
+}
+
+const DATED = new Set(['المورخ', 'المورخه', 'المورخين', 'المورختين']);
+const YEAR_OF = new Set(['لسنه', 'لعام', 'سنه', 'عام']);
+
+/** "لمكافحة", "لقيادة", "لإحالة": lam of purpose on an indefinite verbal noun. */
+function isPurpose(w: string): boolean {
+  return w.length >= 4 && w[0] === 'ل' && w[1] !== 'ل' && !isDefinite(w);
+}
+
+/** End of a date written from token j ("4 مايو 1910", "2 كانون الأول / ديسمبر 1949"), or j when none. */
+function dateEnd(doc: DocTokens, j: number): number {
+  const { words } = doc;
+  let e = j;
+  let month = false;
+  while (e < words.length && e - j < 6) {
+    const w = words[e];
+    if (MONTH_WORDS.has(w)) month = true;
+    else if (!/^\d{1,4}$/.test(w)) break;
+    if (e > j && !/^[\s/,-]*$/.test(gapText(doc, e - 1))) break;
+    e++;
+  }
+  return month ? e : j;
+}
+
 const OPEN_QUOTE = /^\s*["“«`]/;
 
 /** A quoted title after token e ("بعنوان «...»"): token range of the title, or null. */
 function titleAfter(doc: DocTokens, e: number): { start: number; end: number } | null {
-  if (!TITLE_WORDS.has(doc.words[e] ?? '') || e + 1 >= doc.words.length) return null;
+  if (!(TITLE_WORDS.has(doc.words[e] ?? '') || doc.words[e] === 'بشان') || e + 1 >= doc.words.length) return null;
   const from = doc.oEnd[e];
   if (!OPEN_QUOTE.test(doc.src.slice(from, doc.oStart[e + 1]))) return null;
   const close = doc.src.slice(doc.oStart[e + 1], doc.oStart[e + 1] + 200).search(/["”»`]/);
@@ -249,19 +315,25 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
           if (!ok) continue;
           const k = i + h.words.length;
+          // "٢٣ حلقة عمل", "ثلاث حلقات": a count of events, not one event.
+          if (i > 0 && /^\d{1,3}$/.test(words[i - 1]) && /^\s*$/.test(gapText(doc, i - 1))) continue;
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
           if (h.minMods > 0 && /^و[^ا]/.test(words[k] ?? '') && !isDefinite(words[k])) continue;
           const e = qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
-          const mods = e - k;
+          // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
+          // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
+          const q = qualifiers(doc, k, e, taken);
           // A quoted title right after the phrase names it: حلقة دراسية بعنوان "...", حدثاً عنوانه "...".
           const t = titleAfter(doc, e);
           if (h.titled && !t) continue;
-          if (!t && mods < h.minMods) continue;
+          // Meetings described only by adjectives ("حلقة دراسية دولية") are kept as unnamed events, told apart (or dropped) by date and place.
+          const described = h.kind === 'Meeting' && e - k >= h.minMods;
+          if (!t && q.mods < h.minMods && !described) continue;
           // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.
-          if (!t && h.topic && !words.slice(k, Math.min(e, k + 3)).some(isTopic)) continue;
+          if (!t && h.topic && !q.early.some(isTopic) && !(q.named && q.own > 0)) continue;
           const end = t ? t.end : e;
           const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
-          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && e === k });
+          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named });
           i = end - 1;
           done = true;
           break;

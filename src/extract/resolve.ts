@@ -15,7 +15,7 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { normaliseKey } from './arabic';
+import { normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
 import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
@@ -180,12 +180,18 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     return null;
   };
   const renamed = new Map<string, string>();
-  const entities = [...byId.values()].map((b) => {
+  const dropped = new Set<string>();
+  const entities = [...byId.values()].flatMap((b) => {
     const e = b.e;
     if (!e.nameAr && b.longest) e.nameAr = b.longest;
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
     if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
     if (e.type === 'Rapporteur' && !e.properties.holder) attachHolder(e, ctx.doc.src);
+    if (b.generic && e.type === 'Meeting' && !e.properties.startDate && !e.properties.place && !datedBefore(ctx.doc.src, e.mentions[0].start)) {
+      // "حلقة عمل", "مؤتمر إقليمي" with neither date nor place: a description, not one identifiable event.
+      dropped.add(e.id);
+      return [];
+    }
     if (b.generic) {
       // Stable across documents when the text dates or places it; else tied to its sentence's wording.
       const base = e.id.slice(0, e.id.indexOf('@'));
@@ -195,10 +201,10 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
       renamed.set(e.id, id);
       e.id = id;
     }
-    return e;
+    return [e];
   });
   if (renamed.size) for (const m of mentions) m.entityId = renamed.get(m.entityId) ?? m.entityId;
-  return { entities, mentions };
+  return { entities, mentions: dropped.size ? mentions.filter((m) => !dropped.has(m.entityId)) : mentions };
 }
 
 type EntityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[] | (() => string[])) => Building;
@@ -342,6 +348,11 @@ function attachHolder(e: ExtractedEntity, src: string): void {
       return;
     }
   }
+}
+
+/** Is a date written just before `pos` (the sentence before a "حلقة عمل" often dates it)? */
+function datedBefore(src: string, pos: number): boolean {
+  return findDates(normalise(src.slice(Math.max(0, pos - 200), pos)).text).length > 0;
 }
 
 /** Index of the first token starting at or after `pos`. */

@@ -37,12 +37,14 @@ for (const t of titlesFile.titles) {
 }
 export const CONCERNED = fold(titlesFile.concerned);
 export const HONORIFICS: string[] = titlesFile.honorifics;
+export const HONORIFIC_WORDS = fold(titlesFile.honorifics);
 
 export const STOP = fold(wordsFile.stop);
 export const COMMA_CONT = fold(wordsFile.commaContinuers);
 export const LINKS = fold(wordsFile.links);
 export const DANGLING_END = fold(wordsFile.danglingEnd);
 export const TITLE_WORDS = fold(wordsFile.titleWords);
+export const DESCRIPTIVE = fold(wordsFile.descriptive);
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);
 export const RES_HEADS = fold(wordsFile.resolutionHeads);
 export const DEC_HEADS = fold(wordsFile.decisionHeads);
