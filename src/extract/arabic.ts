@@ -237,6 +237,18 @@ export function tokenise(norm: string): Token[] {
   return out;
 }
 
+/**
+ * Is this text in visual (right-to-left broken) order, as PDF extraction leaves it: parentheses
+ * come out reversed (")CTOC/COP/2012/2(") far more often than in reading order. Numbers written
+ * with Arabic-Indic digits are then already in logical order (see readNumber in patterns.ts).
+ */
+export function visualOrder(s: string, sample = 200000): boolean {
+  const t = s.length > sample ? s.slice(0, sample) : s;
+  const reversed = (t.match(/\)[^()\n]{1,40}\(/g) ?? []).length;
+  const normal = (t.match(/\([^()\n]{1,40}\)/g) ?? []).length;
+  return reversed >= 3 && reversed > 2 * normal;
+}
+
 /** Is this string mostly Arabic letters (among its letters)? */
 export function arabicRatio(s: string, sample = 20000): number {
   let ar = 0;

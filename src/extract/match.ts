@@ -20,7 +20,7 @@ export type PatternInfo =
   | { type: 'rapporteur'; mandate: string[]; category: string }
   | { type: 'document'; symbol: string }
   /** generic: the head alone ("حلقة عمل"), which cannot identify one event across documents. */
-  | { type: 'named'; category: string; key: string; generic?: boolean };
+  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null } };
 
 export interface Candidate {
   kind: KindName | null;

@@ -16,7 +16,7 @@ import type { Candidate } from './match';
 import { bare, isDefinite, normaliseKey, stripConjunction, withoutArticle } from './arabic';
 import type { DocTokens } from './tokens';
 import {
-  ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, DESCRIPTIVE, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
+  ACT_HEADS, ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, DESCRIPTIVE, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
   HONORIFIC_WORDS, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
 } from './vocab';
 
@@ -193,19 +193,64 @@ function numericOrdinal(doc: DocTokens, k: number): { value: number; used: numbe
 
 const SECURITY_COUNCIL = 'agency:security-council';
 
-function readNumber(doc: DocTokens, k: number): { number: string; end: number } | null {
+/**
+ * After a law/decree head ("القانون", "المرسوم", "القرار"): up to four qualifying words
+ * ("الاتحادي", "الجمهوري", "مكافحة الاتجار بالبشر"), "رقم", the number (maybe in parentheses),
+ * an optional "لسنة 2006" and an optional purpose ("لمكافحة الاتجار بالأشخاص").
+ */
+function readAct(doc: DocTokens, k: number, taken: Uint8Array): { number: string; year: string | null; end: number } | null {
   const { words } = doc;
-  if (k + 1 >= words.length || !/^\d{1,4}$/.test(words[k]) || !/^\d{1,4}$/.test(words[k + 1])) return null;
+  let j = k;
+  while (j < words.length && j - k < 5 && words[j] !== 'رقم') {
+    if (isStop(words[j]) || /^\d/.test(words[j]) || taken[j] || !/^\s*$/.test(gapText(doc, j - 1))) return null;
+    j++;
+  }
+  if (words[j] !== 'رقم' || !/^\d{1,4}$/.test(words[j + 1] ?? '') || !/^\s*\(?\s*$/.test(gapText(doc, j))) return null;
+  const number = String(Number(words[j + 1]));
+  let end = j + 2;
+  let year: string | null = null;
+  if (YEAR_OF.has(words[end] ?? '') && /^(?:19|20)\d\d$/.test(words[end + 1] ?? '')) {
+    year = words[end + 1];
+    end += 2;
+  }
+  if (isPurpose(words[end] ?? '') && /^\s*$/.test(gapText(doc, end - 1))) end = Math.max(end, qualifierEnd(doc, end, 8, taken));
+  return { number, year, end };
+}
+
+const isYear = (n: number) => n >= 1945 && n <= 2035;
+
+/** Was token k written in Arabic-Indic digits? */
+function arabicDigits(doc: DocTokens, k: number): boolean {
+  const c = doc.src.charCodeAt(doc.oStart[k]);
+  return (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+}
+
+/**
+ * A resolution or decision number at token k, in one logical order whatever the digits and the
+ * text's direction: "61/144" (session/number), "1997/22" (year/number), "2388 (2017)" (number
+ * (year)), "317 (د-4)" (number (session)). Arabic documents write Arabic-Indic numbers in display
+ * order ("١٤٤/٦١" is 61/144, "٢/٥" is 5/2), unless the whole text is in visual order (PDF).
+ */
+export function readNumber(doc: DocTokens, k: number): { number: string; end: number } | null {
+  const { words } = doc;
+  if (k + 1 >= words.length || !/^\d{1,4}$/.test(words[k])) return null;
   const g = gapText(doc, k).trim();
+  // "317 (د -4)": the General Assembly's numbering before 1976, the session in parentheses.
+  if (g === '(' && words[k + 1] === 'د' && /^\d{1,2}$/.test(words[k + 2] ?? '')) return { number: words[k], end: k + 3 };
+  if (!/^\d{1,4}$/.test(words[k + 1])) return null;
   if (g === '/') {
     let a = Number(words[k]);
     let b = Number(words[k + 1]);
-    // Right-to-left text sometimes flips "61/144" into "144/61": sessions are < 100, numbers often larger.
-    if (a >= 100 && b < 100) [a, b] = [b, a];
+    if (arabicDigits(doc, k) && !doc.visual) [a, b] = [b, a];
+    // Sessions are < 100 and numbers often larger; a year goes first ("1997/22").
+    if ((isYear(b) && !isYear(a)) || (!isYear(a) && a >= 100 && b < 100)) [a, b] = [b, a];
     return { number: `${a}/${b}`, end: k + 2 };
   }
-  if (g === '(' && /^(?:19|20)\d\d$/.test(words[k + 1]) && /^\)/.test(gapText(doc, k + 1) ?? '')) {
-    return { number: `${Number(words[k])} (${words[k + 1]})`, end: k + 2 };
+  if (g === '(' && /^\)/.test(gapText(doc, k + 1) ?? '')) {
+    let [num, year] = [Number(words[k]), Number(words[k + 1])];
+    // "٢٠١٥ (٢٢٤٠)": number and year swapped by the text's direction.
+    if (isYear(num) && !isYear(year) && year >= 100) [num, year] = [year, num];
+    if (isYear(year)) return { number: `${num} (${year})`, end: k + 2 };
   }
   return null;
 }
@@ -223,7 +268,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
   const push = (kind: KindName, i: number, skip: number, end: number, pattern: Candidate['pattern']) => {
     let e = oEnd[end - 1];
     // "القرار ٢٣٣١ (٢٠١٦)": the mention takes the closing parenthesis of the year.
-    if (pattern?.type === 'resolution' && pattern.number.includes('(') && doc.src[e] === ')') e++;
+    if (doc.src[e] === ')' && /\([^)]*$/.test(doc.src.slice(oStart[i], e))) e++;
     out.push({ kind, start: oStart[i] + skip, end: e, tStart: i, tEnd: end, source: 'pattern', pattern });
   };
 
@@ -280,6 +325,15 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
         i++;
         break;
       }
+      // --- national laws and decrees: "القانون الاتحادي رقم 51 لسنة 2006", "قانون مكافحة الاتجار بالبشر رقم (28) لسنة 2012"
+      if (ACT_HEADS.has(w)) {
+        const act = readAct(doc, i + 1, taken);
+        if (act) {
+          push('Instrument', i, f.skip, act.end, { type: 'named', category: 'OTHER', key: `${bare(w)} ${act.number}`, act: { number: act.number, year: act.year } });
+          i = act.end - 1;
+          break;
+        }
+      }
       // --- resolutions and decisions
       const isRes = RES_HEADS.has(w);
       if (isRes || DEC_HEADS.has(w)) {
@@ -290,10 +344,12 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           bodyId = lb.entryId!;
           k = lb.tEnd;
         }
+        // "قرار المجلس 1997/22": the body named by its head alone (resolved to the body named before).
+        if (!bodyId && SESSION_BODY_HEADS.has(withoutArticle(words[k] ?? '')) && isDefinite(words[k])) k++;
         if (words[k] === 'رقم') k++; // "القرار رقم 2388"
         let num = readNumber(doc, k);
-        // Security Council resolutions are numbered without a session: "قرار مجلس الأمن 2388".
-        if (!num && bodyId === SECURITY_COUNCIL && /^\d{3,4}$/.test(words[k] ?? '') && /^\s*$/.test(gapText(doc, k - 1))) num = { number: words[k], end: k + 1 };
+        // Security Council resolutions, and the General Assembly's before 1976, are numbered alone: "قرار مجلس الأمن 2388", "القرار 317".
+        if (!num && /^\d{3,4}$/.test(words[k] ?? '') && !isYear(Number(words[k])) && /^\s*\(?\s*$/.test(gapText(doc, k - 1))) num = { number: words[k], end: k + 1 };
         if (!num) continue;
         let first = true;
         while (num) {

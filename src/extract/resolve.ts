@@ -40,6 +40,8 @@ export interface ResolveContext {
   index: LexIndex;
   /** Agency id of the document's body (header), used for "الدورة العاشرة" without a body. */
   docBodyId: string | null;
+  /** Year of each law named with one in this text ("قانون 28" -> "2012"). */
+  actYears?: Map<string, string>;
 }
 
 const ANAPHOR_WINDOW = 2500;
@@ -89,7 +91,10 @@ interface Building {
   longest: string;
 }
 
-export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
+export function resolve(cands: Candidate[], context: ResolveContext): Resolution {
+  const actYears = new Map<string, string>();
+  for (const c of cands) if (c.pattern?.type === 'named' && c.pattern.act?.year) actYears.set(c.pattern.key, c.pattern.act.year);
+  const ctx: ResolveContext = { ...context, actYears };
   const { doc, index } = ctx;
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
@@ -112,21 +117,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     return b;
   };
 
-  const fromEntry = (entry: LexiconEntry) =>
-    entityFor(
-      entry.id,
-      () => ({
-        id: entry.id,
-        type: entry.type,
-        category: entry.category ?? null,
-        name: entry.nameAr || entry.nameEn,
-        nameAr: entry.nameAr || null,
-        nameEn: entry.nameEn || null,
-        acronym: entry.acronym ?? null,
-        properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'],
-      }),
-      () => entryKeys(entry),
-    );
+  const fromEntry = (entry: LexiconEntry) => entityFor(entry.id, () => lexiconInit(entry), () => entryKeys(entry));
 
   const bodyBefore = (pos: number): string | null => (lastBody && pos - lastBody.pos < 400 ? lastBody.id : null);
 
@@ -205,6 +196,78 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
   });
   if (renamed.size) for (const m of mentions) m.entityId = renamed.get(m.entityId) ?? m.entityId;
   return { entities, mentions: dropped.size ? mentions.filter((m) => !dropped.has(m.entityId)) : mentions };
+}
+
+/** Do two words match, allowing one changed, missing or extra letter in words of five letters or more? */
+export function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let ea = a.length - 1;
+  let eb = b.length - 1;
+  while (ea >= i && eb >= i && a[ea] === b[eb]) {
+    ea--;
+    eb--;
+  }
+  return ea - i < 1 && eb - i < 1;
+}
+
+let variantCache: { index: LexIndex; byKind: Map<string, { entry: LexiconEntry; words: string[] }[]> } | null = null;
+
+function variantsByKind(index: LexIndex) {
+  if (variantCache?.index === index) return variantCache.byKind;
+  const byKind = new Map<string, { entry: LexiconEntry; words: string[] }[]>();
+  for (const e of index.entries.values()) {
+    if (e.type === 'Country' || e.type === 'Document') continue;
+    const l = byKind.get(e.type) ?? [];
+    for (const v of [e.nameAr, ...(e.variants ?? [])]) {
+      const words = normaliseKey(v ?? '').split(' ').filter(Boolean).map(bare);
+      if (words.length >= 3) l.push({ entry: e, words });
+    }
+    byKind.set(e.type, l);
+  }
+  variantCache = { index, byKind };
+  return byKind;
+}
+
+/**
+ * The lexicon entry of this kind a pattern name is a close form of: the same words but one
+ * (changed, missing or added) with one-letter typos tolerated in long words, or the first three
+ * or more words of exactly one entry's name. Guards: three words or more, one entry only.
+ */
+export function nearLexicon(index: LexIndex, kind: string, key: string): LexiconEntry | null {
+  const words = key.split(' ').filter(Boolean);
+  if (words.length < 3) return null;
+  const found = new Set<LexiconEntry>();
+  for (const v of variantsByKind(index).get(kind) ?? []) {
+    let common = 0;
+    const used = new Uint8Array(v.words.length);
+    for (const w of words) {
+      const j = v.words.findIndex((x, q) => !used[q] && nearWord(w, x));
+      if (j >= 0) {
+        used[j] = 1;
+        common++;
+      }
+    }
+    const close = common >= 3 && common >= v.words.length - 1 && common >= words.length - 1;
+    const prefix = common === words.length && words.every((w, q) => nearWord(w, v.words[q] ?? ''));
+    if (close || prefix) found.add(v.entry);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+function lexiconInit(entry: LexiconEntry): Omit<ExtractedEntity, 'mentions' | 'aliases'> {
+  return {
+    id: entry.id,
+    type: entry.type,
+    category: entry.category ?? null,
+    name: entry.nameAr || entry.nameEn,
+    nameAr: entry.nameAr || null,
+    nameEn: entry.nameEn || null,
+    acronym: entry.acronym ?? null,
+    properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'],
+  };
 }
 
 type EntityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[] | (() => string[])) => Building;
@@ -291,14 +354,20 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       return entityFor(id, () => ({ id, type: 'Rapporteur', category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), []);
     }
     case 'named': {
+      // A name close to a lexicon name of the same kind (a short form, a changed word, a typo) is that entity.
+      const known = p.act || p.generic ? null : nearLexicon(index, c.kind!, p.key);
+      if (known) return entityFor(known.id, () => lexiconInit(known), () => entryKeys(known));
       const prefix = kindSpec(c.kind!)!.idPrefix;
-      const s = slug(p.key);
+      // A law is its number and year: "القانون رقم 28" and "قانون ... رقم (28) لسنة 2012" in one text are one law.
+      const year = p.act ? p.act.year ?? ctx.actYears?.get(p.key) ?? null : null;
+      const s = slug(p.key) + (year ? `-${year}` : '');
       if (!s) return null;
       const id = `${prefix}:${s}`;
       const head = headKey(text);
       // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
       const gid = p.generic ? `${id}@${c.start}` : id;
-      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), head ? [head] : []);
+      const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
+      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
       return b;
     }

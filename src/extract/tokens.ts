@@ -2,7 +2,7 @@
  * The tokenised document shared by the matching stages: normalised text, tokens, and the
  * original offsets of each token (the Arabic rules themselves are in arabic.ts).
  */
-import { Form, forms, normalise, NormText, Token, tokenise } from './arabic';
+import { Form, forms, normalise, NormText, Token, tokenise, visualOrder } from './arabic';
 
 // The proclitic rules are the Arabic module's; re-exported for the stages that import them from here.
 export { bare, definite, forms } from './arabic';
@@ -19,6 +19,8 @@ export interface DocTokens {
   oEnd: Int32Array;
   /** gapOk[i]: tokens i and i+1 may belong to one name (only spaces, commas, hyphens, quotes, dots, slashes between). */
   gapOk: Uint8Array;
+  /** The text is in visual (PDF, right-to-left broken) order. */
+  visual: boolean;
   /** forms(words[i]), computed once per token on first use (the matchers all need them). */
   formsOf(i: number): Form[];
 }
@@ -48,6 +50,6 @@ export function tokeniseDocument(src: string): DocTokens {
   }
   const cache: (Form[] | undefined)[] = new Array(n);
   const formsOf = (i: number): Form[] => (cache[i] ??= forms(words[i]));
-  return { src, norm, tokens, words, oStart, oEnd, gapOk, formsOf };
+  return { src, norm, tokens, words, oStart, oEnd, gapOk, visual: visualOrder(src), formsOf };
 }
 

@@ -48,6 +48,7 @@ export const DESCRIPTIVE = fold(wordsFile.descriptive);
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);
 export const RES_HEADS = fold(wordsFile.resolutionHeads);
 export const DEC_HEADS = fold(wordsFile.decisionHeads);
+export const ACT_HEADS = fold(wordsFile.actHeads);
 
 /** Topic stems, normalised, article-less. */
 export const TOPICS: string[] = topicsFile.topics.map(normaliseKey);
