@@ -305,9 +305,12 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
       }
       // --- special procedures
       const cat = TITLE_FIRST.get(w);
-      if (cat && TITLE_SECOND[cat].has(words[i + 1] ?? '')) {
+      // "مقرر الأمم المتحدة الخاص": the body whose rapporteur it is may come between the two title words.
+      const owner = cat && !TITLE_SECOND[cat].has(words[i + 1] ?? '') ? lexAt.get(i + 1) : undefined;
+      const second = owner?.kind === 'Agency' ? owner.tEnd : i + 1;
+      if (cat && TITLE_SECOND[cat].has(words[second] ?? '')) {
         if (taken[i] && lexAt.get(i)?.kind === 'Rapporteur') break;
-        let k = i + 2;
+        let k = second + 1;
         // "المقررين الخاصين، الحالي والسابق، المعنيين" / "الخاص للأمين العام المعني" / "لمجلس حقوق الإنسان المعنية"
         let j = k;
         while (j < n && j - k < 6 && !CONCERNED.has(words[j]) && !STOP.has(words[j])) j++;
@@ -321,8 +324,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           }
         }
         // A bare "المقررة الخاصة" refers back to the mandate named before.
-        out.push({ kind: null, start: oStart[i] + f.skip, end: oEnd[i + 1], tStart: i, tEnd: i + 2, source: 'anaphor', anaphor: 'rapporteur:' + cat, anaphorKinds: ['Rapporteur'] });
-        i++;
+        out.push({ kind: null, start: oStart[i] + f.skip, end: oEnd[second], tStart: i, tEnd: second + 1, source: 'anaphor', anaphor: 'rapporteur:' + cat, anaphorKinds: ['Rapporteur'] });
+        i = second;
         break;
       }
       // --- national laws and decrees: "القانون الاتحادي رقم 51 لسنة 2006", "قانون مكافحة الاتجار بالبشر رقم (28) لسنة 2012"
@@ -387,6 +390,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (!t && q.mods < h.minMods && !described) continue;
           // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.
           if (!t && h.topic && !q.early.some(isTopic) && !(q.named && q.own > 0)) continue;
+          // "مكتب مجلس أوروبا بتونس", "بعثة الاتحاد الأوروبي ...": heads that name only with a named body or country.
+          if (!t && h.named && !q.named) continue;
           const end = t ? t.end : e;
           const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
           push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named });

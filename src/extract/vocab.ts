@@ -22,6 +22,8 @@ export interface HeadSpec {
   maxMods?: number;
   titled?: boolean;
   topic?: boolean;
+  /** Only with a named body or country among the qualifiers. */
+  named?: boolean;
 }
 
 export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({ ...h, kind: h.kind as KindName, words: h.words.map(normaliseKey) }));
