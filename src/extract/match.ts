@@ -8,7 +8,7 @@
  * ("قرار مجلس حقوق الإنسان 8/12" is an Instrument that names an Agency).
  */
 import type { KindName } from '../model';
-import { isLatinAcronym, LexIndex } from './lexicon-index';
+import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
 import { normaliseKey } from './arabic';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
@@ -40,6 +40,20 @@ export interface Candidate {
   pattern?: PatternInfo;
 }
 
+/**
+ * The trie node after one token: the token itself, or two words glued by a lost space before an
+ * article ("الاممالمتحده" = "الامم" + "المتحده"), both parts in the trie in that order.
+ */
+function step(next: Map<string, TrieNode>, w: string): TrieNode | undefined {
+  const direct = next.get(w);
+  if (direct || w.length < 7) return direct;
+  for (let p = w.indexOf('ال', 3); p > 0 && w.length - p >= 4; p = w.indexOf('ال', p + 1)) {
+    const b = next.get(w.slice(0, p))?.next?.get(w.slice(p));
+    if (b) return b;
+  }
+  return undefined;
+}
+
 /** Longest lexicon matches. */
 export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -52,12 +66,12 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     if (blocked[i]) continue;
     let best: { end: number; ids: string[]; skip: number } | null = null;
     for (const f of doc.formsOf(i)) {
-      let node = root.get(f.form);
+      let node = step(root, f.form);
       let k = i;
       while (node) {
         if (node.ids && (!best || k + 1 > best.end)) best = { end: k + 1, ids: node.ids, skip: f.skip };
         if (!node.next || k + 1 >= n || !gapOk[k] || blocked[k + 1]) break;
-        node = node.next.get(words[k + 1]);
+        node = step(node.next, words[k + 1]);
         k++;
       }
     }
@@ -165,6 +179,21 @@ export function pruneNested(cands: Candidate[]): Candidate[] {
   return keep;
 }
 
+/**
+ * A body named inside the name of an instrument or programme ("اتفاقية الأمم المتحدة لمكافحة...",
+ * "صندوق الاتحاد الأوروبي الائتماني") is its owner, part of that name, not a mention of its own.
+ * Resolutions keep their body ("قرار مجلس حقوق الإنسان 8/12" is the Council's act).
+ */
+function dropOwners(cands: Candidate[]): void {
+  const outer = cands.filter((c) => (c.kind === 'Instrument' || c.kind === 'Programme') && (c.source === 'lexicon' || c.pattern?.type === 'named'));
+  if (!outer.length) return;
+  for (let q = cands.length - 1; q >= 0; q--) {
+    const c = cands[q];
+    if (c.kind !== 'Agency' || c.source !== 'lexicon') continue;
+    if (outer.some((o) => o.tStart < c.tStart && c.tEnd <= o.tEnd)) cands.splice(q, 1);
+  }
+}
+
 export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   const n = doc.words.length;
   const blocked = new Uint8Array(n);
@@ -184,6 +213,7 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
   cands.push(...pats);
+  dropOwners(cands);
   const taken = new Uint8Array(n);
   for (const c of cands) for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
   cands.push(...matchAnaphors(doc, index, taken));

@@ -100,7 +100,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     // After a definite word an indefinite one cannot go on the construct ("صندوق الأمم المتحدة دور ...").
     if ((definiteHead || (j > k && isDefinite(words[j - 1]))) && !isDefinite(w) && !LINKS.has(w) && !/^[بل]/.test(w)) {
       const prev = j > k ? words[j - 1] : '';
-      if (!(prev && (LINKS.has(prev) || /^[بل]/.test(prev)))) break;
+      if (!(prev && (LINKS.has(prev) || (/^[بل]/.test(prev) && !isDefinite(prev))))) break;
     }
     j++;
   }
