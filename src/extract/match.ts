@@ -12,6 +12,7 @@ import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
 import { normaliseKey } from './arabic';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
+import { OWNER_NOUNS } from './vocab';
 import { definite, DocTokens } from './tokens';
 
 export type PatternInfo =
@@ -184,8 +185,24 @@ export function pruneNested(cands: Candidate[]): Candidate[] {
  * "صندوق الاتحاد الأوروبي الائتماني") is its owner, part of that name, not a mention of its own.
  * Resolutions keep their body ("قرار مجلس حقوق الإنسان 8/12" is the Council's act).
  */
-function dropOwners(cands: Candidate[]): void {
-  const outer = cands.filter((c) => (c.kind === 'Instrument' || c.kind === 'Programme') && (c.source === 'lexicon' || c.pattern?.type === 'named'));
+function dropOwners(cands: Candidate[], doc: DocTokens): void {
+  // "وكالات الأمم المتحدة", "منظومة الأمم المتحدة": a body after a collective noun qualifies it.
+  for (let q = cands.length - 1; q >= 0; q--) {
+    const c = cands[q];
+    if (c.kind === 'Agency' && c.source === 'lexicon' && c.tStart > 0 && doc.gapOk[c.tStart - 1] && doc.formsOf(c.tStart - 1).some((f) => OWNER_NOUNS.has(f.form))) cands.splice(q, 1);
+  }
+  // "الجمعية العامة للأمم المتحدة": a body in the genitive right after a body's name is part of that name.
+  const byStart = new Map<number, Candidate>();
+  for (const c of cands) if (c.kind === 'Agency' && c.source === 'lexicon') byStart.set(c.tStart, c);
+  for (const c of [...byStart.values()]) {
+    const next = byStart.get(c.tEnd);
+    if (!next || !doc.gapOk[c.tEnd - 1] || !/^\s+$/.test(doc.src.slice(c.end, next.start)) || !/^ل/.test(doc.words[next.tStart])) continue;
+    c.end = next.end;
+    c.tEnd = next.tEnd;
+    cands.splice(cands.indexOf(next), 1);
+    byStart.delete(next.tStart);
+  }
+  const outer = cands.filter((c) => (c.kind === 'Instrument' || c.kind === 'Programme' || c.kind === 'Rapporteur') && (c.source === 'lexicon' || c.pattern?.type === 'named' || c.pattern?.type === 'rapporteur'));
   if (!outer.length) return;
   for (let q = cands.length - 1; q >= 0; q--) {
     const c = cands[q];
@@ -213,7 +230,7 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
   cands.push(...pats);
-  dropOwners(cands);
+  dropOwners(cands, doc);
   const taken = new Uint8Array(n);
   for (const c of cands) for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
   cands.push(...matchAnaphors(doc, index, taken));

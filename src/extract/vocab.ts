@@ -47,6 +47,7 @@ export const LINKS = fold(wordsFile.links);
 export const DANGLING_END = fold(wordsFile.danglingEnd);
 export const TITLE_WORDS = fold(wordsFile.titleWords);
 export const DESCRIPTIVE = fold(wordsFile.descriptive);
+export const OWNER_NOUNS = fold(wordsFile.ownerNouns);
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);
 export const RES_HEADS = fold(wordsFile.resolutionHeads);
 export const DEC_HEADS = fold(wordsFile.decisionHeads);
