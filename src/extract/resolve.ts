@@ -378,7 +378,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
 function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a: number, b: number, slot: (pos: number) => boolean) => string | null): void {
   const { doc } = ctx;
   for (const m of e.mentions) {
-    let limit = Math.min(doc.src.length, m.end + 120);
+    let limit = Math.min(doc.src.length, m.end + 200);
     const stop = /[.؛;](?:\s|$)/.exec(doc.src.slice(m.end, limit));
     if (stop) limit = m.end + stop.index;
     const t = firstTokenAt(doc, m.end);
@@ -389,7 +389,7 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
     const ne = te > t ? doc.tokens[te - 1].end : ns;
     const win = doc.norm.text.slice(ns, ne);
     const d = findDates(win)[0];
-    if (d && d.start < 45 && !e.properties.startDate) {
+    if (d && (d.start < 45 || /الفتره من\s*$/.test(win.slice(0, d.start))) && !e.properties.startDate) {
       e.properties.startDate = d.startDate;
       if (d.endDate) e.properties.endDate = d.endDate;
     }
