@@ -154,16 +154,22 @@ function dateEnd(doc: DocTokens, j: number): number {
 const OPEN_QUOTE = /^\s*["“«`]/;
 
 /** A quoted title after token e ("بعنوان «...»"): token range of the title, or null. */
-function titleAfter(doc: DocTokens, e: number): { start: number; end: number } | null {
-  if (!(TITLE_WORDS.has(doc.words[e] ?? '') || doc.words[e] === 'بشان') || e + 1 >= doc.words.length) return null;
-  const from = doc.oEnd[e];
-  if (!OPEN_QUOTE.test(doc.src.slice(from, doc.oStart[e + 1]))) return null;
-  const close = doc.src.slice(doc.oStart[e + 1], doc.oStart[e + 1] + 200).search(/["”»`]/);
+function titleAfter(doc: DocTokens, e: number, headEnd = -1): { start: number; end: number } | null {
+  // The quote opens after a title word ("بعنوان «...»"), or right after the head itself ('مشروع "..."', 'مشروع ... من أجل "..."').
+  let q = e;
+  if (TITLE_WORDS.has(doc.words[e] ?? '') || doc.words[e] === 'بشان') q = e;
+  else if (doc.words[e] === 'من' && doc.words[e + 1] === 'اجل') q = e + 1;
+  else if (e === headEnd && e > 0) q = e - 1;
+  else return null;
+  if (q + 1 >= doc.words.length) return null;
+  const from = doc.oEnd[q];
+  if (!OPEN_QUOTE.test(doc.src.slice(from, doc.oStart[q + 1]))) return null;
+  const close = doc.src.slice(doc.oStart[q + 1], doc.oStart[q + 1] + 200).search(/["”»`]/);
   if (close < 0) return null;
-  const limit = doc.oStart[e + 1] + close;
-  let t = e + 1;
+  const limit = doc.oStart[q + 1] + close;
+  let t = q + 1;
   while (t < doc.words.length && doc.oEnd[t] <= limit) t++;
-  return t > e + 1 ? { start: e + 1, end: t } : null;
+  return t > q + 1 ? { start: q + 1, end: t } : null;
 }
 
 /** Does a pattern head (a named meeting, programme, body...) start at token j? */
@@ -378,12 +384,13 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (i > 0 && /^\d{1,3}$/.test(words[i - 1]) && /^\s*$/.test(gapText(doc, i - 1))) continue;
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
           if (h.minMods > 0 && /^و[^ا]/.test(words[k] ?? '') && !isDefinite(words[k])) continue;
-          const e = qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
+          // "حلقة العمل لدعم ...": after a definite meeting head a purpose describes the meeting named before.
+          const e = h.kind === 'Meeting' && isDefinite(h.words[0]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
           const q = qualifiers(doc, k, e, taken);
           // A quoted title right after the phrase names it: حلقة دراسية بعنوان "...", حدثاً عنوانه "...".
-          const t = titleAfter(doc, e);
+          const t = titleAfter(doc, e, k);
           if (h.titled && !t) continue;
           // Meetings described only by adjectives ("حلقة دراسية دولية") are kept as unnamed events, told apart (or dropped) by date and place.
           const described = h.kind === 'Meeting' && e - k >= h.minMods;

@@ -42,7 +42,11 @@ export interface ResolveContext {
   docBodyId: string | null;
   /** Year of each law named with one in this text ("قانون 28" -> "2012"). */
   actYears?: Map<string, string>;
+  /** Key of the one numbered law the text names, if only one. */
+  onlyLaw?: string | null;
 }
+
+const LAW = 'قانون';
 
 const ANAPHOR_WINDOW = 2500;
 
@@ -93,8 +97,15 @@ interface Building {
 
 export function resolve(cands: Candidate[], context: ResolveContext): Resolution {
   const actYears = new Map<string, string>();
-  for (const c of cands) if (c.pattern?.type === 'named' && c.pattern.act?.year) actYears.set(c.pattern.key, c.pattern.act.year);
-  const ctx: ResolveContext = { ...context, actYears };
+  const laws = new Set<string>();
+  for (const c of cands) {
+    if (c.pattern?.type !== 'named' || !c.pattern.act) continue;
+    if (c.pattern.act.year) actYears.set(c.pattern.key, c.pattern.act.year);
+    if (c.pattern.key.startsWith(LAW + ' ')) laws.add(c.pattern.key);
+  }
+  // A text that names one numbered law: its other law phrases ("قانون مكافحة الاتجار بالبشر") are that law.
+  const onlyLaw = laws.size === 1 ? [...laws][0] : null;
+  const ctx: ResolveContext = { ...context, actYears, onlyLaw };
   const { doc, index } = ctx;
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
@@ -355,6 +366,10 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
     }
     case 'named': {
       // A name close to a lexicon name of the same kind (a short form, a changed word, a typo) is that entity.
+      if (!p.act && ctx.onlyLaw && c.kind === 'Instrument' && p.key.startsWith(LAW + ' ')) {
+        const act = { number: ctx.onlyLaw.split(' ').pop()!, year: ctx.actYears?.get(ctx.onlyLaw) ?? null };
+        return fromPattern({ ...c, pattern: { ...p, key: ctx.onlyLaw, act } }, ctx, entityFor, bodyBefore);
+      }
       const known = p.act || p.generic ? null : nearLexicon(index, c.kind!, p.key);
       if (known) return entityFor(known.id, () => lexiconInit(known), () => entryKeys(known));
       const prefix = kindSpec(c.kind!)!.idPrefix;
