@@ -169,7 +169,8 @@ function titleAfter(doc: DocTokens, e: number, headEnd = -1): { start: number; e
   const limit = doc.oStart[q + 1] + close;
   let t = q + 1;
   while (t < doc.words.length && doc.oEnd[t] <= limit) t++;
-  return t > q + 1 ? { start: q + 1, end: t } : null;
+  // A one-word quote right after the head is more often another body's name ('برنامج "فرونتكس"').
+  return t > q + (q === e - 1 ? 2 : 1) ? { start: q + 1, end: t } : null;
 }
 
 /** Does a pattern head (a named meeting, programme, body...) start at token j? */
@@ -385,7 +386,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
           if (h.minMods > 0 && /^و[^ا]/.test(words[k] ?? '') && !isDefinite(words[k])) continue;
           // "حلقة العمل لدعم ...": after a definite meeting head a purpose describes the meeting named before.
-          const e = h.kind === 'Meeting' && isDefinite(h.words[0]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
+          const e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
           const q = qualifiers(doc, k, e, taken);
