@@ -123,7 +123,7 @@ function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array): { 
     if (/^\d/.test(w) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
     mods++;
     if (!taken[q] && !LINKS.has(w)) own++;
-    if (!taken[q] && early.length < 3) early.push(w);
+    if (!taken[q] && !LINKS.has(w) && early.length < 3) early.push(w);
   }
   return { mods, own, early, named };
 }
