@@ -12,7 +12,7 @@ import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
 import { normaliseKey } from './arabic';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
-import { OWNER_NOUNS } from './vocab';
+import { OWNER_NOUNS, SET_PHRASES } from './vocab';
 import { definite, DocTokens } from './tokens';
 
 export type PatternInfo =
@@ -211,6 +211,25 @@ function dropOwners(cands: Candidate[], doc: DocTokens): void {
   }
 }
 
+/** For each token of a set phrase ("الجريمة المنظمة", "إنفاذ القانون"), the end token of that phrase, negative after its first word (0 outside). */
+export function setPhraseEnds(doc: DocTokens): Int32Array {
+  const end = new Int32Array(doc.words.length);
+  for (let i = 0; i < doc.words.length; i++) {
+    for (const f of doc.formsOf(i)) {
+      for (const p of phrasesByFirst.get(f.form) ?? []) {
+        let ok = true;
+        for (let q = 1; q < p.length && ok; q++) ok = doc.words[i + q] === p[q] && doc.gapOk[i + q - 1] === 1;
+        // Negative for the phrase's inner words: nothing starts there.
+        if (ok) for (let q = 0; q < p.length; q++) end[i + q] = q === 0 ? Math.max(end[i], i + p.length) : -(i + p.length);
+      }
+    }
+  }
+  return end;
+}
+
+const phrasesByFirst = new Map<string, string[][]>();
+for (const p of SET_PHRASES) phrasesByFirst.set(p[0], [...(phrasesByFirst.get(p[0]) ?? []), p]);
+
 export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   const n = doc.words.length;
   const blocked = new Uint8Array(n);
@@ -231,7 +250,14 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   const pats = findPatterns(doc, index, lex, blocked);
   cands.push(...pats);
   dropOwners(cands, doc);
+  // Words inside a set phrase are never a mention, nor the start of one (a longer name around them is kept).
+  const set = setPhraseEnds(doc);
+  for (let q = cands.length - 1; q >= 0; q--) {
+    const e = set[cands[q].tStart];
+    if (e < 0 || (e > 0 && cands[q].tEnd <= e)) cands.splice(q, 1);
+  }
   const taken = new Uint8Array(n);
+  for (let t = 0; t < n; t++) if (set[t]) taken[t] = 1;
   for (const c of cands) for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
   cands.push(...matchAnaphors(doc, index, taken));
   return pruneNested(cands);

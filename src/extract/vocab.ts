@@ -48,6 +48,8 @@ export const DANGLING_END = fold(wordsFile.danglingEnd);
 export const TITLE_WORDS = fold(wordsFile.titleWords);
 export const DESCRIPTIVE = fold(wordsFile.descriptive);
 export const OWNER_NOUNS = fold(wordsFile.ownerNouns);
+/** Set phrases, as arrays of normalised words. */
+export const SET_PHRASES: string[][] = wordsFile.setPhrases.map((p) => normaliseKey(p).split(' '));
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);
 export const RES_HEADS = fold(wordsFile.resolutionHeads);
 export const DEC_HEADS = fold(wordsFile.decisionHeads);
