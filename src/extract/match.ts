@@ -16,7 +16,8 @@ import { OWNER_NOUNS, SET_PHRASES } from './vocab';
 import { definite, DocTokens } from './tokens';
 
 export type PatternInfo =
-  | { type: 'session'; ordinal: number; bodyId: string | null }
+  /** noDocBody: a meeting head ("اجتماعه الخامس") resolves only to a body named in the text, never to the document's body. */
+  | { type: 'session'; ordinal: number; bodyId: string | null; noDocBody?: boolean }
   | { type: 'resolution'; number: string; bodyId: string | null; category: 'RESOLUTION' | 'DECISION' }
   | { type: 'rapporteur'; mandate: string[]; category: string }
   | { type: 'document'; symbol: string }

@@ -17,7 +17,7 @@ import { bare, isDefinite, normaliseKey, stripConjunction, withoutArticle } from
 import type { DocTokens } from './tokens';
 import {
   ACT_HEADS, ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, DESCRIPTIVE, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
-  HONORIFIC_WORDS, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
+  HONORIFIC_WORDS, MEETING_ORDINAL_HEADS, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
 } from './vocab';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
@@ -284,7 +284,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
     for (const f of doc.formsOf(i)) {
       const w = f.form;
       // --- numbered sessions
-      if (SESSION_HEADS.has(w)) {
+      const meetingHead = MEETING_ORDINAL_HEADS.has(w);
+      if (SESSION_HEADS.has(w) || meetingHead) {
         let k = i + 1;
         let bodyId: string | null = null;
         const lb = lexAt.get(k);
@@ -300,15 +301,20 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           k += o.used;
           o = /^و/.test(words[k] ?? '') ? readOrdinal(words, k) : null;
         }
-        if (!ords.length) continue;
         const after = lexAt.get(k);
         let end = k;
-        if (!bodyId && isBody(index, after) && doc.gapOk[k - 1]) {
+        if (ords.length && !bodyId && isBody(index, after) && doc.gapOk[k - 1]) {
           bodyId = after.entryId!;
           end = after.tEnd;
         }
-        for (const od of ords) push('Meeting', i, f.skip, end, { type: 'session', ordinal: od.value, bodyId });
-        break;
+        // "الاجتماع الرابع عشر للفريق العامل" is that body's numbered meeting; "اجتماعه الخامس" the body's named before;
+        // "المؤتمر الثاني" alone names no body: left to the other patterns.
+        const needsBody = meetingHead && !/(?:ه|ها)$/.test(w);
+        if (ords.length && !(needsBody && !bodyId)) {
+          for (const od of ords) push('Meeting', i, f.skip, end, { type: 'session', ordinal: od.value, bodyId, noDocBody: meetingHead || undefined });
+          break;
+        }
+        if (!meetingHead) continue;
       }
       // --- special procedures
       const cat = TITLE_FIRST.get(w);

@@ -307,7 +307,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
         [],
       );
     case 'session': {
-      const bodyId = p.bodyId ?? bodyBefore(c.start) ?? ctx.docBodyId;
+      const bodyId = p.bodyId ?? bodyBefore(c.start) ?? (p.noDocBody ? null : ctx.docBodyId);
       const body = bodyId ? index.entries.get(bodyId) : undefined;
       if (!body) return null;
       const id = sessionId(body.id, p.ordinal);

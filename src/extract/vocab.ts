@@ -51,6 +51,7 @@ export const OWNER_NOUNS = fold(wordsFile.ownerNouns);
 /** Set phrases, as arrays of normalised words. */
 export const SET_PHRASES: string[][] = wordsFile.setPhrases.map((p) => normaliseKey(p).split(' '));
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);
+export const MEETING_ORDINAL_HEADS = fold(wordsFile.meetingOrdinalHeads);
 export const RES_HEADS = fold(wordsFile.resolutionHeads);
 export const DEC_HEADS = fold(wordsFile.decisionHeads);
 export const ACT_HEADS = fold(wordsFile.actHeads);
