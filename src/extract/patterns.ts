@@ -56,6 +56,12 @@ function isStop(w: string): boolean {
   return STOP.has(w) || HONORIFIC_WORDS.has(w) || (/^[وبل]/.test(w) && (STOP.has(w.slice(1)) || HONORIFIC_WORDS.has(w.slice(1))));
 }
 
+/** A noun with a possessive suffix ("وأسبابه", "وعواقبها") is definite: the original ends in a real heh, not a ta marbuta. */
+function possessive(doc: DocTokens, j: number): boolean {
+  const o = doc.src.slice(doc.oStart[j], doc.oEnd[j]).replace(/[\u064b-\u065f\u0670\u0640]/g, '');
+  return o.length > 3 && /(?:ه|ها|هم|هما)$/.test(o);
+}
+
 /** An imperfect verb ("يقدم", "يهدف"): indefinite, third person prefix; it opens a clause. */
 function isVerb(w: string): boolean {
   return w.length >= 4 && w[0] === 'ي' && !isDefinite(w);
@@ -67,7 +73,7 @@ function isVerb(w: string): boolean {
  * a name goes on only with definite words, prepositional words and what they govern; an
  * indefinite word there starts a new clause ("المؤتمر ضيوف الشرف"). Returns the end token.
  */
-export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true, definiteHead = false): number {
+export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true, definiteHead = false, accusative = false): number {
   const { words } = doc;
   let j = k;
   let purposes = 0;
@@ -96,9 +102,11 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
     // A second purpose ("لمكافحة ... لقيادة ...") starts a description of what the named thing does.
     if (isPurpose(w) && purposes++ > 0) break;
-    if (j > k && isVerb(w)) break;
+    if (j > k && (isVerb(w) || /\n[^\S\n]*\n/.test(doc.src.slice(doc.oEnd[j - 1], doc.oStart[j])))) break; // a verb, or a blank line (a title line ends there)
+    // An indefinite accusative ("قريبا", "أيضا") after a name closed by an adjective ("مؤتمر إقليمي") is an adverb or an object.
+    if (j > k && !accusative && !taken[j] && w.length > 3 && w.endsWith('ا') && !isDefinite(w) && !/^[بل]/.test(w) && /يه?$/.test(words[j - 1])) break;
     // After a definite word an indefinite one cannot go on the construct ("صندوق الأمم المتحدة دور ...").
-    if ((definiteHead || (j > k && isDefinite(words[j - 1]))) && !isDefinite(w) && !LINKS.has(w) && !/^[بل]/.test(w)) {
+    if ((definiteHead || (j > k && isDefinite(words[j - 1]))) && !isDefinite(w) && !possessive(doc, j) && !LINKS.has(w) && !/^[بل]/.test(w)) {
       const prev = j > k ? words[j - 1] : '';
       if (!(prev && (LINKS.has(prev) || (/^[بل]/.test(prev) && !isDefinite(prev))))) break;
     }
@@ -392,7 +400,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
           if (h.minMods > 0 && /^و[^ا]/.test(words[k] ?? '') && !isDefinite(words[k])) continue;
           // "حلقة العمل لدعم ...": after a definite meeting head a purpose describes the meeting named before.
-          const e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'));
+          const e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'), h.words[h.words.length - 1].endsWith('ا'));
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
           const q = qualifiers(doc, k, e, taken);
