@@ -221,6 +221,8 @@ function readAct(doc: DocTokens, k: number, taken: Uint8Array): { number: string
     j++;
   }
   if (words[j] !== 'رقم' || !/^\d{1,4}$/.test(words[j + 1] ?? '') || !/^\s*\(?\s*$/.test(gapText(doc, j))) return null;
+  // "القرار رقم ٢٠١٥ (٢٢٥٣)" is a resolution, not a decree.
+  if (j + 2 < words.length && /^\s*\(\s*$/.test(gapText(doc, j + 1)) && /^\d{4}$/.test(words[j + 2])) return null;
   const number = String(Number(words[j + 1]));
   let end = j + 2;
   let year: string | null = null;
@@ -228,6 +230,8 @@ function readAct(doc: DocTokens, k: number, taken: Uint8Array): { number: string
     year = words[end + 1];
     end += 2;
   }
+  // "القرار رقم 2388" alone is a resolution; a decree says what kind it is or the year ("القرار الجمهوري رقم ...", "... لسنة 2004").
+  if (RES_HEADS.has(words[k - 1]) && j === k && !year) return null;
   if (isPurpose(words[end] ?? '') && /^\s*$/.test(gapText(doc, end - 1))) end = Math.max(end, qualifierEnd(doc, end, 8, taken));
   return { number, year, end };
 }

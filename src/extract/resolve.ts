@@ -44,6 +44,8 @@ export interface ResolveContext {
   actYears?: Map<string, string>;
   /** Key of the one numbered law the text names, if only one. */
   onlyLaw?: string | null;
+  /** Pattern names met so far in this text, for telling a second spelling of one. */
+  named?: { id: string; kind: string; words: string[] }[];
 }
 
 const LAW = 'قانون';
@@ -105,7 +107,7 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
   }
   // A text that names one numbered law: its other law phrases ("قانون مكافحة الاتجار بالبشر") are that law.
   const onlyLaw = laws.size === 1 ? [...laws][0] : null;
-  const ctx: ResolveContext = { ...context, actYears, onlyLaw };
+  const ctx: ResolveContext = { ...context, actYears, onlyLaw, named: [] };
   const { doc, index } = ctx;
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
@@ -247,6 +249,21 @@ function variantsByKind(index: LexIndex) {
  * (changed, missing or added) with one-letter typos tolerated in long words, or the first three
  * or more words of exactly one entry's name. Guards: three words or more, one entry only.
  */
+/** Names of three words or more that share all words but one (typos tolerated in long words). */
+export function closeNames(a: string[], b: string[]): boolean {
+  if (a.length < 3 || b.length < 3) return false;
+  const used = new Uint8Array(b.length);
+  let common = 0;
+  for (const w of a) {
+    const j = b.findIndex((x, q) => !used[q] && nearWord(w, x));
+    if (j >= 0) {
+      used[j] = 1;
+      common++;
+    }
+  }
+  return common >= 3 && common >= a.length - 1 && common >= b.length - 1;
+}
+
 export function nearLexicon(index: LexIndex, kind: string, key: string): LexiconEntry | null {
   const words = key.split(' ').filter(Boolean);
   if (words.length < 3) return null;
@@ -372,6 +389,9 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       }
       const known = p.act || p.generic ? null : nearLexicon(index, c.kind!, p.key);
       if (known) return entityFor(known.id, () => lexiconInit(known), () => entryKeys(known));
+      // The same name written twice with a word changed, added or misspelt ("مدونة قواعد سلوك موردي الأمم المتحدة") is one entity.
+      const twin = p.act || p.generic ? null : ctx.named?.find((x) => x.kind === c.kind && closeNames(x.words, p.key.split(' ')));
+      if (twin) return entityFor(twin.id, () => ({ id: twin.id, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), []);
       const prefix = kindSpec(c.kind!)!.idPrefix;
       // A law is its number and year: "القانون رقم 28" and "قانون ... رقم (28) لسنة 2012" in one text are one law.
       const year = p.act ? p.act.year ?? ctx.actYears?.get(p.key) ?? null : null;
@@ -381,6 +401,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const head = headKey(text);
       // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
       const gid = p.generic ? `${id}@${c.start}` : id;
+      if (!p.generic && !p.act && !ctx.named?.some((x) => x.id === id)) ctx.named?.push({ id, kind: c.kind!, words: p.key.split(' ') });
       const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
       const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
