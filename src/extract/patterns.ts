@@ -30,6 +30,8 @@ export function isSessionBody(e: LexiconEntry | undefined): boolean {
   return SESSION_BODY_HEADS.has(withoutArticle(first));
 }
 
+const TOPIC_LINKS = new Set(['بشان', 'حول', 'ضد']);
+
 /** Does a topic word (model/extraction/topics.json) start this word, after proclitics and article? */
 function isTopic(w: string): boolean {
   const b = bare(w);
@@ -404,7 +406,9 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
           if (h.minMods > 0 && /^و[^ا]/.test(words[k] ?? '') && !isDefinite(words[k])) continue;
           // "حلقة العمل لدعم ...": after a definite meeting head a purpose describes the meeting named before.
-          const e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'), h.words[h.words.length - 1].endsWith('ا'));
+          let e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'), h.words[h.words.length - 1].endsWith('ا'));
+          // A body is named by what it is for ("المعنية بـ", "لمكافحة"), not by what it does "بشأن" something.
+          if (h.kind === 'Agency') for (let q = k; q < e; q++) if (TOPIC_LINKS.has(words[q])) e = q;
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
           const q = qualifiers(doc, k, e, taken);
@@ -419,6 +423,14 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           // "مكتب مجلس أوروبا بتونس", "بعثة الاتحاد الأوروبي ...": heads that name only with a named body or country.
           if (!t && h.named && !q.named) continue;
           const end = t ? t.end : e;
+          // "البعثتان الدائمتان لبيلاروس والفلبين": a dual or plural head names one body per country it lists.
+          const countries = h.singular ? lex.filter((c) => c.kind === 'Country' && c.tStart >= k && c.tEnd <= e) : [];
+          if (countries.length) {
+            for (const c of countries) push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key: `${h.singular!.map(bare).join(' ')} ${c.entryId}` });
+            i = end - 1;
+            done = true;
+            break;
+          }
           const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
           push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named });
           i = end - 1;

@@ -24,9 +24,16 @@ export interface HeadSpec {
   topic?: boolean;
   /** Only with a named body or country among the qualifiers. */
   named?: boolean;
+  /** A dual/plural head ('البعثتان الدائمتان'): its singular, one body per country listed. */
+  singular?: string[];
 }
 
-export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({ ...h, kind: h.kind as KindName, words: h.words.map(normaliseKey) }));
+export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({
+  ...h,
+  kind: h.kind as KindName,
+  words: h.words.map(normaliseKey),
+  singular: 'singular' in h && h.singular ? (h.singular as string[]).map(normaliseKey) : undefined,
+}));
 export const ANAPHOR_HEADS: string[] = headsFile.anaphorHeads.map(normaliseKey);
 export const SESSION_BODY_HEADS = fold(headsFile.sessionBodyHeads);
 
