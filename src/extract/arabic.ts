@@ -221,6 +221,25 @@ export function definite(tok: string): string {
   return tok.startsWith('ال') ? tok : 'ال' + tok;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Typo tolerance.
+
+/** Do two words match, allowing one changed, missing or extra letter (or two swapped) in words of five letters or more? */
+export function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let ea = a.length - 1;
+  let eb = b.length - 1;
+  while (ea >= i && eb >= i && a[ea] === b[eb]) {
+    ea--;
+    eb--;
+  }
+  // One letter changed, missing or added; or two neighbours swapped ("الجرمية" for "الجريمة").
+  return (ea - i < 1 && eb - i < 1) || (ea - i === 1 && eb - i === 1 && a[i] === b[i + 1] && a[i + 1] === b[i]);
+}
+
 /** Original [start, end) of the normalised range [a, b). */
 export function originalSpan(n: NormText, a: number, b: number): [number, number] {
   return [n.start[a], n.end[b - 1]];

@@ -9,7 +9,7 @@
  */
 import type { KindName } from '../model';
 import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
-import { normaliseKey } from './arabic';
+import { nearWord, normaliseKey } from './arabic';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
 import { OWNER_NOUNS, SET_PHRASES } from './vocab';
@@ -56,6 +56,18 @@ function step(next: Map<string, TrieNode>, w: string): TrieNode | undefined {
   return undefined;
 }
 
+/** The child reached by a word one letter away from one of its keys (typo, OCR slip), if exactly one. */
+function typoStep(next: Map<string, TrieNode>, w: string): TrieNode | undefined {
+  if (w.length < 5) return undefined;
+  let found: TrieNode | undefined;
+  for (const [key, child] of next) {
+    if (!nearWord(w, key)) continue;
+    if (found) return undefined;
+    found = child;
+  }
+  return found;
+}
+
 /** Longest lexicon matches. */
 export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -70,10 +82,17 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     for (const f of doc.formsOf(i)) {
       let node = step(root, f.form);
       let k = i;
+      let typo = false;
       while (node) {
-        if (node.ids && (!best || k + 1 > best.end)) best = { end: k + 1, ids: node.ids, skip: f.skip };
+        // With a one-letter slip ("المتحده" -> "المتحد"), only a long name (4 words or more) is taken.
+        if (node.ids && (!best || k + 1 > best.end) && (!typo || k + 1 - i >= 4)) best = { end: k + 1, ids: node.ids, skip: f.skip };
         if (!node.next || k + 1 >= n || !gapOk[k] || blocked[k + 1]) break;
-        node = step(node.next, words[k + 1]);
+        let nx = step(node.next, words[k + 1]);
+        if (!nx && !typo && k + 1 - i >= 2) {
+          nx = typoStep(node.next, words[k + 1]);
+          typo = !!nx;
+        }
+        node = nx;
         k++;
       }
     }

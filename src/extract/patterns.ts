@@ -58,7 +58,7 @@ function isStop(w: string): boolean {
   return STOP.has(w) || HONORIFIC_WORDS.has(w) || (/^[وبل]/.test(w) && (STOP.has(w.slice(1)) || HONORIFIC_WORDS.has(w.slice(1))));
 }
 
-/** A noun with a possessive suffix ("وأسبابه", "وعواقبها") is definite: the original ends in a real heh, not a ta marbuta. */
+/** A noun with a possessive suffix ("وأسبابه", "وعواقبها") is definite (coordinated with "و", it goes on a name): the original ends in a real heh, not a ta marbuta. */
 function possessive(doc: DocTokens, j: number): boolean {
   const o = doc.src.slice(doc.oStart[j], doc.oEnd[j]).replace(/[\u064b-\u065f\u0670\u0640]/g, '');
   return o.length > 3 && /(?:ه|ها|هم|هما)$/.test(o);
@@ -108,8 +108,9 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     // An indefinite accusative ("قريبا", "أيضا") after a name closed by an adjective ("مؤتمر إقليمي") is an adverb or an object.
     if (j > k && !accusative && !taken[j] && w.length > 3 && w.endsWith('ا') && !isDefinite(w) && !/^[بل]/.test(w) && /يه?$/.test(words[j - 1])) break;
     // After a definite word an indefinite one cannot go on the construct ("صندوق الأمم المتحدة دور ...").
-    if ((definiteHead || (j > k && isDefinite(words[j - 1]))) && !isDefinite(w) && !possessive(doc, j) && !LINKS.has(w) && !/^[بل]/.test(w)) {
-      const prev = j > k ? words[j - 1] : '';
+    // A name in the lexicon (a country, a body) is definite too.
+    if (!(taken[j] && w[0] !== 'و') && (definiteHead || (j > k && (isDefinite(words[j - 1]) || taken[j - 1]))) && !isDefinite(w) && !(w[0] === 'و' && possessive(doc, j)) && !LINKS.has(w) && !/^[بل]/.test(w)) {
+      const prev = j > k && !taken[j - 1] ? words[j - 1] : '';
       if (!(prev && (LINKS.has(prev) || (/^[بل]/.test(prev) && !isDefinite(prev))))) break;
     }
     j++;
@@ -120,8 +121,9 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
 }
 
 /** Qualifying words of a name phrase [k, e): how many name it, the first three of them, and whether a named body or country is among them. */
-function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array): { mods: number; own: number; early: string[]; named: boolean } {
+function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array, lexAt: Map<number, Candidate>): { mods: number; own: number; early: string[]; named: boolean; names: number } {
   const { words } = doc;
+  let names = 0;
   let mods = 0;
   let own = 0;
   let named = false;
@@ -129,13 +131,14 @@ function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array): { 
   for (let q = k; q < e; q++) {
     const w = words[q];
     if (taken[q]) named = true;
+    if (lexAt.has(q)) names++;
     if (DESCRIPTIVE.has(w) || DESCRIPTIVE.has(withoutArticle(stripConjunction(w))) || readOrdinal(words, q)) continue;
     if (/^\d/.test(w) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
     mods++;
     if (!taken[q] && !LINKS.has(w)) own++;
     if (!taken[q] && !LINKS.has(w) && early.length < 3) early.push(w);
   }
-  return { mods, own, early, named };
+  return { mods, own, early, named, names };
 }
 
 const DATED = new Set(['المورخ', 'المورخه', 'المورخين', 'المورختين']);
@@ -411,7 +414,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (h.kind === 'Agency') for (let q = k; q < e; q++) if (TOPIC_LINKS.has(words[q])) e = q;
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
-          const q = qualifiers(doc, k, e, taken);
+          const q = qualifiers(doc, k, e, taken, lexAt);
           // A quoted title right after the phrase names it: حلقة دراسية بعنوان "...", حدثاً عنوانه "...".
           const t = titleAfter(doc, e, k);
           if (h.titled && !t) continue;
@@ -421,7 +424,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           // The topic word must come early: "مشروع تشريعاتها ... المتعلقة بالاتجار" is not a named project.
           if (!t && h.topic && !q.early.some(isTopic) && !(q.named && q.own > 0)) continue;
           // "مكتب مجلس أوروبا بتونس", "بعثة الاتحاد الأوروبي ...": heads that name only with a named body or country.
-          if (!t && h.named && !q.named) continue;
+          // ... and something more than that body ("مكتب الأمم المتحدة" alone is any UN office).
+          if (!t && h.named && !(q.named && (q.own > 0 || q.names >= 2))) continue;
           const end = t ? t.end : e;
           // "البعثتان الدائمتان لبيلاروس والفلبين": a dual or plural head names one body per country it lists.
           const countries = h.singular ? lex.filter((c) => c.kind === 'Country' && c.tStart >= k && c.tEnd <= e) : [];

@@ -15,7 +15,7 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { normalise, normaliseKey } from './arabic';
+import { nearWord, normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
 import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
@@ -209,21 +209,6 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
   });
   if (renamed.size) for (const m of mentions) m.entityId = renamed.get(m.entityId) ?? m.entityId;
   return { entities, mentions: dropped.size ? mentions.filter((m) => !dropped.has(m.entityId)) : mentions };
-}
-
-/** Do two words match, allowing one changed, missing or extra letter in words of five letters or more? */
-export function nearWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  let ea = a.length - 1;
-  let eb = b.length - 1;
-  while (ea >= i && eb >= i && a[ea] === b[eb]) {
-    ea--;
-    eb--;
-  }
-  return ea - i < 1 && eb - i < 1;
 }
 
 let variantCache: { index: LexIndex; byKind: Map<string, { entry: LexiconEntry; words: string[] }[]> } | null = null;

@@ -20,6 +20,17 @@ describe('text as people publish it', () => {
     expect(mentionsOf(text, 'agency:unodc')).toEqual(['مكتب الأمـــم المتّحدة المعني بالمخدرات والجريمة']);
   });
 
+  it('tolerates a one-letter slip or two swapped letters in a long lexicon name, not in a short one', () => {
+    expect(ids('قدم مكتب الأمم المتحدة المعني بالمخدرات والجرمية الدعم للحكومة.')).toContain('agency:unodc');
+    expect(ids('وشاركت منظمة الأمم المتحدت للطفولة في الاجتماع.')).toContain('agency:unicef');
+    expect(ids('وصلت بعثة الأمم المتحدت إلى البلد.')).not.toContain('agency:un'); // two words: too short to guess
+  });
+
+  it('makes no body of an office named only by its organisation', () => {
+    expect(run('وأشار مكتب الأمم المتحدة إلى ذلك.').filter((e) => e.type === 'Agency').map((e) => e.id)).toEqual(['agency:un']);
+    expect(ids('وافتتح مكتب مجلس أوروبا بتونس أبوابه.')).toContain('agency:mktb-mjls-awrwba-twns');
+  });
+
   it('resolves a pattern name one letter or one word away from a lexicon name to that entry', () => {
     // "المنظمة" left out of the Convention's name.
     expect(ids('انضمت الدولة إلى اتفاقية الأمم المتحدة لمكافحة الجريمة عبر الوطنية في العام الماضي.')).toContain('instrument:untoc');
