@@ -24,7 +24,8 @@ function words(e: ExtractedEntity): string[] {
 }
 
 function generic(e: ExtractedEntity): boolean {
-  if (e.type === 'Country' || e.type === 'Document' || !e.id.includes(':')) return false;
+  // Lexicon entries are names by construction; the question is about what the patterns made.
+  if (e.type === 'Country' || e.type === 'Document' || lexicon.has(e.id)) return false;
   const w = words(e);
   const key = normaliseKey(e.aliases[0] ?? '');
   return w.length <= 1 || heads.has(key) || w.slice(1).every((x) => DESCRIPTIVE.has(x) || DESCRIPTIVE.has('ال' + x));
