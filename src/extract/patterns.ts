@@ -58,6 +58,11 @@ function isStop(w: string): boolean {
   return STOP.has(w) || HONORIFIC_WORDS.has(w) || (/^[وبل]/.test(w) && (STOP.has(w.slice(1)) || HONORIFIC_WORDS.has(w.slice(1))));
 }
 
+/** Does a name stop before token j while the text goes on with a word it could govern (no punctuation between)? */
+function cut(doc: DocTokens, j: number): boolean {
+  return j < doc.words.length && /^\s*$/.test(gapText(doc, j - 1));
+}
+
 /** A noun with a possessive suffix ("وأسبابه", "وعواقبها") is definite (coordinated with "و", it goes on a name): the original ends in a real heh, not a ta marbuta. */
 function possessive(doc: DocTokens, j: number): boolean {
   const o = doc.src.slice(doc.oStart[j], doc.oEnd[j]).replace(/[\u064b-\u065f\u0670\u0640]/g, '');
@@ -75,7 +80,7 @@ function isVerb(w: string): boolean {
  * a name goes on only with definite words, prepositional words and what they govern; an
  * indefinite word there starts a new clause ("المؤتمر ضيوف الشرف"). Returns the end token.
  */
-export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true, definiteHead = false, accusative = false): number {
+export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint8Array, allowTaken = true, definiteHead = false, accusative = false, mandate = false): number {
   const { words } = doc;
   let j = k;
   let purposes = 0;
@@ -109,14 +114,14 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     if (j > k && !accusative && !taken[j] && w.length > 3 && w.endsWith('ا') && !isDefinite(w) && !/^[بل]/.test(w) && /يه?$/.test(words[j - 1])) break;
     // After a definite word an indefinite one cannot go on the construct ("صندوق الأمم المتحدة دور ...").
     // A name in the lexicon (a country, a body) is definite too.
-    if (!(taken[j] && w[0] !== 'و') && (definiteHead || (j > k && (isDefinite(words[j - 1]) || taken[j - 1]))) && !isDefinite(w) && !(w[0] === 'و' && possessive(doc, j)) && !LINKS.has(w) && !/^[بل]/.test(w)) {
+    if (!(taken[j] && w[0] !== 'و') && (definiteHead || (j > k && (isDefinite(words[j - 1]) || taken[j - 1]))) && !isDefinite(w) && !(mandate && w[0] === 'و' && possessive(doc, j)) && !LINKS.has(w) && !/^[بل]/.test(w)) {
       const prev = j > k && !taken[j - 1] ? words[j - 1] : '';
       if (!(prev && (LINKS.has(prev) || (/^[بل]/.test(prev) && !isDefinite(prev))))) break;
     }
     j++;
   }
-  // Do not end on a function word or a dangling conjunction.
-  while (j > k && DANGLING_END.has(words[j - 1])) j--;
+  // Do not end on a function word, a dangling conjunction, or a word whose genitive was cut ("دورات تدريبية لممثلي").
+  while (j > k && (DANGLING_END.has(words[j - 1]) || (j - 1 > k && !taken[j - 1] && /^[لب][^ل]/.test(words[j - 1]) && !isDefinite(words[j - 1]) && !possessive(doc, j - 1) && cut(doc, j)))) j--;
   return j;
 }
 
@@ -346,7 +351,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
         while (j < n && j - k < 6 && !CONCERNED.has(words[j]) && !STOP.has(words[j])) j++;
         if (CONCERNED.has(words[j] ?? '')) {
           const m0 = j + 1;
-          const mEnd = qualifierEnd(doc, m0, 12, taken);
+          const mEnd = qualifierEnd(doc, m0, 12, taken, true, false, false, true);
           if (mEnd > m0 && !/^(?:ب)?(?:هذه|هذا)$/.test(words[m0])) {
             push('Rapporteur', i, f.skip, mEnd, { type: 'rapporteur', mandate: words.slice(m0, mEnd).map(bare), category: cat });
             i = mEnd - 1;
