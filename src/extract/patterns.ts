@@ -58,9 +58,9 @@ function isStop(w: string): boolean {
   return STOP.has(w) || HONORIFIC_WORDS.has(w) || (/^[وبل]/.test(w) && (STOP.has(w.slice(1)) || HONORIFIC_WORDS.has(w.slice(1))));
 }
 
-/** Does a name stop before token j while the text goes on with a word it could govern (no punctuation between)? */
-function cut(doc: DocTokens, j: number): boolean {
-  return j < doc.words.length && /^\s*$/.test(gapText(doc, j - 1));
+/** Does a name stop before token j while the text goes on with a definite word or a name it could govern (no punctuation between)? */
+function cut(doc: DocTokens, j: number, taken: Uint8Array): boolean {
+  return j < doc.words.length && /^\s*$/.test(gapText(doc, j - 1)) && (taken[j] === 1 || isDefinite(doc.words[j]));
 }
 
 /** A noun with a possessive suffix ("وأسبابه", "وعواقبها") is definite (coordinated with "و", it goes on a name): the original ends in a real heh, not a ta marbuta. */
@@ -121,7 +121,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     j++;
   }
   // Do not end on a function word, a dangling conjunction, or a word whose genitive was cut ("دورات تدريبية لممثلي").
-  while (j > k && (DANGLING_END.has(words[j - 1]) || (j - 1 > k && !taken[j - 1] && /^[لب][^ل]/.test(words[j - 1]) && !isDefinite(words[j - 1]) && !possessive(doc, j - 1) && cut(doc, j)))) j--;
+  while (j > k && (DANGLING_END.has(words[j - 1]) || (!taken[j - 1] && /^[لب][^ل]/.test(words[j - 1]) && !isDefinite(words[j - 1]) && !possessive(doc, j - 1) && cut(doc, j, taken)))) j--;
   return j;
 }
 
