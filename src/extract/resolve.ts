@@ -92,6 +92,8 @@ interface Building {
   e: ExtractedEntity;
   /** Named only by a general head ("حلقة عمل"): its id gets the date/place, or the sentence, to tell events apart. */
   generic?: boolean;
+  /** A meeting named by a pattern: the year it was held goes into its id, so two editions are never one. */
+  namedMeeting?: boolean;
   keys: Set<string>;
   lastPos: number;
   longest: string;
@@ -204,6 +206,8 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
       const id = `${base}-${tag}`;
       renamed.set(e.id, id);
       e.id = id;
+    } else if (b.namedMeeting && e.properties.startDate) {
+      return editions(e, ctx, countryIn, mentions);
     }
     return [e];
   });
@@ -390,6 +394,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
       const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
+      else if (c.kind === 'Meeting' && !p.act) b.namedMeeting = true;
       return b;
     }
   }
@@ -438,6 +443,30 @@ function attachHolder(e: ExtractedEntity, src: string): void {
       return;
     }
   }
+}
+
+/**
+ * A meeting named by a pattern, per edition: mentions dated in different years are different
+ * meetings ("المؤتمر الدولي ..." of 2015 and of 2017); an undated mention goes with the edition
+ * named before it. Ids get the year: meeting:<slug>-2015.
+ */
+function editions(e: ExtractedEntity, ctx: ResolveContext, countryIn: Parameters<typeof attachDatePlace>[2], mentions: ResolvedMention[]): ExtractedEntity[] {
+  const groups = new Map<string, ExtractedEntity>();
+  let year = String(e.properties.startDate).slice(0, 4);
+  for (const m of e.mentions) {
+    const one: ExtractedEntity = { ...e, properties: {}, mentions: [m] };
+    attachDatePlace(one, ctx, countryIn);
+    if (one.properties.startDate) year = String(one.properties.startDate).slice(0, 4);
+    let g = groups.get(year);
+    if (!g) {
+      g = { ...e, id: `${e.id}-${year}`, aliases: [], mentions: [], properties: one.properties.startDate ? one.properties : { ...e.properties } };
+      groups.set(year, g);
+    }
+    g.mentions.push(m);
+    if (!g.aliases.includes(m.text) && e.aliases.includes(m.text)) g.aliases.push(m.text);
+    for (const r of mentions) if (r.start === m.start && r.end === m.end && r.entityId === e.id) r.entityId = g.id;
+  }
+  return [...groups.values()];
 }
 
 /** Is a date written just before `pos` (the sentence before a "حلقة عمل" often dates it)? */

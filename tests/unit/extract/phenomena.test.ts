@@ -101,6 +101,13 @@ describe('meetings and bodies', () => {
     expect(new Set(meetings.map((m) => m.id)).size).toBe(2);
   });
 
+  it('keeps two editions of one named conference apart by their years', () => {
+    const text = 'عقد المؤتمر الدولي لمكافحة الاتجار بالبشر في 3 آذار/مارس 2015. وعقد المؤتمر الدولي لمكافحة الاتجار بالبشر مرة أخرى في 5 أيار/مايو 2017.';
+    const meetings = run(text).filter((e) => e.type === 'Meeting');
+    expect(meetings.map((m) => m.properties.startDate).sort()).toEqual(['2015-03-03', '2017-05-05']);
+    expect(meetings[0].id).not.toBe(meetings[1].id);
+  });
+
   it('makes no meeting of a description, a count or a press conference', () => {
     const text = 'وعقد المكتب ٢٣ حلقة عمل خلال السنة. ونظمت الوزارة مؤتمرا صحفيا. وسيعقد مؤتمر إقليمي قريبا.';
     expect(run(text).filter((e) => e.type === 'Meeting')).toEqual([]);
