@@ -31,6 +31,11 @@ describe('text as people publish it', () => {
     expect(ids('وافتتح مكتب مجلس أوروبا بتونس أبوابه.')).toContain('agency:mktb-mjls-awrwba-twns');
   });
 
+  it('reads an ambiguous country form written with a shadda as the other word (عمّان is Amman, not Oman)', () => {
+    expect(ids('عقد الاجتماع في عمّان.')).not.toContain('country:om');
+    expect(ids('زار الوفد سلطنة عُمان.')).toContain('country:om');
+  });
+
   it('resolves a pattern name one letter or one word away from a lexicon name to that entry', () => {
     // "المنظمة" left out of the Convention's name.
     expect(ids('انضمت الدولة إلى اتفاقية الأمم المتحدة لمكافحة الجريمة عبر الوطنية في العام الماضي.')).toContain('instrument:untoc');
