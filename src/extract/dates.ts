@@ -1,36 +1,26 @@
 /**
  * Arabic ordinals ("الدورة الحادية والستون") and dates ("١٥-١٩ تشرين الأول/أكتوبر ٢٠١٢",
- * "6 February 2009") read from NORMALISED text (see normalise.ts: ة->ه, أ->ا, digits Western).
+ * "6 February 2009") read from NORMALISED text (see arabic.ts: ة->ه, أ->ا, digits Western).
  */
+import { stripConjunction, withoutArticle } from './arabic';
+import { ORDINAL_TEEN, ORDINAL_TENS, ORDINAL_UNITS } from './vocab';
 
-const UNITS: Record<string, number> = {
-  اول: 1, اولي: 1, حادي: 1, حاديه: 1, ثاني: 2, ثانيه: 2, ثالث: 3, ثالثه: 3, رابع: 4, رابعه: 4, خامس: 5, خامسه: 5,
-  سادس: 6, سادسه: 6, سابع: 7, سابعه: 7, ثامن: 8, ثامنه: 8, تاسع: 9, تاسعه: 9, عاشر: 10, عاشره: 10,
-};
-const TENS: Record<string, number> = {
-  عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50,
-  ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
-};
-
+/** The ordinal word without conjunction and article ("والستون" -> "ستون"). */
 function bare(tok: string): string {
-  let t = tok;
-  if (t.startsWith('وال')) t = t.slice(3);
-  else if (t.startsWith('ال')) t = t.slice(2);
-  else if (t.startsWith('و') && (UNITS[t.slice(1)] || TENS[t.slice(1)])) t = t.slice(1);
-  return t;
+  return withoutArticle(stripConjunction(tok));
 }
 
 /** Reads an ordinal starting at tokens[i]; returns its value and how many tokens it used. */
 export function readOrdinal(tokens: string[], i: number): { value: number; used: number } | null {
-  const u = UNITS[bare(tokens[i] ?? '')];
+  const u = ORDINAL_UNITS.get(bare(tokens[i] ?? ''));
   if (u === undefined) {
-    const t = TENS[bare(tokens[i] ?? '')];
+    const t = ORDINAL_TENS.get(bare(tokens[i] ?? ''));
     return t ? { value: t, used: 1 } : null;
   }
   const nxt = tokens[i + 1] ?? '';
-  if (u < 10 && (nxt === 'عشره' || nxt === 'عشر')) return { value: u + 10, used: 2 };
+  if (u < 10 && ORDINAL_TEEN.has(nxt)) return { value: u + 10, used: 2 };
   if (u < 10 && nxt.startsWith('و')) {
-    const t = TENS[bare(nxt)];
+    const t = ORDINAL_TENS.get(bare(nxt));
     if (t) return { value: t + u, used: 2 };
   }
   return { value: u, used: 1 };
@@ -58,6 +48,9 @@ const monthOf = new Map<string, number>();
 LEVANT.forEach((m, i) => monthOf.set(m, i + 1));
 GREG.forEach((ms, i) => ms.forEach((m) => monthOf.set(m, i + 1)));
 EN.forEach((m, i) => monthOf.set(m, i + 1));
+
+/** Single words of month names ("تشرين", "الاول", "ديسمبر"), for telling a date inside a name. */
+export const MONTH_WORDS = new Set([...monthOf.keys()].flatMap((m) => m.split(' ')));
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const levantAlt = LEVANT.filter((m) => m !== 'اب').map(esc).join('|');

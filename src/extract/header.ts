@@ -4,7 +4,7 @@
  * body is found by the matcher (a lexicon entity) and filled in by the pipeline.
  */
 import { findDates, readOrdinal } from './dates';
-import { normalise, tokenise } from './normalise';
+import { normalise, tokenise } from './arabic';
 import { toWesternDigits } from './segment';
 import { findSymbols } from './symbols';
 

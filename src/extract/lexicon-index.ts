@@ -3,7 +3,7 @@
  * the trie token by token from each position, so its cost does not grow with the lexicon's size.
  */
 import { loadLexicon, LexiconEntry } from '../model';
-import { normaliseKey } from './normalise';
+import { normaliseKey } from './arabic';
 
 export interface TrieNode {
   next: Map<string, TrieNode> | null;
@@ -18,6 +18,8 @@ export interface LexIndex {
   anaphora: Map<string, string[]>;
   /** Normalised key of every surface form -> ids (used by resolve for pattern entities). */
   byKey: Map<string, string[]>;
+  /** Normalised ambiguous variants (عمان: Oman or Amman) -> entry ids that declare them. */
+  ambiguous: Map<string, string[]>;
 }
 
 function node(): TrieNode {
@@ -41,6 +43,7 @@ export function buildIndex(entries: LexiconEntry[]): LexIndex {
   const root = node();
   const byKey = new Map<string, string[]>();
   const anaphora = new Map<string, string[]>();
+  const ambiguous = new Map<string, string[]>();
   const map = new Map<string, LexiconEntry>();
   for (const e of entries) {
     map.set(e.id, e);
@@ -60,6 +63,7 @@ export function buildIndex(entries: LexiconEntry[]): LexIndex {
       n.ids ??= [];
       if (!n.ids.includes(e.id)) n.ids.push(e.id);
     }
+    for (const a of e.ambiguousVariants ?? []) ambiguous.set(normaliseKey(a), [...(ambiguous.get(normaliseKey(a)) ?? []), e.id]);
     for (const a of e.anaphora ?? []) {
       const key = normaliseKey(a);
       const ids = anaphora.get(key) ?? [];
@@ -67,7 +71,7 @@ export function buildIndex(entries: LexiconEntry[]): LexIndex {
       anaphora.set(key, ids);
     }
   }
-  return { entries: map, root, anaphora, byKey };
+  return { entries: map, root, anaphora, byKey, ambiguous };
 }
 
 let cached: LexIndex | null = null;

@@ -8,19 +8,21 @@
  * ("قرار مجلس حقوق الإنسان 8/12" is an Instrument that names an Agency).
  */
 import type { KindName } from '../model';
-import { isLatinAcronym, LexIndex } from './lexicon-index';
-import { normaliseKey } from './normalise';
+import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
+import { nearWord, normaliseKey } from './arabic';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
+import { OWNER_NOUNS, SET_PHRASES } from './vocab';
 import { definite, DocTokens } from './tokens';
 
 export type PatternInfo =
-  | { type: 'session'; ordinal: number; bodyId: string | null }
+  /** noDocBody: a meeting head ("اجتماعه الخامس") resolves only to a body named in the text, never to the document's body. */
+  | { type: 'session'; ordinal: number; bodyId: string | null; noDocBody?: boolean }
   | { type: 'resolution'; number: string; bodyId: string | null; category: 'RESOLUTION' | 'DECISION' }
   | { type: 'rapporteur'; mandate: string[]; category: string }
   | { type: 'document'; symbol: string }
   /** generic: the head alone ("حلقة عمل"), which cannot identify one event across documents. */
-  | { type: 'named'; category: string; key: string; generic?: boolean };
+  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null } };
 
 export interface Candidate {
   kind: KindName | null;
@@ -40,6 +42,32 @@ export interface Candidate {
   pattern?: PatternInfo;
 }
 
+/**
+ * The trie node after one token: the token itself, or two words glued by a lost space before an
+ * article ("الاممالمتحده" = "الامم" + "المتحده"), both parts in the trie in that order.
+ */
+function step(next: Map<string, TrieNode>, w: string): TrieNode | undefined {
+  const direct = next.get(w);
+  if (direct || w.length < 7) return direct;
+  for (let p = w.indexOf('ال', 3); p > 0 && w.length - p >= 4; p = w.indexOf('ال', p + 1)) {
+    const b = next.get(w.slice(0, p))?.next?.get(w.slice(p));
+    if (b) return b;
+  }
+  return undefined;
+}
+
+/** The child reached by a word one letter away from one of its keys (typo, OCR slip), if exactly one. */
+function typoStep(next: Map<string, TrieNode>, w: string): TrieNode | undefined {
+  if (w.length < 5) return undefined;
+  let found: TrieNode | undefined;
+  for (const [key, child] of next) {
+    if (!nearWord(w, key)) continue;
+    if (found) return undefined;
+    found = child;
+  }
+  return found;
+}
+
 /** Longest lexicon matches. */
 export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -52,12 +80,19 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     if (blocked[i]) continue;
     let best: { end: number; ids: string[]; skip: number } | null = null;
     for (const f of doc.formsOf(i)) {
-      let node = root.get(f.form);
+      let node = step(root, f.form);
       let k = i;
+      let typo = false;
       while (node) {
-        if (node.ids && (!best || k + 1 > best.end)) best = { end: k + 1, ids: node.ids, skip: f.skip };
+        // With a one-letter slip ("المتحده" -> "المتحد"), only a long name (4 words or more) is taken.
+        if (node.ids && (!best || k + 1 > best.end) && (!typo || k + 1 - i >= 4)) best = { end: k + 1, ids: node.ids, skip: f.skip };
         if (!node.next || k + 1 >= n || !gapOk[k] || blocked[k + 1]) break;
-        node = node.next.get(words[k + 1]);
+        let nx = step(node.next, words[k + 1]);
+        if (!nx && !typo && k + 1 - i >= 2) {
+          nx = typoStep(node.next, words[k + 1]);
+          typo = !!nx;
+        }
+        node = nx;
         k++;
       }
     }
@@ -68,6 +103,8 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     const entry = index.entries.get(best.ids[0])!;
     // Latin acronyms only in capitals; a lone one-letter-ish token is noise.
     if (/^[A-Za-z.\-]+$/.test(text) && !isLatinAcronym(text)) continue;
+    // An ambiguous form (عمان: Oman or Amman) written with a shadda its entry lacks ("عمّان") is the other word.
+    if (index.ambiguous.get(normaliseKey(text))?.includes(entry.id) && text.includes('\u0651')) continue;
     // Names inside a longer name of the same kind are not mentions of their own; of another kind
     // they are ("اللجنة التوجيهية لمبادرة الأمم المتحدة العالمية..." names the initiative too).
     const outer = lastEnd.get(entry.type) ?? -1;
@@ -165,6 +202,56 @@ export function pruneNested(cands: Candidate[]): Candidate[] {
   return keep;
 }
 
+/**
+ * A body named inside the name of an instrument or programme ("اتفاقية الأمم المتحدة لمكافحة...",
+ * "صندوق الاتحاد الأوروبي الائتماني") is its owner, part of that name, not a mention of its own.
+ * Resolutions keep their body ("قرار مجلس حقوق الإنسان 8/12" is the Council's act).
+ */
+function dropOwners(cands: Candidate[], doc: DocTokens): void {
+  // "وكالات الأمم المتحدة", "منظومة الأمم المتحدة": a body after a collective noun qualifies it.
+  for (let q = cands.length - 1; q >= 0; q--) {
+    const c = cands[q];
+    if (c.kind === 'Agency' && c.source === 'lexicon' && c.tStart > 0 && doc.gapOk[c.tStart - 1] && doc.formsOf(c.tStart - 1).some((f) => OWNER_NOUNS.has(f.form))) cands.splice(q, 1);
+  }
+  // "الجمعية العامة للأمم المتحدة": a body in the genitive right after a body's name is part of that name.
+  const byStart = new Map<number, Candidate>();
+  for (const c of cands) if (c.kind === 'Agency' && c.source === 'lexicon') byStart.set(c.tStart, c);
+  for (const c of [...byStart.values()]) {
+    const next = byStart.get(c.tEnd);
+    if (!next || !doc.gapOk[c.tEnd - 1] || !/^\s+$/.test(doc.src.slice(c.end, next.start)) || !/^ل/.test(doc.words[next.tStart])) continue;
+    c.end = next.end;
+    c.tEnd = next.tEnd;
+    cands.splice(cands.indexOf(next), 1);
+    byStart.delete(next.tStart);
+  }
+  const outer = cands.filter((c) => (c.kind === 'Instrument' || c.kind === 'Programme' || c.kind === 'Rapporteur') && (c.source === 'lexicon' || c.pattern?.type === 'named' || c.pattern?.type === 'rapporteur'));
+  if (!outer.length) return;
+  for (let q = cands.length - 1; q >= 0; q--) {
+    const c = cands[q];
+    if (c.kind !== 'Agency' || c.source !== 'lexicon') continue;
+    if (outer.some((o) => o.tStart < c.tStart && c.tEnd <= o.tEnd)) cands.splice(q, 1);
+  }
+}
+
+/** For each token of a set phrase ("الجريمة المنظمة", "إنفاذ القانون"), the end token of that phrase, negative after its first word (0 outside). */
+export function setPhraseEnds(doc: DocTokens): Int32Array {
+  const end = new Int32Array(doc.words.length);
+  for (let i = 0; i < doc.words.length; i++) {
+    for (const f of doc.formsOf(i)) {
+      for (const p of phrasesByFirst.get(f.form) ?? []) {
+        let ok = true;
+        for (let q = 1; q < p.length && ok; q++) ok = doc.words[i + q] === p[q] && doc.gapOk[i + q - 1] === 1;
+        // Negative for the phrase's inner words: nothing starts there.
+        if (ok) for (let q = 0; q < p.length; q++) end[i + q] = q === 0 ? Math.max(end[i], i + p.length) : -(i + p.length);
+      }
+    }
+  }
+  return end;
+}
+
+const phrasesByFirst = new Map<string, string[][]>();
+for (const p of SET_PHRASES) phrasesByFirst.set(p[0], [...(phrasesByFirst.get(p[0]) ?? []), p]);
+
 export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   const n = doc.words.length;
   const blocked = new Uint8Array(n);
@@ -184,7 +271,15 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
   cands.push(...pats);
+  dropOwners(cands, doc);
+  // Words inside a set phrase are never a mention, nor the start of one (a longer name around them is kept).
+  const set = setPhraseEnds(doc);
+  for (let q = cands.length - 1; q >= 0; q--) {
+    const e = set[cands[q].tStart];
+    if (e < 0 || (e > 0 && cands[q].tEnd <= e)) cands.splice(q, 1);
+  }
   const taken = new Uint8Array(n);
+  for (let t = 0; t < n; t++) if (set[t]) taken[t] = 1;
   for (const c of cands) for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
   cands.push(...matchAnaphors(doc, index, taken));
   return pruneNested(cands);

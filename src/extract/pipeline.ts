@@ -7,12 +7,12 @@ import { englishOrdinal } from './dates';
 import { parseHeader } from './header';
 import { defaultIndex, LexIndex } from './lexicon-index';
 import { match } from './match';
-import { arabicRatio } from './normalise';
+import { arabicRatio } from './arabic';
 import { BODY_CATEGORIES, isSessionBody } from './patterns';
 import { relate } from './relate';
 import { resolve } from './resolve';
 import { segment, spanAt } from './segment';
-import { symbolId } from './symbols';
+import { documentId } from './ids';
 import { tokeniseDocument } from './tokens';
 import type { ExtractedDocument } from './types';
 
@@ -63,11 +63,7 @@ export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}
   return { ok: true, text };
 }
 
-/** document:<file stem>, lower-case, non-alphanumerics as "-" (the ingestion's rule for documents without a symbol). */
-export function documentIdFromFile(file: string): string {
-  const stem = file.replace(/^.*[\\/]/, '').replace(/\.(txt|pdf|docx|html?|xhtml)$/i, '');
-  return 'document:' + stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-}
+export { documentIdFromFile } from './ids';
 
 export function extractDocument(text: string, file: string, index: LexIndex = defaultIndex()): ExtractedDocument {
   const doc = tokeniseDocument(text);
@@ -94,7 +90,7 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
       m.paragraph = p >= 0 ? seg.paragraphs[p].number : null;
     }
   }
-  const selfId = header.symbol ? symbolId(header.symbol) : documentIdFromFile(file);
+  const selfId = documentId(header.symbol, file);
   const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId, headerEnd: seg.paragraphs.length ? header.end : 0 });
 
   const body = docBodyId ? index.entries.get(docBodyId)!.nameEn : null;

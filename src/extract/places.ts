@@ -3,7 +3,7 @@
  * meeting's name ("فيينا، ١٥-١٩ تشرين الأول"). Countries come from the lexicon (resolve.ts).
  */
 import placesFile from '../../model/places.json';
-import { normaliseKey } from './normalise';
+import { normaliseKey } from './arabic';
 import { forms } from './tokens';
 
 /** First normalised word -> [all words, English name], longest first. */

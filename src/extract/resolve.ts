@@ -15,11 +15,12 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { normaliseKey } from './normalise';
+import { nearWord, normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
-import { symbolId } from './symbols';
+import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
 import { bare, DocTokens } from './tokens';
+import { HONORIFICS } from './vocab';
 import type { ExtractedEntity } from './types';
 
 export interface ResolvedMention {
@@ -39,36 +40,19 @@ export interface ResolveContext {
   index: LexIndex;
   /** Agency id of the document's body (header), used for "الدورة العاشرة" without a body. */
   docBodyId: string | null;
+  /** Year of each law named with one in this text ("قانون 28" -> "2012"). */
+  actYears?: Map<string, string>;
+  /** Key of the one numbered law the text names, if only one. */
+  onlyLaw?: string | null;
+  /** Pattern names met so far in this text, for telling a second spelling of one. */
+  named?: { id: string; kind: string; words: string[] }[];
 }
+
+const LAW = 'قانون';
 
 const ANAPHOR_WINDOW = 2500;
 
-const TRANSLIT: Record<string, string> = {
-  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh', ص: 's',
-  ض: 'd', ط: 't', ظ: 'z', ع: 'e', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'w', ي: 'y', ء: '',
-};
-
-/** Readable ASCII slug of normalised Arabic words (articles dropped), stable across documents. */
-export function slug(key: string, maxWords = 7): string {
-  return normaliseKey(key)
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .map((w) => [...bare(w)].map((c) => TRANSLIT[c] ?? (/[a-z0-9]/.test(c) ? c : '')).join(''))
-    .filter(Boolean)
-    .join('-');
-}
-
-function idSuffix(id: string): string {
-  return id.slice(id.indexOf(':') + 1);
-}
-
-/** Short stable hash (FNV-1a) of a text, for ids that only the wording can tell apart. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
+export { slug } from './ids';
 
 /** Mandate words of a rapporteur name: the words after "المعني/المعنية/يعنى". */
 function mandateWords(name: string): string[] {
@@ -108,12 +92,24 @@ interface Building {
   e: ExtractedEntity;
   /** Named only by a general head ("حلقة عمل"): its id gets the date/place, or the sentence, to tell events apart. */
   generic?: boolean;
+  /** A meeting named by a pattern: the year it was held goes into its id, so two editions are never one. */
+  namedMeeting?: boolean;
   keys: Set<string>;
   lastPos: number;
   longest: string;
 }
 
-export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
+export function resolve(cands: Candidate[], context: ResolveContext): Resolution {
+  const actYears = new Map<string, string>();
+  const laws = new Set<string>();
+  for (const c of cands) {
+    if (c.pattern?.type !== 'named' || !c.pattern.act) continue;
+    if (c.pattern.act.year) actYears.set(c.pattern.key, c.pattern.act.year);
+    if (c.pattern.key.startsWith(LAW + ' ')) laws.add(c.pattern.key);
+  }
+  // A text that names one numbered law: its other law phrases ("قانون مكافحة الاتجار بالبشر") are that law.
+  const onlyLaw = laws.size === 1 ? [...laws][0] : null;
+  const ctx: ResolveContext = { ...context, actYears, onlyLaw, named: [] };
   const { doc, index } = ctx;
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
@@ -136,21 +132,7 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     return b;
   };
 
-  const fromEntry = (entry: LexiconEntry) =>
-    entityFor(
-      entry.id,
-      () => ({
-        id: entry.id,
-        type: entry.type,
-        category: entry.category ?? null,
-        name: entry.nameAr || entry.nameEn,
-        nameAr: entry.nameAr || null,
-        nameEn: entry.nameEn || null,
-        acronym: entry.acronym ?? null,
-        properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'],
-      }),
-      () => entryKeys(entry),
-    );
+  const fromEntry = (entry: LexiconEntry) => entityFor(entry.id, () => lexiconInit(entry), () => entryKeys(entry));
 
   const bodyBefore = (pos: number): string | null => (lastBody && pos - lastBody.pos < 400 ? lastBody.id : null);
 
@@ -204,12 +186,18 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
     return null;
   };
   const renamed = new Map<string, string>();
-  const entities = [...byId.values()].map((b) => {
+  const dropped = new Set<string>();
+  const entities = [...byId.values()].flatMap((b) => {
     const e = b.e;
     if (!e.nameAr && b.longest) e.nameAr = b.longest;
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
     if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
     if (e.type === 'Rapporteur' && !e.properties.holder) attachHolder(e, ctx.doc.src);
+    if (b.generic && e.type === 'Meeting' && !e.properties.startDate && !e.properties.place && !datedBefore(ctx.doc.src, e.mentions[0].start)) {
+      // "حلقة عمل", "مؤتمر إقليمي" with neither date nor place: a description, not one identifiable event.
+      dropped.add(e.id);
+      return [];
+    }
     if (b.generic) {
       // Stable across documents when the text dates or places it; else tied to its sentence's wording.
       const base = e.id.slice(0, e.id.indexOf('@'));
@@ -218,11 +206,85 @@ export function resolve(cands: Candidate[], ctx: ResolveContext): Resolution {
       const id = `${base}-${tag}`;
       renamed.set(e.id, id);
       e.id = id;
+    } else if (b.namedMeeting && e.properties.startDate) {
+      return editions(e, ctx, countryIn, mentions);
     }
-    return e;
+    return [e];
   });
   if (renamed.size) for (const m of mentions) m.entityId = renamed.get(m.entityId) ?? m.entityId;
-  return { entities, mentions };
+  return { entities, mentions: dropped.size ? mentions.filter((m) => !dropped.has(m.entityId)) : mentions };
+}
+
+let variantCache: { index: LexIndex; byKind: Map<string, { entry: LexiconEntry; words: string[] }[]> } | null = null;
+
+function variantsByKind(index: LexIndex) {
+  if (variantCache?.index === index) return variantCache.byKind;
+  const byKind = new Map<string, { entry: LexiconEntry; words: string[] }[]>();
+  for (const e of index.entries.values()) {
+    if (e.type === 'Country' || e.type === 'Document') continue;
+    const l = byKind.get(e.type) ?? [];
+    for (const v of [e.nameAr, ...(e.variants ?? [])]) {
+      const words = normaliseKey(v ?? '').split(' ').filter(Boolean).map(bare);
+      if (words.length >= 3) l.push({ entry: e, words });
+    }
+    byKind.set(e.type, l);
+  }
+  variantCache = { index, byKind };
+  return byKind;
+}
+
+/**
+ * The lexicon entry of this kind a pattern name is a close form of: the same words but one
+ * (changed, missing or added) with one-letter typos tolerated in long words, or the first three
+ * or more words of exactly one entry's name. Guards: three words or more, one entry only.
+ */
+/** Names of three words or more that share all words but one (typos tolerated in long words). */
+export function closeNames(a: string[], b: string[]): boolean {
+  if (a.length < 3 || b.length < 3) return false;
+  const used = new Uint8Array(b.length);
+  let common = 0;
+  for (const w of a) {
+    const j = b.findIndex((x, q) => !used[q] && nearWord(w, x));
+    if (j >= 0) {
+      used[j] = 1;
+      common++;
+    }
+  }
+  return common >= 3 && common >= a.length - 1 && common >= b.length - 1;
+}
+
+export function nearLexicon(index: LexIndex, kind: string, key: string): LexiconEntry | null {
+  const words = key.split(' ').filter(Boolean);
+  if (words.length < 3) return null;
+  const found = new Set<LexiconEntry>();
+  for (const v of variantsByKind(index).get(kind) ?? []) {
+    let common = 0;
+    const used = new Uint8Array(v.words.length);
+    for (const w of words) {
+      const j = v.words.findIndex((x, q) => !used[q] && nearWord(w, x));
+      if (j >= 0) {
+        used[j] = 1;
+        common++;
+      }
+    }
+    const close = common >= 3 && common >= v.words.length - 1 && common >= words.length - 1;
+    const prefix = common === words.length && words.every((w, q) => nearWord(w, v.words[q] ?? ''));
+    if (close || prefix) found.add(v.entry);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+function lexiconInit(entry: LexiconEntry): Omit<ExtractedEntity, 'mentions' | 'aliases'> {
+  return {
+    id: entry.id,
+    type: entry.type,
+    category: entry.category ?? null,
+    name: entry.nameAr || entry.nameEn,
+    nameAr: entry.nameAr || null,
+    nameEn: entry.nameEn || null,
+    acronym: entry.acronym ?? null,
+    properties: { ...(entry.properties ?? {}) } as ExtractedEntity['properties'],
+  };
 }
 
 type EntityFor = (id: string, init: () => Omit<ExtractedEntity, 'mentions' | 'aliases'>, keys: string[] | (() => string[])) => Building;
@@ -251,10 +313,10 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
         [],
       );
     case 'session': {
-      const bodyId = p.bodyId ?? bodyBefore(c.start) ?? ctx.docBodyId;
+      const bodyId = p.bodyId ?? bodyBefore(c.start) ?? (p.noDocBody ? null : ctx.docBodyId);
       const body = bodyId ? index.entries.get(bodyId) : undefined;
       if (!body) return null;
-      const id = `meeting:${idSuffix(body.id)}-${p.ordinal}`;
+      const id = sessionId(body.id, p.ordinal);
       return entityFor(
         id,
         () => ({
@@ -278,8 +340,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const kindWord = p.category === 'DECISION' ? 'decision' : 'resolution';
       // Security Council resolutions are known by number alone: "2388 (2017)" and "2388" are one resolution.
       const number = p.number.replace(/\s*\(\d{4}\)$/, '');
-      const numSlug = number.replace(/[^0-9]+/g, '-').replace(/-$/, '');
-      const id = `instrument:${body ? idSuffix(body.id) + '-' : ''}${p.category === 'DECISION' ? 'dec' : 'res'}-${numSlug}`;
+      const id = resolutionId(body ? body.id : null, p.category === 'DECISION', number);
       const year = /\(\d{4}\)/.test(p.number) ? Number(p.number.replace(/.*\((\d{4})\).*/, '$1')) : null;
       return entityFor(
         id,
@@ -306,19 +367,34 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
           [],
         );
       }
-      const id = `rapporteur:${p.category === 'INDEPENDENT_EXPERT' ? 'ie' : p.category === 'SPECIAL_REPRESENTATIVE' ? 'srsg' : 'sr'}-${slug(p.mandate.join(' '), 4)}`;
+      const id = rapporteurId(p.category, p.mandate);
       return entityFor(id, () => ({ id, type: 'Rapporteur', category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), []);
     }
     case 'named': {
+      // A name close to a lexicon name of the same kind (a short form, a changed word, a typo) is that entity.
+      if (!p.act && ctx.onlyLaw && c.kind === 'Instrument' && p.key.startsWith(LAW + ' ')) {
+        const act = { number: ctx.onlyLaw.split(' ').pop()!, year: ctx.actYears?.get(ctx.onlyLaw) ?? null };
+        return fromPattern({ ...c, pattern: { ...p, key: ctx.onlyLaw, act } }, ctx, entityFor, bodyBefore);
+      }
+      const known = p.act || p.generic ? null : nearLexicon(index, c.kind!, p.key);
+      if (known) return entityFor(known.id, () => lexiconInit(known), () => entryKeys(known));
+      // The same name written twice with a word changed, added or misspelt ("مدونة قواعد سلوك موردي الأمم المتحدة") is one entity.
+      const twin = p.act || p.generic ? null : ctx.named?.find((x) => x.kind === c.kind && closeNames(x.words, p.key.split(' ')));
+      if (twin) return entityFor(twin.id, () => ({ id: twin.id, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), []);
       const prefix = kindSpec(c.kind!)!.idPrefix;
-      const s = slug(p.key);
+      // A law is its number and year: "القانون رقم 28" and "قانون ... رقم (28) لسنة 2012" in one text are one law.
+      const year = p.act ? p.act.year ?? ctx.actYears?.get(p.key) ?? null : null;
+      const s = slug(p.key) + (year ? `-${year}` : '');
       if (!s) return null;
       const id = `${prefix}:${s}`;
       const head = headKey(text);
       // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
       const gid = p.generic ? `${id}@${c.start}` : id;
-      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: {} }), head ? [head] : []);
+      if (!p.generic && !p.act && !ctx.named?.some((x) => x.id === id)) ctx.named?.push({ id, kind: c.kind!, words: p.key.split(' ') });
+      const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
+      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
+      else if (c.kind === 'Meeting' && !p.act) b.namedMeeting = true;
       return b;
     }
   }
@@ -328,7 +404,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
 function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a: number, b: number, slot: (pos: number) => boolean) => string | null): void {
   const { doc } = ctx;
   for (const m of e.mentions) {
-    let limit = Math.min(doc.src.length, m.end + 120);
+    let limit = Math.min(doc.src.length, m.end + 200);
     const stop = /[.؛;](?:\s|$)/.exec(doc.src.slice(m.end, limit));
     if (stop) limit = m.end + stop.index;
     const t = firstTokenAt(doc, m.end);
@@ -339,7 +415,7 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
     const ne = te > t ? doc.tokens[te - 1].end : ns;
     const win = doc.norm.text.slice(ns, ne);
     const d = findDates(win)[0];
-    if (d && d.start < 45 && !e.properties.startDate) {
+    if (d && (d.start < 45 || /الفتره من\s*$/.test(win.slice(0, d.start))) && !e.properties.startDate) {
       e.properties.startDate = d.startDate;
       if (d.endDate) e.properties.endDate = d.endDate;
     }
@@ -356,7 +432,7 @@ function attachDatePlace(e: ExtractedEntity, ctx: ResolveContext, countryIn: (a:
 }
 
 // "المقررة الخاصة المعنية بالاتجار بالأشخاص، السيدة ماريا غراتسيا جاماريناروا،": the holder's name follows a title.
-const HOLDER = /^\s*[،,]?\s*(?:\(\s*)?(?:السيدة|السيد|الدكتورة|الدكتور|القاضية|القاضي|Ms\.?|Mr\.?)\s+([^\s،,.;:()\d][^،,.;:()\d\n]{2,48}?)\s*(?=[،,.;:()]|\n|$)/u;
+const HOLDER = new RegExp(String.raw`^\s*[،,]?\s*(?:\(\s*)?(?:${HONORIFICS.join('|')}|Ms\.?|Mr\.?)\s+([^\s،,.;:()\d][^،,.;:()\d\n]{2,48}?)\s*(?=[،,.;:()]|\n|$)`, 'u');
 
 /** The mandate holder named right after a rapporteur's mention, if any. */
 function attachHolder(e: ExtractedEntity, src: string): void {
@@ -367,6 +443,35 @@ function attachHolder(e: ExtractedEntity, src: string): void {
       return;
     }
   }
+}
+
+/**
+ * A meeting named by a pattern, per edition: mentions dated in different years are different
+ * meetings ("المؤتمر الدولي ..." of 2015 and of 2017); an undated mention goes with the edition
+ * named before it. Ids get the year: meeting:<slug>-2015.
+ */
+function editions(e: ExtractedEntity, ctx: ResolveContext, countryIn: Parameters<typeof attachDatePlace>[2], mentions: ResolvedMention[]): ExtractedEntity[] {
+  const groups = new Map<string, ExtractedEntity>();
+  let year = String(e.properties.startDate).slice(0, 4);
+  for (const m of e.mentions) {
+    const one: ExtractedEntity = { ...e, properties: {}, mentions: [m] };
+    attachDatePlace(one, ctx, countryIn);
+    if (one.properties.startDate) year = String(one.properties.startDate).slice(0, 4);
+    let g = groups.get(year);
+    if (!g) {
+      g = { ...e, id: `${e.id}-${year}`, aliases: [], mentions: [], properties: one.properties.startDate ? one.properties : { ...e.properties } };
+      groups.set(year, g);
+    }
+    g.mentions.push(m);
+    if (!g.aliases.includes(m.text) && e.aliases.includes(m.text)) g.aliases.push(m.text);
+    for (const r of mentions) if (r.start === m.start && r.end === m.end && r.entityId === e.id) r.entityId = g.id;
+  }
+  return [...groups.values()];
+}
+
+/** Is a date written just before `pos` (the sentence before a "حلقة عمل" often dates it)? */
+function datedBefore(src: string, pos: number): boolean {
+  return findDates(normalise(src.slice(Math.max(0, pos - 200), pos)).text).length > 0;
 }
 
 /** Index of the first token starting at or after `pos`. */

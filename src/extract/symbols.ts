@@ -3,11 +3,7 @@
  * E/2002/68/Add.1) found in the original text.
  */
 
-// Series that open UN symbols (principal organs, treaty bodies, subsidiary bodies, Secretariat).
-const SERIES = new Set([
-  'A', 'S', 'E', 'ST', 'CTOC', 'CCPCJ', 'CEDAW', 'CRC', 'CCPR', 'CAT', 'CERD', 'CMW', 'CRPD', 'HRC', 'UNODC', 'TD', 'DP',
-  'ECE', 'UNEP', 'ICEF', 'TOC', 'CND', 'UNW', 'SG', 'ESCAP', 'ECA', 'ECLAC', 'ESCWA', 'CAC', 'CAC/COSP', 'IDB', 'GC',
-]);
+import { SYMBOL_SERIES as SERIES } from './vocab';
 
 const CAND = /(?<![A-Za-z0-9/])[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.\-]+)+/g;
 
@@ -32,7 +28,4 @@ export function findSymbols(text: string): FoundSymbol[] {
   return out;
 }
 
-/** document:a-hrc-32-41 */
-export function symbolId(symbol: string): string {
-  return 'document:' + symbol.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export { symbolId } from './ids';

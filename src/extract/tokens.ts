@@ -1,9 +1,12 @@
 /**
  * The tokenised document shared by the matching stages: normalised text, tokens, and the
- * original offsets of each token. Also the Arabic proclitic rules (و ف ب ل ك ال لل) used to
- * look a glued word up in the lexicon.
+ * original offsets of each token (the Arabic rules themselves are in arabic.ts).
  */
-import { normalise, NormText, Token, tokenise } from './normalise';
+import { Form, forms, normalise, NormText, Token, tokenise, visualOrder } from './arabic';
+
+// The proclitic rules are the Arabic module's; re-exported for the stages that import them from here.
+export { bare, definite, forms } from './arabic';
+export type { Form } from './arabic';
 
 export interface DocTokens {
   src: string;
@@ -16,6 +19,8 @@ export interface DocTokens {
   oEnd: Int32Array;
   /** gapOk[i]: tokens i and i+1 may belong to one name (only spaces, commas, hyphens, quotes, dots, slashes between). */
   gapOk: Uint8Array;
+  /** The text is in visual (PDF, right-to-left broken) order. */
+  visual: boolean;
   /** forms(words[i]), computed once per token on first use (the matchers all need them). */
   formsOf(i: number): Form[];
 }
@@ -45,50 +50,6 @@ export function tokeniseDocument(src: string): DocTokens {
   }
   const cache: (Form[] | undefined)[] = new Array(n);
   const formsOf = (i: number): Form[] => (cache[i] ??= forms(words[i]));
-  return { src, norm, tokens, words, oStart, oEnd, gapOk, formsOf };
+  return { src, norm, tokens, words, oStart, oEnd, gapOk, visual: visualOrder(src), formsOf };
 }
 
-export interface Form {
-  form: string;
-  /** Characters of the token left out of the mention (a stripped proclitic). */
-  skip: number;
-}
-
-/**
- * Ways to read a token with proclitics removed: "والمنظمة" -> "المنظمه" (skip 1), "للأمم" -> "الامم"
- * (skip 0: the mention keeps "للأمم", the article is fused), "بمنظمة" -> "منظمه" (skip 1).
- */
-export function forms(tok: string): Form[] {
-  const out: Form[] = [{ form: tok, skip: 0 }];
-  let t = tok;
-  let skip = 0;
-  if ((t[0] === 'و' || t[0] === 'ف') && t.length > 3) {
-    t = t.slice(1);
-    skip = 1;
-    out.push({ form: t, skip });
-  }
-  if (t.startsWith('لل') && t.length > 3) {
-    // "للأمم" is ل + الأمم (article fused); "للجنة" is ل + لجنة or ل + اللجنة: try all three.
-    out.push({ form: 'ال' + t.slice(2), skip });
-    out.push({ form: t.slice(1), skip: skip + 1 });
-    out.push({ form: 'ا' + t, skip });
-  } else if ((t[0] === 'ب' || t[0] === 'ك' || t[0] === 'ل') && t[1] === 'ا' && t[2] === 'ل' && t.length > 4) out.push({ form: t.slice(1), skip: skip + 1 });
-  else if ((t[0] === 'ب' || t[0] === 'ل' || t[0] === 'ك') && t.length > 3 && !t.startsWith('ال')) out.push({ form: t.slice(1), skip: skip + 1 });
-  return out;
-}
-
-/** The token without proclitics and article ("بالاتجار" -> "اتجار"), for loose comparisons. */
-export function bare(tok: string): string {
-  let t = tok;
-  if ((t[0] === 'و' || t[0] === 'ف') && t.length > 3) t = t.slice(1);
-  if (t.startsWith('لل') && t.length > 3) t = t.slice(2);
-  else if ((t[0] === 'ب' || t[0] === 'ل' || t[0] === 'ك') && t.slice(1, 3) === 'ال' && t.length > 4) t = t.slice(3);
-  else if (t.startsWith('ال') && t.length > 3) t = t.slice(2);
-  else if ((t[0] === 'ب' || t[0] === 'ل') && t.length > 3) t = t.slice(1);
-  return t;
-}
-
-/** Definite form of a head noun ("مكتب" -> "المكتب"). */
-export function definite(tok: string): string {
-  return tok.startsWith('ال') ? tok : 'ال' + tok;
-}

@@ -18,7 +18,7 @@
 import { createHash } from 'crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedDocument } from '../extract/types';
-import { normaliseKey } from '../extract/normalise';
+import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
 import { recomputeEntities } from './recompute';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';

@@ -7,7 +7,8 @@
  */
 import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
-import { withoutProclitics } from '../extract/normalise';
+import { withoutProclitics } from '../extract/arabic';
+import { asciiSlug, documentId } from '../extract/ids';
 import { lexiconNames } from './lexicon-keys';
 import type { CoOccurrence, DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
@@ -116,12 +117,7 @@ export interface SourceInfo {
 export type Normaliser = (s: string) => string;
 
 /** Lower-case slug of a symbol or file stem, as used in ids (`A/HRC/32/41` -> `a-hrc-32-41`). */
-export function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export const slug = asciiSlug;
 
 /**
  * Identity rules (README "Document identity"): a document's id is the extractor's (header
@@ -134,8 +130,7 @@ export function slug(s: string): string {
 export function documentIdFor(doc: Pick<ExtractedDocument, 'document' | 'file'>): string {
   const meta = doc.document as DocumentMeta & DocumentMetaExtras;
   if (meta.id) return meta.id;
-  if (meta.symbol && slug(meta.symbol)) return `document:${slug(meta.symbol)}`;
-  return `document:${slug(path.basename(doc.file).replace(/\.(txt|pdf|docx|html?|xhtml)$/i, ''))}`;
+  return documentId(meta.symbol, doc.file);
 }
 
 /** Why a document cannot be stored as it is, with the refusal code the API answers (README limits table). */

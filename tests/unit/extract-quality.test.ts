@@ -1,55 +1,88 @@
 /**
- * Quality gate: the extractor on the three dev seeds, scored by the shared scorer
- * (../shared/eval/score.py beside the repository). Fails below micro F1 0.90 or any type below 0.80,
- * and when a mention's text is not the exact slice of the file at its offsets.
+ * Quality gate: the extractor scored by the shared scorer (../shared/eval/score.py beside the
+ * repository) on the dev seeds (000, 001, 003, the texts it was built on) and on dev-ext (12 short
+ * texts of other genres it was not tuned on). Floors sit just under the measured figures
+ * (README, "Extraction"): dev micro F1 0.945, dev-ext 0.944, no type below 0.857 on either.
+ * Skipped, with a message, when ../shared is not there.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { extractDocument } from '../../src/extract/pipeline';
-import { goldTest, SHARED_DIR } from '../helpers/shared';
+import type { ExtractedDocument } from '../../src/extract/types';
+import { SHARED_DIR, sharedAvailable } from '../helpers/shared';
 
 const root = path.join(__dirname, '..', '..');
 const shared = SHARED_DIR;
-const seeds = path.join(root, 'seeds');
+const scorer = path.join(shared, 'eval', 'score.py');
 const DEV = ['000_4c66652584fb3d6f.txt', '001_58cacbd2eb56dbd6.txt', '003_d5120be0ffe0734c.txt'];
 
-describe('extraction quality on the dev gold', () => {
-  const texts = new Map(DEV.map((f) => [f, fs.readFileSync(path.join(seeds, f), 'utf8')]));
-  const documents = DEV.map((f) => extractDocument(texts.get(f)!, f));
+interface GoldSet {
+  name: string;
+  gold: string;
+  textDir: string;
+  files: () => string[];
+  minMicro: number;
+  minType: number;
+}
 
-  it('keeps every mention as the exact text at its UTF-16 offsets', () => {
-    let n = 0;
-    for (const d of documents) {
-      const text = texts.get(d.file)!;
-      for (const e of d.entities) {
-        for (const m of e.mentions) {
-          expect(text.slice(m.start, m.end)).toBe(m.text);
-          n++;
+const SETS: GoldSet[] = [
+  { name: 'dev', gold: path.join(shared, 'gold', 'dev'), textDir: path.join(root, 'seeds'), files: () => DEV, minMicro: 0.935, minType: 0.84 },
+  {
+    name: 'dev-ext',
+    gold: path.join(shared, 'gold', 'dev-ext'),
+    textDir: path.join(shared, 'gold', 'dev-ext'),
+    files: () => fs.readdirSync(path.join(shared, 'gold', 'dev-ext')).filter((f) => f.endsWith('.txt')).sort(),
+    minMicro: 0.93,
+    minType: 0.84,
+  },
+];
+
+const present = sharedAvailable();
+if (!present) process.stderr.write(`\n*** SKIPPED (no gold): extract-quality: ${shared} not found (the shared folder with gold/ and eval/ must sit beside the repository) ***\n\n`);
+const maybe = present ? describe : describe.skip;
+
+function score(set: GoldSet, documents: ExtractedDocument[]): string {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-quality-'));
+  const pred = path.join(tmp, 'pred.json');
+  fs.writeFileSync(pred, JSON.stringify({ documents }));
+  try {
+    return execFileSync('python3', [scorer, '--gold', set.gold, '--text', set.textDir, '--pred', pred], { encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`scorer failed on ${set.name}:\n${(e as { stdout?: string }).stdout ?? e}`);
+  }
+}
+
+for (const set of SETS) {
+  maybe(`extraction quality on ${set.name}`, () => {
+    const files = present ? set.files() : [];
+    const texts = new Map(files.map((f) => [f, fs.readFileSync(path.join(set.textDir, f), 'utf8')]));
+    const documents = files.map((f) => extractDocument(texts.get(f)!, f));
+
+    it('keeps every mention as the exact text at its UTF-16 offsets', () => {
+      let n = 0;
+      for (const d of documents) {
+        const text = texts.get(d.file)!;
+        for (const e of d.entities) {
+          for (const m of e.mentions) {
+            expect(text.slice(m.start, m.end)).toBe(m.text);
+            n++;
+          }
         }
       }
-    }
-    expect(n).toBeGreaterThan(500);
-  });
+      expect(n).toBeGreaterThan(100);
+    });
 
-  goldTest('reaches micro F1 >= 0.90 with no type below 0.80 (../shared/eval/score.py)', () => {
-    const scorer = path.join(shared, 'eval', 'score.py');
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-quality-'));
-    const pred = path.join(tmp, 'pred.json');
-    fs.writeFileSync(pred, JSON.stringify({ documents }));
-    let out: string;
-    try {
-      out = execFileSync('python3', [scorer, '--gold', path.join(shared, 'gold', 'dev'), '--text', seeds, '--pred', pred, '--min-f1', '0.90'], { encoding: 'utf8' });
-    } catch (e) {
-      throw new Error(`scorer failed or F1 below 0.90:\n${(e as { stdout?: string }).stdout ?? e}`);
-    }
-    const micro = /micro F1 ([\d.]+)/.exec(out);
-    expect(micro).not.toBeNull();
-    expect(Number(micro![1])).toBeGreaterThanOrEqual(0.9);
-    for (const line of out.split('\n')) {
-      const m = /^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+\d+\/\d+\/\d+/.exec(line);
-      if (m) expect({ type: m[1], f1: Number(m[4]) >= 0.8 }).toEqual({ type: m[1], f1: true });
-    }
+    it(`reaches micro F1 >= ${set.minMicro} with no type below ${set.minType}`, () => {
+      const out = score(set, documents);
+      const micro = /micro F1 ([\d.]+)/.exec(out);
+      expect(micro).not.toBeNull();
+      expect({ set: set.name, micro: Number(micro![1]) >= set.minMicro, out }).toEqual({ set: set.name, micro: true, out });
+      for (const line of out.split('\n')) {
+        const m = /^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+\d+\/\d+\/\d+/.exec(line);
+        if (m) expect({ type: m[1], f1: Number(m[4]) >= set.minType }).toEqual({ type: m[1], f1: true });
+      }
+    });
   });
-});
+}

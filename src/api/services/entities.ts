@@ -1,6 +1,6 @@
 /** Entity look-ups and cursor connections over cypher/api-entities-page.cypher. */
 import { GraphQLError } from 'graphql';
-import { normaliseKey } from '../../extract/normalise';
+import { normaliseKey } from '../../extract/arabic';
 import { kindSpec } from '../../model';
 import type { ApiContext } from '../context';
 import type { Db } from '../db';

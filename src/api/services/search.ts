@@ -12,7 +12,7 @@
  * MAX_TERMS words, each at most MAX_TERM_LENGTH letters; longer input is refused as BAD_USER_INPUT.
  */
 import { GraphQLError } from 'graphql';
-import { normaliseKey } from '../../extract/normalise';
+import { definite, normaliseKey, withoutArticle } from '../../extract/arabic';
 import type { Db } from '../db';
 import { EntityValue, toEntity } from '../values';
 
@@ -71,8 +71,8 @@ export function fuzziness(term: string): number {
 function termClause(term: string, fuzzy: boolean): string {
   const forms = [`${escape(term)}${fuzzy && fuzziness(term) ? `~${fuzziness(term)}` : ''}`];
   if (ARABIC.test(term)) {
-    if (term.startsWith('ال') && term.length > 4) forms.push(escape(term.slice(2)));
-    else if (!term.startsWith('ال')) forms.push(escape(`ال${term}`));
+    if (term.startsWith('ال') && term.length > 4) forms.push(escape(withoutArticle(term)));
+    else if (!term.startsWith('ال')) forms.push(escape(definite(term)));
   }
   return forms.length > 1 ? `(${forms.join(' OR ')})` : forms[0];
 }

@@ -1,7 +1,7 @@
 import { extractDocument } from '../../../src/extract/pipeline';
 import { classifyMandate, slug } from '../../../src/extract/resolve';
 import { defaultIndex } from '../../../src/extract/lexicon-index';
-import { normaliseKey } from '../../../src/extract/normalise';
+import { normaliseKey } from '../../../src/extract/arabic';
 import { bare } from '../../../src/extract/tokens';
 
 const ids = (text: string) => extractDocument(text, 't.txt').entities.map((e) => e.id);

@@ -1,6 +1,6 @@
 import { englishOrdinal, findDates, readOrdinal } from '../../../src/extract/dates';
 import { parseHeader } from '../../../src/extract/header';
-import { normalise } from '../../../src/extract/normalise';
+import { normalise } from '../../../src/extract/arabic';
 import { findParagraphs, findSentences, segment, toWesternDigits } from '../../../src/extract/segment';
 
 describe('paragraphs', () => {

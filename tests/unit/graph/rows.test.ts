@@ -1,5 +1,5 @@
 import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
-import { normaliseKey } from '../../../src/extract/normalise';
+import { normaliseKey } from '../../../src/extract/arabic';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
 
 const source = { text: FIXTURE_TEXT, sha256: 'abc' };

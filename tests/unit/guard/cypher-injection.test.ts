@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { toRows } from '../../../src/graph/rows';
-import { normaliseKey } from '../../../src/extract/normalise';
+import { normaliseKey } from '../../../src/extract/arabic';
 import { packageRoot } from '../../../src/model';
 import { fixtureDocument, FIXTURE_TEXT } from '../graph/fixture';
 

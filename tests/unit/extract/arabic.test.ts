@@ -1,4 +1,4 @@
-import { arabicRatio, normalise, normaliseKey, originalSpan, tokenise, withoutProclitics } from '../../../src/extract/normalise';
+import { arabicRatio, bare, definiteBase, forms, isDefinite, normalise, normaliseKey, originalSpan, stripConjunction, tokenise, visualOrder, withoutArticle, withoutProclitics } from '../../../src/extract/arabic';
 
 describe('normalise', () => {
   it('folds hamza/alef forms, alef maqsura, ta marbuta, tashkeel and tatweel', () => {
@@ -59,5 +59,30 @@ describe('withoutProclitics (search keys)', () => {
     expect(withoutProclitics(normaliseKey('وبالتعاون'))).toBe(normaliseKey('التعاون'));
     // short words and Latin text are untouched
     expect(withoutProclitics('بال UNODC وال')).toBe('بال UNODC وال');
+  });
+});
+
+describe('proclitics: one set of rules for every stage', () => {
+  test('readings of a glued word for lexicon look-up keep how much of it the mention leaves out', () => {
+    expect(forms('والمنظمه')).toEqual(expect.arrayContaining([{ form: 'المنظمه', skip: 1 }]));
+    expect(forms('للامم')).toEqual(expect.arrayContaining([{ form: 'الامم', skip: 0 }])); // ل + الأمم, article fused
+    expect(forms('بمنظمه')).toEqual(expect.arrayContaining([{ form: 'منظمه', skip: 1 }]));
+  });
+
+  test('bare word, definite base, conjunction and article', () => {
+    expect(bare('بالاتجار')).toBe('اتجار');
+    expect(bare('وللطفوله')).toBe('طفوله');
+    expect(definiteBase('وبالمخدرات')).toBe('المخدرات');
+    expect(definiteBase('منظمه')).toBeNull();
+    expect(stripConjunction('والستون')).toBe('الستون');
+    expect(stripConjunction('وطن')).toBe('وطن'); // too short to carry one
+    expect(withoutArticle('الاتجار')).toBe('اتجار');
+    expect(isDefinite('وبالمخدرات')).toBe(true);
+    expect(isDefinite('منظمه')).toBe(false);
+  });
+
+  test('tells text in visual (PDF, broken right-to-left) order by its reversed parentheses', () => {
+    expect(visualOrder('انظر ).CTOC/COP/2012/2(\nالوطني ).A/69/1(\nالتقرير ).E/2/3(')).toBe(true);
+    expect(visualOrder('انظر (CTOC/COP/2012/2)\nالوطني (A/69/1)\nالتقرير (E/2/3)')).toBe(false);
   });
 });
