@@ -50,6 +50,12 @@ export function slug(key: string, maxWords = 7): string {
     .join('-');
 }
 
+/** The country of a national entry (`agency:bh-ncctip` -> `country:bh`): ids `<kind>:<iso2>-<slug>`. */
+export function countryOfId(id: string): string | null {
+  const m = /^(?:agency|instrument|programme):([a-z]{2})-/.exec(id);
+  return m ? `country:${m[1]}` : null;
+}
+
 /** The part of an id after its prefix ("agency:ga" -> "ga"). */
 export function idSuffix(id: string): string {
   return id.slice(id.indexOf(':') + 1);

@@ -10,6 +10,7 @@
 import type { KindName } from '../model';
 import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
 import { nearWord, normaliseKey } from './arabic';
+import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
 import { OWNER_NOUNS, SET_PHRASES } from './vocab';
@@ -76,6 +77,7 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
   const root = index.root.next;
   if (!root) return out;
   const lastEnd = new Map<string, number>();
+  const shared = new Map<Candidate, string[]>();
   for (let i = 0; i < n; i++) {
     if (blocked[i]) continue;
     let best: { end: number; ids: string[]; skip: number } | null = null;
@@ -110,7 +112,32 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     const outer = lastEnd.get(entry.type) ?? -1;
     if (best.end <= outer) continue;
     out.push({ kind: entry.type, start, end, tStart: i, tEnd: best.end, source: 'lexicon', entryId: entry.id });
+    if (best.ids.length > 1) shared.set(out[out.length - 1], best.ids);
     lastEnd.set(entry.type, best.end);
+  }
+  return resolveShared(out, shared, index);
+}
+
+/**
+ * A form several entries declare ambiguous ("اللجنة الوطنية لمكافحة الاتجار بالبشر": the national
+ * committee of eight States) names the one whose country the document names; with none or
+ * several, no lexicon entity (the name-phrase grammar may still take the phrase).
+ */
+function resolveShared(found: Candidate[], shared: Map<Candidate, string[]>, index: LexIndex): Candidate[] {
+  if (!shared.size) return found;
+  const countries = new Set(found.filter((c) => c.kind === 'Country').map((c) => c.entryId));
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const ids = shared.get(c);
+    if (!ids) {
+      out.push(c);
+      continue;
+    }
+    const named = ids.filter((id) => {
+      const country = countryOfId(id);
+      return country !== null && index.entries.has(country) && countries.has(country);
+    });
+    if (named.length === 1) out.push({ ...c, entryId: named[0] });
   }
   return out;
 }

@@ -132,3 +132,21 @@ describe('words that are never mentions', () => {
     expect(ids('صدقت الدولة على اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية.')).not.toContain('agency:un');
   });
 });
+
+describe('a name several entries share', () => {
+  const committee = 'اللجنة الوطنية لمكافحة الاتجار بالبشر';
+  it('names the entry of the country the document names', () => {
+    const text = `عقدت ${committee} اجتماعها الدوري في المنامة، وأكدت مملكة البحرين التزامها بحماية الضحايا.`;
+    const found = ids(text);
+    expect(found).toContain('agency:bh-ncctip');
+    expect(found).not.toContain('agency:ae-nccht');
+    const other = `أعلنت ${committee} عن خطة جديدة، ورحبت دولة الكويت بالخطة.`;
+    expect(ids(other)).toContain('agency:kw-npc-tip-som');
+  });
+
+  it('names none of them when the document names no country, or two of theirs', () => {
+    const national = (text: string) => ids(text).filter((id) => /^agency:[a-z]{2}-/.test(id));
+    expect(national(`أصدرت ${committee} تقريرها السنوي عن أنشطتها.`)).toEqual([]);
+    expect(national(`ناقش وفدا دولة قطر والمملكة العربية السعودية مع ${committee} سبل التعاون.`)).toEqual([]);
+  });
+});
