@@ -79,6 +79,36 @@ export function parseHeader(text: string, firstParagraphStart: number | null): H
     if (stop) t = t.slice(0, stop.index);
     t = t.replace(/\s+/g, ' ').trim();
     if (t.length > 3) title = t.slice(0, 400);
+  } else {
+    title = lastArabicBlock(head);
   }
   return { subjects, symbol, date, originalLanguage, sessionNumber, agendaItem, title, end };
+}
+
+/** Lines of the header that are metadata, not a title: distribution, language, dates, symbols, sessions. */
+const NOT_TITLE = /^(?:distr|original|arabic|general|limited|\d|[٠-٩]|الدورة|البند|الأصل|العربية|Arabic)/iu;
+
+/**
+ * Without an agenda item (reports of the Secretary-General, news): the title is the last block of
+ * Arabic lines before the body, up to the first chapter heading ("أولا - مقدمة") or summary.
+ */
+function lastArabicBlock(head: string): string | null {
+  // The first chapter heading ends the header, in logical or in PDF-broken order ("مقدّمة -أولاً").
+  const stop = /^[^\n]*?(?:^|[\s-])(?:أولاً|أولا|موجز|المحتويات)(?=[\s-]|$)/mu.exec(head);
+  const lines = (stop ? head.slice(0, stop.index) : head).split('\n');
+  let block: string[] = [];
+  let last: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    const arabic = (line.match(/[\u0621-\u064a]/gu) ?? []).length;
+    if (!line || NOT_TITLE.test(line) || arabic < line.length / 2 || findSymbols(line).length) {
+      if (block.length) last = block;
+      block = [];
+      continue;
+    }
+    block.push(line);
+  }
+  if (block.length) last = block;
+  const t = last.join(' ').replace(/\s+/g, ' ').trim();
+  return t.length > 3 ? t.slice(0, 400) : null;
 }

@@ -92,6 +92,14 @@ describe('header', () => {
     expect(h.symbol).toBeNull();
   });
 
+  it('without an agenda item, takes the last block of Arabic lines before the first chapter as the title', () => {
+    const text = ['A/80/999', 'Distr.: General', '2 March 2025', 'Arabic', 'Original: French', '', 'مذكرة من الأمانة بشأن', 'حماية ضحايا العمل الجبري', '', 'أولا - معلومات أساسية', '', '١ - تعرض هذه المذكرة.'].join('\n');
+    expect(parseHeader(text, text.indexOf('١ -')).title).toBe('مذكرة من الأمانة بشأن حماية ضحايا العمل الجبري');
+    // PDF text in broken right-to-left order puts the dash before the ordinal: still a chapter heading.
+    const broken = ['Distr.: General', '', 'مذكرة من الأمانة', 'معلومات أساسية -أولاً', 'نص آخر'].join('\n');
+    expect(parseHeader(broken, null).title).toBe('مذكرة من الأمانة');
+  });
+
   it('takes the own symbol from the header but not from a footnote', () => {
     expect(parseHeader('A/HRC/10/64\nDistr. GENERAL\n* CTOC/COP/2012/1', null).symbol).toBe('A/HRC/10/64');
     expect(parseHeader('Distr. GENERAL\n* CTOC/COP/2012/1', null).symbol).toBeNull();
