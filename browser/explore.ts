@@ -17,9 +17,14 @@ interface SearchHit { score: number; entity: { id: string; kind: string; name: s
 
 const config = pageConfig();
 const i18n = new I18n(config);
-/** New neighbours per expansion: a hub's are paged ("+120 more"). */
-const PAGE = 120;
+/** New neighbours per expansion: a hub's are paged ("+120 more"); `?page=N` (10 to 500) sets another size. */
+const PAGE = pageSize(new URLSearchParams(location.search).get('page'));
 const MAX_LIMIT = 1000;
+
+function pageSize(asked: string | null): number {
+  const n = Number(asked);
+  return Number.isInteger(n) && n >= 10 && n <= 500 ? n : 120;
+}
 /** Labels drawn at once (the best connected, plus expanded and selected nodes); the rest on hover or zoom. */
 const LABELLED = 40;
 /** Distance between the centres of nodes placed by an expansion (room for a label). */

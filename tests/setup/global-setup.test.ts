@@ -20,6 +20,7 @@ describe('needsNeo4j', () => {
   it('starts it when a selected path matches an integration test', () => {
     expect(needsNeo4j({ rootDir, testPathPattern: 'tests/unit|neo4j-server' }, env)).toBe(true);
     expect(needsNeo4j({ rootDir, testPathPatterns: { patterns: ['integration'] } }, env)).toBe(true);
+    expect(needsNeo4j({ rootDir, testPathPattern: 'tests/browser/explorer' }, env)).toBe(true);
   });
   it('skips it when KG_UNIT_ONLY=1', () => {
     expect(needsNeo4j({ rootDir }, { KG_UNIT_ONLY: '1' })).toBe(false);

@@ -39,7 +39,8 @@ export function needsNeo4j(cfg: JestGlobalConfig, env: NodeJS.ProcessEnv = proce
   if (env.KG_UNIT_ONLY === '1') return false;
   const patterns = selectedPatterns(cfg);
   if (patterns.length === 0) return true;
-  const integration = listTests(path.join(cfg.rootDir, 'tests', 'integration'));
+  // Integration and browser tests talk to Neo4j.
+  const integration = ['integration', 'browser'].flatMap((d) => listTests(path.join(cfg.rootDir, 'tests', d)));
   try {
     const res = patterns.map((p) => new RegExp(p, 'i'));
     return integration.some((file) => res.some((re) => re.test(file)));
