@@ -104,9 +104,3 @@ export function findDates(norm: string, defaultYear?: number): FoundDate[] {
   }
   return out;
 }
-
-/** A year alone, "عام 2008" / "في 2004". */
-export function findYear(norm: string): number | null {
-  const m = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(norm);
-  return m ? Number(m[1]) : null;
-}
