@@ -21,6 +21,9 @@ describe('needsNeo4j', () => {
     expect(needsNeo4j({ rootDir, testPathPattern: 'tests/unit|neo4j-server' }, env)).toBe(true);
     expect(needsNeo4j({ rootDir, testPathPatterns: { patterns: ['integration'] } }, env)).toBe(true);
   });
+  it('starts it when only browser tests are selected', () => {
+    expect(needsNeo4j({ rootDir, testPathPattern: 'tests/browser' }, env)).toBe(true);
+  });
   it('skips it when KG_UNIT_ONLY=1', () => {
     expect(needsNeo4j({ rootDir }, { KG_UNIT_ONLY: '1' })).toBe(false);
   });

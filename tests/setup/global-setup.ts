@@ -34,12 +34,13 @@ function selectedPatterns(cfg: JestGlobalConfig): string[] {
   return cfg.testPathPattern ? [cfg.testPathPattern] : [];
 }
 
-/** True when the run may include an integration test (when in doubt: yes). */
+/** True when the run may include an integration or browser test (when in doubt: yes). */
 export function needsNeo4j(cfg: JestGlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.KG_UNIT_ONLY === '1') return false;
   const patterns = selectedPatterns(cfg);
   if (patterns.length === 0) return true;
-  const integration = listTests(path.join(cfg.rootDir, 'tests', 'integration'));
+  // Browser tests drive the pages over the seeded graph too.
+  const integration = ['integration', 'browser'].flatMap((d) => listTests(path.join(cfg.rootDir, 'tests', d)));
   try {
     const res = patterns.map((p) => new RegExp(p, 'i'));
     return integration.some((file) => res.some((re) => re.test(file)));
