@@ -25,8 +25,8 @@ export interface Corpus {
   bytes: number;
 }
 
-/** mulberry32: small, fast, good enough for picking paragraphs. */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast, good enough for picking paragraphs (and for replayable random tests). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,6 +2,7 @@
 // highlighted, its document (symbol, title, date), paragraph and confidence, and a link that opens
 // the reader at that sentence. Co-occurrence edges say plainly that no relation is stated.
 import type { PageConfig } from '../src/pages/config';
+import { el } from './dom';
 import type { I18n } from './i18n';
 import { endRanges } from './layout';
 import { gql } from './page-config';
@@ -43,14 +44,8 @@ function sentence(text: string, a: string[], b: string[]): HTMLElement {
 }
 
 export async function showEvidence(pane: HTMLElement, config: PageConfig, i18n: I18n, sel: { source: End; target: End; edges: EdgeData[] }): Promise<void> {
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
-    const e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  };
   const docIds = [...new Set(sel.edges.map((e) => e.document).filter((d): d is string => !!d))].slice(0, MAX_DOCS);
-  pane.replaceChildren(el('p', i18n.t('جارٍ تحميل الدليل…', 'loading the evidence…'), 'hint'));
+  pane.replaceChildren(el('p', i18n.t('جارٍ تحميل الدليل…', 'loading the evidence…'), { class: 'hint' }));
   let names: { a: Names | null; b: Names | null } = { a: null, b: null };
   const docs = new Map<string, DocHeader>();
   try {
@@ -67,7 +62,7 @@ export async function showEvidence(pane: HTMLElement, config: PageConfig, i18n: 
   }
   const h = el('h2');
   h.append(el('bdi', sel.source.label), ' ↔ ', el('bdi', sel.target.label));
-  const list = el('ol', undefined, 'evidence-list');
+  const list = el('ol', undefined, { class: 'evidence-list' });
   const sorted = [...sel.edges].sort((x, y) => (x.type === 'CO_OCCURS' ? 1 : 0) - (y.type === 'CO_OCCURS' ? 1 : 0) || (y.confidence ?? 0) - (x.confidence ?? 0));
   for (const e of sorted) {
     const li = el('li');
@@ -79,12 +74,12 @@ export async function showEvidence(pane: HTMLElement, config: PageConfig, i18n: 
       continue;
     }
     const [from, to] = e.source === sel.source.id ? [sel.source, sel.target] : [sel.target, sel.source];
-    const head = el('p', undefined, 'rel-head');
-    head.append(el('bdi', from.label), ' ', el('strong', i18n.relation(e.type), 'rel'), ' ', el('bdi', to.label));
+    const head = el('p', undefined, { class: 'rel-head' });
+    head.append(el('bdi', from.label), ' ', el('strong', i18n.relation(e.type), { class: 'rel' }), ' ', el('bdi', to.label));
     li.append(head);
     const fa = forms(from.id === sel.source.id ? names.a : names.b, from.label);
     const fb = forms(to.id === sel.source.id ? names.a : names.b, to.label);
-    li.append(e.evidence ? sentence(e.evidence, fa, fb) : el('p', i18n.t('(لا جملة محفوظة)', '(no sentence stored)'), 'hint'));
+    li.append(e.evidence ? sentence(e.evidence, fa, fb) : el('p', i18n.t('(لا جملة محفوظة)', '(no sentence stored)'), { class: 'hint' }));
     const meta = el('dl');
     const row = (k: string, v: string | null | undefined) => {
       if (!v) return;
@@ -99,7 +94,7 @@ export async function showEvidence(pane: HTMLElement, config: PageConfig, i18n: 
     row(i18n.t('الثقة', 'confidence'), e.confidence === null || e.confidence === undefined ? null : e.confidence.toFixed(2));
     li.append(meta);
     if (e.document) {
-      const a = el('a', i18n.t('افتح الوثيقة عند هذه الجملة', 'open the document at this sentence'), 'read-link') as HTMLAnchorElement;
+      const a = el('a', i18n.t('افتح الوثيقة عند هذه الجملة', 'open the document at this sentence'), { class: 'read-link' }) as HTMLAnchorElement;
       a.href = `read/${encodeURIComponent(e.document)}?type=${encodeURIComponent(e.type)}&source=${encodeURIComponent(e.source)}&target=${encodeURIComponent(e.target)}${e.paragraph ? `&paragraph=${encodeURIComponent(e.paragraph)}` : ''}#focus`;
       li.append(a);
     }

@@ -4,6 +4,7 @@
 // around the node expanded (layout.ts).
 import cytoscape, { Core, EdgeSingular, ElementDefinition } from 'cytoscape';
 import { kindColour } from '../src/pages/palette';
+import { el } from './dom';
 import { showEvidence } from './evidence';
 import { I18n } from './i18n';
 import { placeAround, shortLabel } from './layout';
@@ -274,13 +275,6 @@ async function expand(id: string, page = false): Promise<number> {
   } finally {
     setLoading(false);
   }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
 }
 
 /** Fills the side panel with a node's data, each value in its own direction. */

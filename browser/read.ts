@@ -2,6 +2,7 @@
 // script opens an entity's panel when one of its mentions is clicked and scrolls to a deep link's
 // evidence.
 import type { PageConfig } from '../src/pages/config';
+import { el } from './dom';
 import './read.css';
 
 interface ReaderData {
@@ -14,13 +15,6 @@ const cfg = JSON.parse(document.getElementById('kg-config')!.textContent!) as Pa
 const data = JSON.parse(document.getElementById('kg-document')!.textContent!) as ReaderData;
 const panel = document.getElementById('entity-panel')!;
 const relLabel = (t: string) => cfg.relations.find((r) => r.type === t)?.labelAr ?? t;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 
 function showEntity(id: string): void {
   const e = data.entities[id];

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { RELATION_TYPES } from '../model';
 import type { Db, Row } from './db';
-import { DocumentEntityValue, EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity } from './values';
+import { DocumentEntityValue, EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity, toParagraph } from './values';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
 
@@ -173,17 +173,7 @@ export function createLoaders(db: Db, batching = true): Loaders {
       );
       const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
-        (byKey.get(paragraphKey(k)) ?? []).map((r) => {
-          const p = r.p as Record<string, unknown>;
-          return {
-            id: String(p.id),
-            number: str(p.number),
-            ordinal: Number(p.ordinal),
-            text: String(p.text ?? ''),
-            start: Number(p.start),
-            end: Number(p.end),
-          };
-        }),
+        (byKey.get(paragraphKey(k)) ?? []).map((r) => toParagraph(r.p as Record<string, unknown>)),
       );
     },
     { ...opts, cacheKeyFn: paragraphKey },

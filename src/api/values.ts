@@ -65,6 +65,11 @@ export function toEntity(raw: unknown): EntityValue {
   };
 }
 
+/** A paragraph node's properties (`p {.*}`). */
+export function toParagraph(p: Record<string, unknown>): ParagraphValue {
+  return { id: String(p.id), number: str(p.number), ordinal: Number(p.ordinal), text: String(p.text ?? ''), start: Number(p.start), end: Number(p.end) };
+}
+
 export function str(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);
 }

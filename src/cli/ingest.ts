@@ -1,9 +1,8 @@
 /** `kg ingest <files or folders>`: extract and write documents into Neo4j, each whole or not at all. */
-import { createDriver, neo4jConfig } from '../graph/driver';
-import { applySchema } from '../graph/schema';
 import { DatabaseUnavailableError, DEFAULT_BATCH_SIZE, ingestPaths } from '../ingest';
 import { closePdfReader } from '../ingest/formats';
 import { createProgress } from '../ingest/progress';
+import { withGraph } from './graph';
 
 const USAGE = `usage: kg ingest [--batch N] FILE_OR_FOLDER...
 
@@ -41,37 +40,29 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
 
-  const cfg = neo4jConfig();
-  const driver = createDriver(cfg);
   try {
-    try {
-      await driver.verifyConnectivity({ database: cfg.database });
-    } catch (err) {
-      console.error(`kg ingest: ${new DatabaseUnavailableError(err).message.replace(/Neo4j/, `Neo4j at ${cfg.uri}`)}`);
-      return 1;
-    }
-    await applySchema(driver, { database: cfg.database });
-    const progress = createProgress();
-    const t0 = process.hrtime.bigint();
-    let summary;
-    try {
-      summary = await ingestPaths(driver, paths, { database: cfg.database, batchSize, onFile: (r, i, n) => progress.file(r, i, n) });
-    } catch (err) {
-      if (err instanceof DatabaseUnavailableError) {
-        process.stderr.write('\n');
-        console.error(`kg ingest: ${err.message}`);
+    return await withGraph('ingest', async (driver, database) => {
+      const progress = createProgress();
+      const t0 = process.hrtime.bigint();
+      let summary;
+      try {
+        summary = await ingestPaths(driver, paths, { database, batchSize, onFile: (r, i, n) => progress.file(r, i, n) });
+      } catch (err) {
+        if (err instanceof DatabaseUnavailableError) {
+          process.stderr.write('\n');
+          console.error(`kg ingest: ${err.message}`);
+          return 1;
+        }
+        throw err;
+      }
+      progress.done(summary, Number(process.hrtime.bigint() - t0) / 1e9);
+      if (summary.failed.length) {
+        console.error(`kg ingest: ${summary.failed.length} file(s) failed (listed above); the others were processed`);
         return 1;
       }
-      throw err;
-    }
-    progress.done(summary, Number(process.hrtime.bigint() - t0) / 1e9);
-    if (summary.failed.length) {
-      console.error(`kg ingest: ${summary.failed.length} file(s) failed (listed above); the others were processed`);
-      return 1;
-    }
-    return 0;
+      return 0;
+    });
   } finally {
     await closePdfReader();
-    await driver.close();
   }
 }

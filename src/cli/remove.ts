@@ -1,8 +1,6 @@
 /** `kg remove <document id | file>...`: takes ingested documents back out, all in one transaction. */
-import { createDriver, neo4jConfig } from '../graph/driver';
 import { DocumentNotFoundError, removeDocuments } from '../graph/remove';
-import { applySchema } from '../graph/schema';
-import { DatabaseUnavailableError } from '../ingest';
+import { withGraph } from './graph';
 
 const USAGE = `usage: kg remove DOCUMENT_ID_OR_FILE...
 
@@ -24,18 +22,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(unknown.length ? `kg remove: unknown option ${unknown.join(' ')}\n\n${USAGE}` : USAGE);
     return 2;
   }
-  const cfg = neo4jConfig();
-  const driver = createDriver(cfg);
-  try {
+  return withGraph('remove', async (driver, database) => {
     try {
-      await driver.verifyConnectivity({ database: cfg.database });
-    } catch (err) {
-      console.error(`kg remove: ${new DatabaseUnavailableError(err).message}`);
-      return 1;
-    }
-    await applySchema(driver, { database: cfg.database });
-    try {
-      const removed = await removeDocuments(driver, refs, { database: cfg.database });
+      const removed = await removeDocuments(driver, refs, { database });
       for (const r of removed) console.log(`removed  ${r.documentId}  (${r.file})`);
       console.log(`${removed.length} document(s) removed`);
       return 0;
@@ -46,7 +35,5 @@ export async function run(args: string[]): Promise<number> {
       }
       throw err;
     }
-  } finally {
-    await driver.close();
-  }
+  });
 }

@@ -1,8 +1,6 @@
 /** `kg verify [--repair] [--json]`: compares the graph with a fresh ingest of its stored documents. */
-import { createDriver, neo4jConfig } from '../graph/driver';
-import { applySchema } from '../graph/schema';
 import { verifyGraph } from '../graph/verify';
-import { DatabaseUnavailableError } from '../ingest';
+import { withGraph } from './graph';
 
 const USAGE = `usage: kg verify [--repair] [--json]
 
@@ -27,18 +25,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const repair = args.includes('--repair');
   const json = args.includes('--json');
-  const cfg = neo4jConfig();
-  const driver = createDriver(cfg);
-  try {
-    try {
-      await driver.verifyConnectivity({ database: cfg.database });
-    } catch (err) {
-      console.error(`kg verify: ${new DatabaseUnavailableError(err).message}`);
-      return 1;
-    }
-    await applySchema(driver, { database: cfg.database });
-    const first = await verifyGraph(driver, { database: cfg.database, repair });
-    const after = repair && first.drift.length ? await verifyGraph(driver, { database: cfg.database }) : null;
+  return withGraph('verify', async (driver, database) => {
+    const first = await verifyGraph(driver, { database, repair });
+    const after = repair && first.drift.length ? await verifyGraph(driver, { database }) : null;
     if (json) {
       console.log(JSON.stringify(after ? { ...first, after } : first, null, 2));
     } else {
@@ -52,7 +41,5 @@ export async function run(args: string[]): Promise<number> {
       if (after) console.log(`after repair: ${after.drift.length} drift(s)`);
     }
     return (after ?? first).drift.length === 0 ? 0 : 1;
-  } finally {
-    await driver.close();
-  }
+  });
 }

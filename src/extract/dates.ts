@@ -5,22 +5,22 @@
 import { stripConjunction, withoutArticle } from './arabic';
 import { ORDINAL_TEEN, ORDINAL_TENS, ORDINAL_UNITS } from './vocab';
 
-/** The ordinal word without conjunction and article ("والستون" -> "ستون"). */
-function bare(tok: string): string {
+/** The ordinal word without conjunction and article ("والستون" -> "ستون"); arabic.ts's `bare` would also take ب/ل off. */
+function ordinalBase(tok: string): string {
   return withoutArticle(stripConjunction(tok));
 }
 
 /** Reads an ordinal starting at tokens[i]; returns its value and how many tokens it used. */
 export function readOrdinal(tokens: string[], i: number): { value: number; used: number } | null {
-  const u = ORDINAL_UNITS.get(bare(tokens[i] ?? ''));
+  const u = ORDINAL_UNITS.get(ordinalBase(tokens[i] ?? ''));
   if (u === undefined) {
-    const t = ORDINAL_TENS.get(bare(tokens[i] ?? ''));
+    const t = ORDINAL_TENS.get(ordinalBase(tokens[i] ?? ''));
     return t ? { value: t, used: 1 } : null;
   }
   const nxt = tokens[i + 1] ?? '';
   if (u < 10 && ORDINAL_TEEN.has(nxt)) return { value: u + 10, used: 2 };
   if (u < 10 && nxt.startsWith('و')) {
-    const t = ORDINAL_TENS.get(bare(nxt));
+    const t = ORDINAL_TENS.get(ordinalBase(nxt));
     if (t) return { value: t + u, used: 2 };
   }
   return { value: u, used: 1 };
@@ -103,10 +103,4 @@ export function findDates(norm: string, defaultYear?: number): FoundDate[] {
     out.push({ start: m.index, end: m.index + m[0].length, startDate, endDate });
   }
   return out;
-}
-
-/** A year alone, "عام 2008" / "في 2004". */
-export function findYear(norm: string): number | null {
-  const m = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(norm);
-  return m ? Number(m[1]) : null;
 }

@@ -9,12 +9,12 @@
  */
 import type { KindName } from '../model';
 import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
-import { nearWord, normaliseKey } from './arabic';
+import { definite, nearWord, normaliseKey } from './arabic';
 import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findSymbols } from './symbols';
 import { OWNER_NOUNS, SET_PHRASES } from './vocab';
-import { definite, DocTokens } from './tokens';
+import type { DocTokens } from './tokens';
 
 export type PatternInfo =
   /** noDocBody: a meeting head ("اجتماعه الخامس") resolves only to a body named in the text, never to the document's body. */

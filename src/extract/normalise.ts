@@ -1,2 +1,2 @@
-/** Kept for existing imports: the Arabic rules live in arabic.ts. */
+/** Kept for relate/frames.ts, which still imports from here: the Arabic rules live in arabic.ts (import them from there). */
 export * from './arabic';

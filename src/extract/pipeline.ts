@@ -63,8 +63,6 @@ export function checkInput(buffer: Buffer, file: string, opts: CheckOptions = {}
   return { ok: true, text };
 }
 
-export { documentIdFromFile } from './ids';
-
 export function extractDocument(text: string, file: string, index: LexIndex = defaultIndex()): ExtractedDocument {
   const doc = tokeniseDocument(text);
   const seg = segment(text);

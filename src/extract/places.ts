@@ -3,8 +3,7 @@
  * meeting's name ("فيينا، ١٥-١٩ تشرين الأول"). Countries come from the lexicon (resolve.ts).
  */
 import placesFile from '../../model/places.json';
-import { normaliseKey } from './arabic';
-import { forms } from './tokens';
+import { forms, normaliseKey } from './arabic';
 
 /** First normalised word -> [all words, English name], longest first. */
 const CITIES = new Map<string, [string[], string][]>();

@@ -15,11 +15,11 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { nearWord, normalise, normaliseKey } from './arabic';
+import { bare, nearWord, normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
 import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
-import { bare, DocTokens } from './tokens';
+import type { DocTokens } from './tokens';
 import { HONORIFICS } from './vocab';
 import type { ExtractedEntity } from './types';
 
@@ -51,8 +51,6 @@ export interface ResolveContext {
 const LAW = 'قانون';
 
 const ANAPHOR_WINDOW = 2500;
-
-export { slug } from './ids';
 
 /** Mandate words of a rapporteur name: the words after "المعني/المعنية/يعنى". */
 function mandateWords(name: string): string[] {

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import { isKind, isRelationType, kindSpec, relationSpec, type KindName } from '../model';
 import { withoutProclitics } from '../extract/arabic';
-import { asciiSlug, documentId } from '../extract/ids';
+import { documentId, documentIdFromFile, idSuffix } from '../extract/ids';
 import { lexiconNames } from './lexicon-keys';
 import type { CoOccurrence, DocumentMeta, ExtractedDocument, ExtractedEntity } from '../extract/types';
 
@@ -116,9 +116,6 @@ export interface SourceInfo {
 
 export type Normaliser = (s: string) => string;
 
-/** Lower-case slug of a symbol or file stem, as used in ids (`A/HRC/32/41` -> `a-hrc-32-41`). */
-export const slug = asciiSlug;
-
 /**
  * Identity rules (README "Document identity"): a document's id is the extractor's (header
  * symbol slug, else file-name slug), `document:<slug>`; its `file` is the bare file name it was
@@ -151,7 +148,7 @@ export function fileNameProblem(file: string): string | null {
   }
   if (/\p{Cc}/u.test(file)) return 'the file name contains control characters: use letters, digits, spaces, dots and dashes';
   if (file.length > MAX_FILE_NAME) return `the file name has ${file.length} characters (at most ${MAX_FILE_NAME}): shorten it`;
-  if (!slug(file.replace(/\.[A-Za-z0-9]{1,5}$/, ''))) return `the file name "${file}" has no letter or digit to make a document id from: rename it`;
+  if (!idSuffix(documentIdFromFile(file))) return `the file name "${file}" has no letter or digit to make a document id from: rename it`;
   return null;
 }
 

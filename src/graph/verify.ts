@@ -15,7 +15,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { normaliseKey } from '../extract/normalise';
+import { normaliseKey } from '../extract/arabic';
 import type { ExtractedDocument } from '../extract/types';
 import { pipelineExtractor, type Extractor } from '../ingest/extractor';
 import { cypher } from './cypher';

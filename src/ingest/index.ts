@@ -1,6 +1,7 @@
 /**
  * Ingestion orchestration, with the I/O at the edges: read bytes -> hash (skip when stored) ->
- * refuse bad input (checkInput) -> extract (pure) -> load (one transaction). A refused or failing
+ * text (the read step, ./formats: PDF, DOCX, HTML or plain text, bad input refused) -> extract
+ * (pure) -> load (one transaction). A refused or failing
  * file is reported and the others go on; a database that goes away stops the run (rerunning
  * the same command finishes the job: stored documents are skipped by content hash).
  */
@@ -218,7 +219,7 @@ async function* readChunks(files: string[], size: number): AsyncGenerator<Chunk 
 type Settled = { results: FileResult[] } | { unavailable: unknown };
 
 /**
- * Ingests files and folders (their .txt files, sorted). Never throws for a bad file (see
+ * Ingests files and folders (their .txt, .pdf, .docx and .html files, sorted; ./files). Never throws for a bad file (see
  * `failed`); throws DatabaseUnavailableError when Neo4j goes away. Files are taken in batches
  * (`batchSize`): their hashes are checked in one query (stored ones are not even extracted), the
  * others extracted and written in one transaction, while the next batch is already being read

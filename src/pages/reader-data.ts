@@ -4,7 +4,7 @@
  */
 import type { Db, Row } from '../api/db';
 import { displayName } from '../api/services/graph';
-import { toEntity } from '../api/values';
+import { toEntity, toParagraph, type ParagraphValue } from '../api/values';
 
 export interface ReaderMention {
   entity: string;
@@ -23,14 +23,7 @@ export interface ReaderRelation {
   paragraph: string | null;
   confidence: number | null;
 }
-export interface ReaderParagraph {
-  id: string;
-  number: string | null;
-  ordinal: number;
-  text: string;
-  start: number;
-  end: number;
-}
+export type ReaderParagraph = ParagraphValue;
 export interface ReaderDocument {
   id: string;
   title: string;
@@ -59,14 +52,7 @@ export async function readerDocument(db: Db, id: string, minConfidence = 0): Pro
     date: s(d.date),
     body: s(d.body),
     session: s(d.session),
-    paragraphs: (r.paragraphs as Row[]).map((p) => ({
-      id: String(p.id),
-      number: s(p.number),
-      ordinal: n(p.ordinal),
-      text: String(p.text ?? ''),
-      start: n(p.start),
-      end: n(p.end),
-    })),
+    paragraphs: (r.paragraphs as Row[]).map(toParagraph),
     mentions: (r.mentions as Row[])
       .map((m) => ({ entity: String(m.entity), kind: String(m.kind ?? ''), name: displayName({ id: String(m.entity), name: s(m.name), nameEn: s(m.nameEn) }), start: n(m.start), end: n(m.end) }))
       .sort((a, b) => a.start - b.start || b.end - a.end),

@@ -1,7 +1,8 @@
 /**
  * The browser side of the API: GraphiQL playground (/playground, / redirects there), graph
- * explorer (/explore), their locally bundled assets (/assets/*) and subgraph export (/export).
- * Mounted by the API server: `app.use(webRouter({ neighbourhood }))`.
+ * explorer (/explore), document reader (/read/<id>), their locally bundled assets (/assets/*) and
+ * subgraph export (/export). Built by ./index.ts (`pagesRouterFor`) and mounted by the command
+ * that serves the API (src/cli/serve.ts `withPages`); the API server does not import it.
  */
 import * as fs from 'fs';
 import * as path from 'path';

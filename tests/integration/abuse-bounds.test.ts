@@ -11,23 +11,13 @@ import { getComplexity } from 'graphql-query-complexity';
 import { apiSchema } from '../../src/api/schema';
 import { costEstimator, guardConfig } from '../../src/api/guard';
 import { PAGES } from '../../src/api/services/pages';
+import { rng as prng } from '../../bench/corpus'; // deterministic (mulberry32): a failure can be replayed
 import { Harness, ok, startHarness } from './api-harness';
 
 type Err = { message: string; extensions?: { code?: string } };
 const codes = (errors?: Err[]) => (errors ?? []).map((e) => e.extensions?.code);
 const NORMAL = '{ stats { entities } search(text: "الأمم المتحدة", first: 3) { entity { id } } }';
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values in an answer: every scalar, object and list slot (what the cost must bound). */
 function countValues(v: unknown): number {

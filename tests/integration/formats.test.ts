@@ -14,14 +14,14 @@ import type { Driver } from 'neo4j-driver';
 import { extractDocument } from '../../src/extract/pipeline';
 import { wipeGraph } from '../../src/graph/stats';
 import { closePdfReader, documentText, readDocument } from '../../src/ingest/formats';
-import { packageRoot } from '../../src/model';
 import { extractionView, mentionsAreSlices } from '../helpers/compare';
 import { CHROMIUM, SAMPLES, SCAN_HTML, charErrorRate, chromiumAvailable, launchChromium, printPdf, sampleDocx, sampleHtml, sourceText, squash } from '../helpers/documents';
 import { ensureSeeded, seededDriver } from '../helpers/seeded';
 import { Harness, ok, startHarness } from './api-harness';
+import { kgCli } from '../helpers/instance';
 
 jest.setTimeout(300_000);
-const KG = path.join(packageRoot(), 'dist', 'src', 'cli', 'kg.js');
+let KG: string; // the built CLI (tests/helpers/instance kgCli), checked in beforeAll
 
 let browser: Browser;
 const pdfs = new Map<string, Buffer>();
@@ -68,7 +68,7 @@ describe('into the graph', () => {
   let dir: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(KG)) throw new Error(`${KG} is missing: run \`npm run build\` first (npm test does)`);
+    KG = kgCli();
     driver = seededDriver();
     await ensureSeeded(driver);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-formats-'));

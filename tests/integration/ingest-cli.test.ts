@@ -8,10 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { graphCounts, wipeGraph } from '../../src/graph/stats';
-import { packageRoot } from '../../src/model';
 import { ensureSeeded, graphSnapshot, seededDriver, SEEDS_DIR } from '../helpers/seeded';
+import { kgCli } from '../helpers/instance';
 
-const KG = path.join(packageRoot(), 'dist', 'src', 'cli', 'kg.js');
+let KG: string; // the built CLI (tests/helpers/instance kgCli), checked in beforeAll
 
 jest.setTimeout(300_000);
 
@@ -20,7 +20,7 @@ describe('kg ingest (CLI)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(KG)) throw new Error(`${KG} is missing: run \`npm run build\` first (npm test does)`);
+    KG = kgCli();
     driver = seededDriver();
     await ensureSeeded(driver);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-cli-'));

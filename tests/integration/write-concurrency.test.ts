@@ -20,14 +20,14 @@ import { removeDocuments, DocumentNotFoundError } from '../../src/graph/remove';
 import { wipeGraph } from '../../src/graph/stats';
 import { verifyGraph } from '../../src/graph/verify';
 import { ingestPaths } from '../../src/ingest';
-import { packageRoot } from '../../src/model';
 import { writeCorpus } from '../helpers/corpus';
 import { fullSnapshot, snapshotDiff, type FullSnapshot } from '../helpers/full-snapshot';
 import { ensureSeeded } from '../helpers/seeded';
+import { kgCli } from '../helpers/instance';
 
 jest.setTimeout(600_000);
 
-const KG = path.join(packageRoot(), 'dist', 'src', 'cli', 'kg.js');
+let KG: string; // the built CLI (tests/helpers/instance kgCli), checked in beforeAll
 const TOKEN = 'write-concurrency-token';
 // Our own Arabic sentence, appended to make a third version that names two more entities.
 const EXTRA = '\n\n99- وقد تعاون مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع المغرب ومنظمة العمل الدولية في مكافحة الاتجار بالأشخاص.\n';
@@ -97,7 +97,7 @@ async function expectEqualsFreshIngest(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(KG)) throw new Error(`${KG} is missing: run \`npm run build\` first (npm test does)`);
+  KG = kgCli();
   driver = createDriver();
   await applySchema(driver);
   await wipeGraph(driver);

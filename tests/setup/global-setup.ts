@@ -34,7 +34,7 @@ function selectedPatterns(cfg: JestGlobalConfig): string[] {
   return cfg.testPathPattern ? [cfg.testPathPattern] : [];
 }
 
-/** True when the run may include an integration test (when in doubt: yes). */
+/** True when the run may include an integration or browser test (when in doubt: yes). */
 export function needsNeo4j(cfg: JestGlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.KG_UNIT_ONLY === '1') return false;
   const patterns = selectedPatterns(cfg);

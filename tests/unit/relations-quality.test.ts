@@ -12,9 +12,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { extractDocument } from '../../src/extract/pipeline';
 import type { ExtractedDocument } from '../../src/extract/types';
+import { SHARED_DIR, sharedAvailable } from '../helpers/shared';
 
 const root = path.join(__dirname, '..', '..');
-const shared = path.join(root, '..', 'shared');
+const shared = SHARED_DIR;
 const scorer = path.join(shared, 'eval', 'score_relations.py');
 const DEV = ['000_4c66652584fb3d6f.txt', '001_58cacbd2eb56dbd6.txt', '003_d5120be0ffe0734c.txt'];
 
@@ -43,13 +44,14 @@ function score(set: 'dev' | 'dev-ext', documents: ExtractedDocument[], textDir: 
   return { p: Number(m[1]), f1: Number(m[2]), matched: Number(m[3]), predicted: Number(m[4]) };
 }
 
-const run = fs.existsSync(scorer) ? describe : describe.skip;
-if (!fs.existsSync(scorer)) console.warn(`relations quality gate skipped: ${scorer} not found (put the shared folder beside the repository to run it)`);
+const present = sharedAvailable() && fs.existsSync(scorer);
+if (!present) process.stderr.write(`\n*** SKIPPED (no gold): relations-quality: ${scorer} not found (the shared folder with gold/ and eval/ must sit beside the repository) ***\n\n`);
+const run = present ? describe : describe.skip;
 
 run('relation quality on the dev gold (../shared/eval/score_relations.py)', () => {
   const sets = {
     dev: { dir: path.join(root, 'seeds'), files: DEV },
-    'dev-ext': { dir: path.join(shared, 'gold', 'dev-ext'), files: fs.existsSync(path.join(shared, 'gold', 'dev-ext')) ? fs.readdirSync(path.join(shared, 'gold', 'dev-ext')).filter((f) => f.endsWith('.txt')).sort() : [] },
+    'dev-ext': { dir: path.join(shared, 'gold', 'dev-ext'), files: present ? fs.readdirSync(path.join(shared, 'gold', 'dev-ext')).filter((f) => f.endsWith('.txt')).sort() : [] },
   } as const;
   const docs = {
     dev: sets.dev.files.map((f) => extractDocument(fs.readFileSync(path.join(sets.dev.dir, f), 'utf8'), f)),

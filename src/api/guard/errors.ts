@@ -36,6 +36,11 @@ export function guardError(message: string, code: string, status = 400): GraphQL
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
+/** A refusal of the caller's arguments (BAD_USER_INPUT); the message says what to give instead. */
+export function badUserInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: CODES.badUserInput } });
+}
+
 /** The body of an HTTP-level refusal, shaped like a GraphQL response so clients parse one format. */
 export function errorBody(message: string, code: string): { errors: GraphQLFormattedError[] } {
   return { errors: [{ message, extensions: { code } }] };

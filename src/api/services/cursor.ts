@@ -1,5 +1,5 @@
 /** Opaque cursors for keyset pagination: the sort key of the last item seen. */
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../guard/errors';
 
 export interface SortKey {
   nk: number;
@@ -18,7 +18,5 @@ export function decodeCursor(cursor: string): SortKey {
   } catch {
     /* reported below */
   }
-  throw new GraphQLError(`invalid cursor "${cursor}": pass a cursor returned by this connection (pageInfo.endCursor)`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  throw badUserInput(`invalid cursor "${cursor}": pass a cursor returned by this connection (pageInfo.endCursor)`);
 }

@@ -1,5 +1,5 @@
 /** Entity look-ups and cursor connections over cypher/api-entities-page.cypher. */
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../guard/errors';
 import { normaliseKey } from '../../extract/arabic';
 import { kindSpec } from '../../model';
 import type { ApiContext } from '../context';
@@ -37,17 +37,18 @@ export interface EntityPage {
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-function checkDate(name: string, v: string | null | undefined): string | null {
+/** An ISO date filter (YYYY, YYYY-MM or YYYY-MM-DD) as given, null when absent or empty. */
+export function checkDate(name: string, v: string | null | undefined): string | null {
   if (v === null || v === undefined || v === '') return null;
   if (!ISO_DATE.test(v)) {
-    throw new GraphQLError(`${name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got "${v}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput(`${name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got "${v}"`);
   }
   return v;
 }
 
 export function checkFirst(first: number, max = MAX_PAGE): number {
   if (!Number.isInteger(first) || first < 0 || first > max) {
-    throw new GraphQLError(`first must be between 0 and ${max}, got ${first}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput(`first must be between 0 and ${max}, got ${first}`);
   }
   return first;
 }
@@ -62,9 +63,7 @@ export async function entityPage(db: Db, args: PageArgs): Promise<EntityPage> {
   const first = checkFirst(args.first);
   if (f.category && args.kind && !kindSpec(args.kind)?.categories.includes(f.category)) {
     const allowed = kindSpec(args.kind)?.categories.join(', ') || 'none';
-    throw new GraphQLError(`category ${f.category} is not a category of ${args.kind} (allowed: ${allowed})`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badUserInput(`category ${f.category} is not a category of ${args.kind} (allowed: ${allowed})`);
   }
   const name = f.name ? normaliseKey(f.name) : null;
   const after = args.after ? decodeCursor(args.after) : null;

@@ -3,12 +3,12 @@
  * as {nodes, edges, truncated} in the shape sigma.js / Cytoscape.js / vis-network take.
  * Also used by the web router's GraphML/GEXF export, so both agree.
  */
-import { GraphQLError } from 'graphql';
 import { RELATION_TYPES } from '../../model';
 import type { Db, Row } from '../db';
 import { EntityValue, str, toEntity } from '../values';
 import { PAGES, pageSize } from './pages';
 import { checkMinConfidence } from './relations';
+import { badUserInput } from '../guard/errors';
 
 export const MAX_DEPTH = 3;
 export const MAX_LIMIT = 1000;
@@ -56,14 +56,10 @@ export interface NeighbourhoodArgs extends EdgeTypeOptions {
   edgeLimit?: number | null;
 }
 
-function bad(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
-
 /** The edge types to follow: the given relation types (validated by the enum) or all, plus opt-ins. */
 export function edgeTypes(o: EdgeTypeOptions): string[] {
   const types = o.relationTypes && o.relationTypes.length ? [...o.relationTypes] : [...RELATION_TYPES];
-  for (const t of types) if (!RELATION_TYPES.includes(t)) throw bad(`unknown relation type ${t}; use one of ${RELATION_TYPES.join(', ')}`);
+  for (const t of types) if (!RELATION_TYPES.includes(t)) throw badUserInput(`unknown relation type ${t}; use one of ${RELATION_TYPES.join(', ')}`);
   if (o.coOccurrence) types.push(CO_OCCURS);
   if (o.mentions) types.push(MENTIONS);
   return types;
@@ -101,10 +97,10 @@ function toEdge(r: Row): GraphEdgeValue {
 }
 
 export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntities: (ids: string[]) => Promise<(EntityValue | null)[]>): Promise<SubgraphValue> {
-  if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw bad(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
-  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw bad(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
-  if (args.ids.length === 0) throw bad('give at least one entity id in ids');
-  if (args.ids.length > MAX_LIMIT) throw bad(`give at most ${MAX_LIMIT} entity ids in ids, got ${args.ids.length}`);
+  if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw badUserInput(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw badUserInput(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
+  if (args.ids.length === 0) throw badUserInput('give at least one entity id in ids');
+  if (args.ids.length > MAX_LIMIT) throw badUserInput(`give at most ${MAX_LIMIT} entity ids in ids, got ${args.ids.length}`);
   const edgeLimit = pageSize('edgeLimit', args.edgeLimit, PAGES.edges, 1);
   const types = edgeTypes(args);
   const minConfidence = checkMinConfidence(args.minConfidence);
@@ -146,10 +142,10 @@ export interface PathArgs extends EdgeTypeOptions {
 
 export async function paths(db: Db, args: PathArgs): Promise<SubgraphValue> {
   if (!Number.isInteger(args.maxLength) || args.maxLength < 1 || args.maxLength > MAX_PATH_LENGTH) {
-    throw bad(`maxLength must be between 1 and ${MAX_PATH_LENGTH}, got ${args.maxLength}`);
+    throw badUserInput(`maxLength must be between 1 and ${MAX_PATH_LENGTH}, got ${args.maxLength}`);
   }
-  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 100) throw bad(`limit must be between 1 and 100, got ${args.limit}`);
-  if (args.from === args.to) throw bad('from and to are the same entity');
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 100) throw badUserInput(`limit must be between 1 and 100, got ${args.limit}`);
+  if (args.from === args.to) throw badUserInput('from and to are the same entity');
   const rows = await db.read('api-path', {
     from: args.from,
     to: args.to,

@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from 'crypto';
 import { GraphQLError } from 'graphql';
+import { badUserInput } from '../guard/errors';
 import { DocumentRefusedError } from '../../graph/rows';
 import { DocumentNotFoundError, removeDocuments } from '../../graph/remove';
 import { DatabaseUnavailableError, InputRefusedError, ingestText } from '../../ingest';
@@ -80,20 +81,19 @@ export function requireWriteToken(ctx: ApiContext): void {
   }
 }
 
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /** The document as given: the text, or the bytes of a file sent base64-encoded in `content`. */
 function documentInput(args: IngestArgs): string | Buffer {
   const hasText = args.text !== null && args.text !== undefined;
   const hasContent = args.content !== null && args.content !== undefined;
-  if (hasText === hasContent) throw badInput('give either text (plain text) or content (a PDF, DOCX or HTML file, base64-encoded), not both or neither');
+  if (hasText === hasContent) throw badUserInput('give either text (plain text) or content (a PDF, DOCX or HTML file, base64-encoded), not both or neither');
   if (hasText) {
-    if (!args.text!.trim()) throw badInput('text is empty: give the full text of the document');
+    if (!args.text!.trim()) throw badUserInput('text is empty: give the full text of the document');
     return args.text!;
   }
   const b64 = args.content!.replace(/\s+/g, '');
   if (!b64 || b64.length % 4 === 1 || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(b64)) {
-    throw badInput('content is not base64: send the file\'s bytes base64-encoded (e.g. `base64 -w0 report.pdf`)');
+    throw badUserInput('content is not base64: send the file\'s bytes base64-encoded (e.g. `base64 -w0 report.pdf`)');
   }
   return Buffer.from(b64, 'base64');
 }
@@ -125,7 +125,7 @@ export async function ingestDocument(ctx: ApiContext, args: IngestArgs): Promise
 /** Takes an ingested document back out (by id or file name), all or nothing. */
 export async function removeDocument(ctx: ApiContext, ref: string): Promise<RemoveResultValue> {
   requireWriteToken(ctx);
-  if (!ref.trim()) throw new GraphQLError('give the id or the file name of an ingested document', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!ref.trim()) throw badUserInput('give the id or the file name of an ingested document');
   try {
     const [r] = await removeDocuments(ctx.deps.driver, [ref.trim()], { database: ctx.deps.database });
     return { documentId: r.documentId, file: r.file };

@@ -3,7 +3,7 @@
  * and the default is what the cost analysis counts when a query leaves `first` out
  * (src/api/guard/rules.ts reads the argument's default from the schema).
  */
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../guard/errors';
 
 export interface PageRule {
   /** Items when `first` is absent or null. */
@@ -30,7 +30,7 @@ export function pageDoc(what: string, rule: PageRule): string {
 export function pageSize(name: string, value: number | null | undefined, rule: PageRule, min = 0): number {
   if (value === null || value === undefined) return rule.dflt;
   if (!Number.isInteger(value) || value < min || value > rule.max) {
-    throw new GraphQLError(`${name} must be a whole number from ${min} to ${rule.max}, got ${value}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput(`${name} must be a whole number from ${min} to ${rule.max}, got ${value}`);
   }
   return value;
 }

@@ -1,13 +1,11 @@
 /** Relationship fields: typed relations and mentions of an entity, through the request's loaders. */
 import type { ApiContext } from '../context';
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../guard/errors';
 import { charged } from '../guard/budget';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
 import { PAGES, pageDoc, pageSize } from './pages';
 
-/** Largest page of relations one field may ask for. */
-export const MAX_RELATIONS_FIRST = PAGES.relations.max;
 export const DEFAULT_RELATIONS_FIRST = PAGES.relations.dflt;
 export const FIRST_RELATIONS = `${pageDoc('relations', PAGES.relations)} Ordered by type then the other end's name; hubs have thousands: page with a type filter.`;
 export const FIRST_MENTIONS = `${pageDoc('mentions', PAGES.mentions)} Ordered by document then position.`;
@@ -25,7 +23,7 @@ export const MIN_CONFIDENCE_DOC =
 export function checkMinConfidence(v: number | null | undefined): number {
   if (v === null || v === undefined) return DEFAULT_MIN_CONFIDENCE;
   if (!Number.isFinite(v) || v < 0 || v > 1) {
-    throw new GraphQLError(`minConfidence must be a number from 0 to 1, got ${v}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput(`minConfidence must be a number from 0 to 1, got ${v}`);
   }
   return v;
 }

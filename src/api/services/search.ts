@@ -11,10 +11,10 @@
  * Input is bounded before anything reaches Neo4j (issue 14): at most MAX_TEXT characters,
  * MAX_TERMS words, each at most MAX_TERM_LENGTH letters; longer input is refused as BAD_USER_INPUT.
  */
-import { GraphQLError } from 'graphql';
 import { definite, normaliseKey, withoutArticle } from '../../extract/arabic';
 import type { Db } from '../db';
 import { EntityValue, toEntity } from '../values';
+import { badUserInput } from '../guard/errors';
 
 export const SEARCH_LIMITS = {
   /** Characters of the search text. */
@@ -35,23 +35,19 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 const escape = (t: string) => t.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 
-function bad(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
-
 /** The normalised words of a search text; throws BAD_USER_INPUT when the text is too long. Pure. */
 export function searchTerms(text: string): { key: string; terms: string[] } {
   if (text.length > SEARCH_LIMITS.maxText) {
-    throw bad(`search text is ${text.length} characters long; give at most ${SEARCH_LIMITS.maxText} (a name, an acronym or a few words)`);
+    throw badUserInput(`search text is ${text.length} characters long; give at most ${SEARCH_LIMITS.maxText} (a name, an acronym or a few words)`);
   }
   const key = normaliseKey(text);
   const terms = key.split(' ').filter(Boolean);
   if (terms.length > SEARCH_LIMITS.maxTerms) {
-    throw bad(`search text has ${terms.length} words; give at most ${SEARCH_LIMITS.maxTerms}`);
+    throw badUserInput(`search text has ${terms.length} words; give at most ${SEARCH_LIMITS.maxTerms}`);
   }
   const long = terms.find((t) => t.length > SEARCH_LIMITS.maxTermLength);
   if (long !== undefined) {
-    throw bad(`a word of the search text has ${long.length} letters; words of at most ${SEARCH_LIMITS.maxTermLength} letters are searched`);
+    throw badUserInput(`a word of the search text has ${long.length} letters; words of at most ${SEARCH_LIMITS.maxTermLength} letters are searched`);
   }
   return { key, terms };
 }

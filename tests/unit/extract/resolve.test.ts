@@ -1,8 +1,8 @@
 import { extractDocument } from '../../../src/extract/pipeline';
-import { classifyMandate, slug } from '../../../src/extract/resolve';
+import { classifyMandate } from '../../../src/extract/resolve';
+import { slug } from '../../../src/extract/ids';
 import { defaultIndex } from '../../../src/extract/lexicon-index';
-import { normaliseKey } from '../../../src/extract/arabic';
-import { bare } from '../../../src/extract/tokens';
+import { bare, normaliseKey } from '../../../src/extract/arabic';
 
 const ids = (text: string) => extractDocument(text, 't.txt').entities.map((e) => e.id);
 const entity = (text: string, id: string) => extractDocument(text, 't.txt').entities.find((e) => e.id === id);

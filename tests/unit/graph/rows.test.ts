@@ -1,5 +1,6 @@
-import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, slug, toRows, batches, type EntityRow } from '../../../src/graph/rows';
+import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/arabic';
+import { asciiSlug } from '../../../src/extract/ids';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
 
 const source = { text: FIXTURE_TEXT, sha256: 'abc' };
@@ -12,7 +13,7 @@ describe('toRows', () => {
     const doc = fixtureDocument();
     doc.document.symbol = 'A/HRC/10/64';
     expect(documentIdFor(doc)).toBe('document:a-hrc-10-64');
-    expect(slug(' A/HRC/32/41 ')).toBe('a-hrc-32-41');
+    expect(asciiSlug(' A/HRC/32/41 ')).toBe('a-hrc-32-41');
   });
 
   test('one MENTIONS row per entity whose texts are the file text at their offsets', () => {
