@@ -379,7 +379,7 @@ export class ClauseReader {
     const objOk = (g: Group) =>
       g.marker === 'direct'
         ? frame.marker.includes('') || apposition(g)
-        : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع'));
+        : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع')) || (g.marker === 'notActor' && frame.genitive);
     const agentOk = (g: Group) => g.marker === 'direct' && fits(g, frame.agent);
     const dist = (a: number, b: number) => {
       let n = 0;
@@ -469,7 +469,7 @@ export class ClauseReader {
             }
           }
         }
-        if (obj && dist(qEnd, obj.a) > 14) obj = undefined;
+        if (obj && dist(qEnd, obj.a) > Math.max(14, frame.reach)) obj = undefined;
         if (obj && agent && dist(Math.max(qEnd, agent.b), obj.a) > 8) conf -= 0.1;
       }
     } else {
@@ -480,7 +480,7 @@ export class ClauseReader {
         agent = g1;
         obj = g2;
       } else {
-        obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= 6);
+        obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= Math.max(6, frame.reach));
         if (!obj) return;
         if (passive) agent = passive;
         else {

@@ -23,8 +23,10 @@ export interface Frame {
   marker: string[];
   /** Partners named with بالتعاون مع ... are agents of this relation too. */
   shared: boolean;
-  /** attributive: how many words may stand between the name and its attribute (0: adjacent). */
+  /** attributive: how many words may stand between the name and its attribute (0: adjacent); verb/masdar: how far the object may be from the trigger (0: the default). */
   reach: number;
+  /** The object may be the genitive of a plain noun ("مع سلطات بوروندي", "لممثلي الأردن"). */
+  genitive: boolean;
   /** verb: a session named right after the subject ("في دورته التاسعة") is an agent too. */
   session: boolean;
   /** attributive: the head is the whole list before the trigger ("... وجميعها أعضاء في"). */
@@ -52,6 +54,7 @@ interface RawFrame {
   shared?: boolean;
   list?: boolean;
   session?: boolean;
+  genitive?: boolean;
   reach?: number;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
@@ -101,6 +104,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       list: raw.list === true,
       session: raw.session === true,
       reach: raw.reach ?? 0,
+      genitive: raw.genitive === true,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };
