@@ -31,6 +31,8 @@ export interface Mention {
   /** First and last token. */
   a: number;
   b: number;
+  /** First token of a person's title the name stands behind ("نائب المدير التنفيذي لليونيسيف"): the body acts through them. */
+  ea?: number;
 }
 
 type MarkerKind = 'direct' | 'prep' | 'passive' | 'partner' | 'circumstance' | 'mandate' | 'notActor';
@@ -108,8 +110,10 @@ export class ClauseReader {
     return w.slice(pre.length).startsWith('لل') ? 'ل' : '';
   }
 
-  private markerOf(m: Mention, lo: number): { marker: MarkerKind; prep: string } {
-    const p = this.proclitic(m);
+  private markerOf(m0: Mention, lo: number): { marker: MarkerKind; prep: string } {
+    // A name behind a person's title takes the title's place in the clause.
+    const m = m0.ea === undefined ? m0 : { ...m0, a: m0.ea, start: this.doc.oStart[m0.ea] };
+    const p = m0.ea === undefined ? this.proclitic(m0) : this.titleProclitic(m0.ea);
     const tables: [MarkerKind, string[][]][] = [
       ['mandate', this.fr.mandate],
       ['passive', this.fr.passiveAgent],
@@ -125,7 +129,8 @@ export class ClauseReader {
     if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
     if (p) return { marker: 'prep', prep: p };
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
-    if (!prev || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
+    const wawTitle = m0.ea !== undefined && this.doc.words[m.a][0] === 'و' && this.isTitle(this.doc.words[m.a].slice(1));
+    if (!prev || wawTitle || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
     const raw = this.doc.words[j];
     // "كل من مصر وليبيا": "both/all of", not the preposition من.
     if (prev === 'من' && prev2 === 'كل') return { marker: 'direct', prep: '' };
@@ -143,6 +148,38 @@ export class ClauseReader {
       !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
     if (plain) return { marker: 'notActor', prep: '' };
     return { marker: 'direct', prep: '' };
+  }
+
+  /** The preposition glued to a title word ("لممثلي"), or ''. */
+  private titleProclitic(k: number): string {
+    const w = noWaw(this.doc.words[k]);
+    return /^[بل]/.test(w) && this.isTitle(w.slice(1)) && !this.isTitle(w) ? w[0] : '';
+  }
+
+  private isTitle(w: string): boolean {
+    const t = this.fr.personNouns;
+    return t.has(w) || t.has(noWaw(w)) || t.has(bare(w));
+  }
+
+  /**
+   * "نائب المدير التنفيذي لليونيسيف", "ممثلين عن المنظمة", "وزير داخلية بيلاروس": the token where the
+   * title a body's name stands behind starts, or undefined. The name must be the title's genitive
+   * (or follow لـ/عن/من), within a few words, no comma between.
+   */
+  private titleStart(m: Mention, lo: number): number | undefined {
+    if (m.kind !== 'Agency' && m.kind !== 'Country') return undefined;
+    const d = this.doc;
+    const p = this.proclitic(m);
+    const prev = m.a - 1 >= lo ? noWaw(d.words[m.a - 1]) : '';
+    if (p === 'ب' || p === 'ك' || (PREPS.has(prev) && !['عن', 'من', 'لدي'].includes(prev))) return undefined;
+    let found: number | undefined;
+    for (let k = m.a - 1; k >= Math.max(lo, m.a - 4); k--) {
+      if (this.inMention(k) || this.hard(k) || COMMA.test(this.gapText(k))) break;
+      const w = d.words[k];
+      if (this.isTitle(w) || this.titleProclitic(k)) found = k;
+      else if (found !== undefined) break;
+    }
+    return found;
   }
 
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
@@ -167,6 +204,10 @@ export class ClauseReader {
     this.coveredFrom = lo;
     this.covered = new Uint8Array(Math.max(0, hi - lo + 1));
     for (const m of ms) for (let k = m.a; k <= m.b; k++) if (k >= lo) this.covered[k - lo] = 1;
+    for (const m of ms) {
+      m.ea = this.titleStart(m, lo);
+      if (m.ea !== undefined) for (let k = m.ea; k < m.a; k++) this.covered[k - lo] = 1;
+    }
     const out: Group[] = [];
     for (const m of ms) {
       const g = out[out.length - 1];
@@ -188,7 +229,7 @@ export class ClauseReader {
         continue;
       }
       const { marker, prep } = this.markerOf(m, lo);
-      out.push({ members: [m], a: m.a, b: m.b, marker, prep });
+      out.push({ members: [m], a: m.ea ?? m.a, b: m.b, marker, prep });
     }
     return out;
   }
@@ -218,7 +259,8 @@ export class ClauseReader {
     const inParen = (k: number) => parens.some(([a, b]) => d.oStart[k] >= a && d.oEnd[k] <= b);
     let conj = false;
     let comma = false;
-    for (let j = last.b; j < m.a; j++) {
+    const ma = m.ea ?? m.a;
+    for (let j = last.b; j < ma; j++) {
       if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
       if (COMMA.test(this.gapText(j))) comma = true;
       if (j > last.b && !inParen(j)) {
@@ -230,7 +272,7 @@ export class ClauseReader {
     }
     // A genitive or a circumstance qualifies one noun; it does not open a comma list.
     if (!pastModifier && comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
-    if (d.words[m.a][0] === 'و' && (m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
+    if (d.words[ma][0] === 'و' && (m.ea !== undefined || m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
     return conj || comma;
   }
 
@@ -419,7 +461,8 @@ export class ClauseReader {
         (g) => g.a <= qEnd + 4 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') || apposition(g) : frame.marker.includes(g.prep)) && fits(g, other(frame.head)),
       );
       if (!tail || right[0] !== tail) return;
-      tail = { ...tail, members: tail.members.slice(0, 1) };
+      // The actors after "بمشاركة"/"بتنظيم من" all act; the thing after "المكمل لـ"/"التابع لـ" is one.
+      if (frame.head === 'from') tail = { ...tail, members: tail.members.slice(0, 1) };
       this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
       return;
     }

@@ -87,6 +87,8 @@ export interface Frames {
   auxiliaryVerbs: Set<string>;
   /** Nouns whose complement is the thing itself ("ولاية المقرر الخاص"): a direct object. */
   objectNouns: Set<string>;
+  /** Titles of people a body acts through ("نائب المدير التنفيذي لليونيسيف", "ممثلو المنظمة"). */
+  personNouns: Set<string>;
 }
 
 export function loadFrames(file: typeof framesFile = framesFile): Frames {
@@ -133,6 +135,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     unitNouns: new Set(file.unitNouns.map((w) => normaliseKey(w))),
     auxiliaryVerbs: new Set(file.auxiliaryVerbs.map((w) => normaliseKey(w))),
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
+    personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
   };
 }
 
