@@ -366,8 +366,12 @@ export class ClauseReader {
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
         const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+        if (f.trig.frame.participants) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit);
       }
     }
+    // The meeting last named: what "المؤتمر" or "المتحاورون" in the next sentences refer to.
+    for (const g of gs) for (const m of g.members) if (m.kind === 'Meeting') this.topics.push({ members: [m], at: m.b });
+    if (this.topics.length > 64) this.topics.splice(0, this.topics.length - 32);
     // "وحدة مكافحة الاتجار في مكتب الأمم المتحدة ...": a unit named with the body it belongs to.
     for (const g of gs) {
       for (const m of g.members) {
@@ -396,6 +400,67 @@ export class ClauseReader {
           this.emitPairs('PARTNERS_WITH', s, p, 0.75, emit);
           break;
         }
+      }
+    }
+  }
+
+  /** Meetings named so far, last last (what "المؤتمر" or "المتحاورون" may refer back to). */
+  private topics: { members: Mention[]; at: number }[] = [];
+
+  /**
+   * Frames with `participants` ("وحضر الاجتماع ممثلو A، ونائب المدير العام لـB، وخبراء من C"): every
+   * actor the clause names (directly or behind a title; States also after من) took part in the
+   * meeting it names, or in the meeting last named when it only refers back to one ("هذا المؤتمر",
+   * "المتحاورون"). The clause runs past relative clauses to the sentence's end; looser than a frame
+   * read, so below 0.8.
+   */
+  private participants(frame: Frame, q: number, qEnd: number, c0: number, t1: number, byA: Group[], left: Group[], emit: Emit): void {
+    const d = this.doc;
+    let c1 = qEnd + 1;
+    while (c1 < t1 && c1 < qEnd + 90 && !this.hard(c1 - 1)) {
+      const w = noWaw(d.words[c1]);
+      if (this.isBoundary(c1) && !this.fr.relativePronouns.has(w) && !this.fr.relativePronouns.has(d.words[c1])) break;
+      c1++;
+    }
+    let right = between(byA, (g) => g.a, qEnd + 1, c1);
+    const isMeeting = (g: Group) => g.members.some((m) => m.kind === 'Meeting');
+    // "شاركت في تنظيم حلقة": a verbal noun between makes the meeting its object, not the verb's.
+    const masdarBetween = (b: number) => {
+      for (let k = qEnd + 1; k < b; k++) if (!this.inMention(k) && this.triggersAt(k).some((t) => t.trig.frame.pattern === 'masdar')) return true;
+      return false;
+    };
+    const named = right.find((g) => isMeeting(g) && g.marker !== 'circumstance');
+    if (named && masdarBetween(named.a)) return;
+    let meeting: Mention[] | undefined = (named ?? left.find((g) => isMeeting(g) && g.marker === 'direct'))?.members;
+    let conf = Math.min(0.75, frame.confidence - 0.1);
+    if (!meeting) {
+      let word = '';
+      let at = -1;
+      for (let k = c0; k < c1 && !word; k++) if (this.fr.meetingWords.has(bare(noWaw(d.words[k])))) [word, at] = [bare(noWaw(d.words[k])), k];
+      if (!word) return;
+      // "المؤتمر" refers to the last conference named; a word for the participants to the last meeting that is not a session.
+      const head = (t: { members: Mention[] }) => bare(noWaw(d.words[t.members[0].a]));
+      const recent = this.topics.filter((t) => q - t.at <= 800);
+      // ... and a word for the participants to the meeting named most often lately (not a session).
+      const counts = new Map<string, number>();
+      for (const t of recent) counts.set(t.members[0].entityId, (counts.get(t.members[0].entityId) ?? 0) + 1);
+      const main = recent.filter((t) => !/^(ال)?دور(ه|ت)/.test(head(t))).sort((x, y) => counts.get(x.members[0].entityId)! - counts.get(y.members[0].entityId)! || x.at - y.at).pop();
+      const topic = recent.filter((t) => head(t) === word).pop() ?? main;
+      if (!topic) return;
+      meeting = topic.members;
+      // The word itself, wrongly resolved to another kind, is not a participant.
+      right = right.filter((g) => g.a > at || g.b < at);
+      conf -= 0.1;
+    }
+    const spec = relationSpec(frame.type)!;
+    // The actors after the verb (one before it is its subject, read by the frame itself).
+    for (const g of right) {
+      if (g.members.some((m) => meeting!.includes(m))) continue;
+      const fromCountries = g.marker === 'prep' && g.prep === 'من' && g.members.every((m) => m.kind === 'Country');
+      if (g.marker !== 'direct' && !fromCountries) continue;
+      for (const f of g.members) {
+        if (!(spec.from as readonly string[]).includes(f.kind)) continue;
+        for (const t of meeting) if (t.kind === 'Meeting') emit(frame.type, f.entityId, t.entityId, conf);
       }
     }
   }

@@ -31,6 +31,8 @@ export interface Frame {
   session: boolean;
   /** attributive: the head is the whole list before the trigger ("... وجميعها أعضاء في"). */
   list: boolean;
+  /** Every actor the clause names takes part in its meeting (or, when it names none but refers back to one, the meeting last named). */
+  participants: boolean;
   confidence: number;
   /** Narrower kinds than model/relations.json allows at an end, for this frame only. */
   only: Partial<Record<Role, string[]>>;
@@ -55,6 +57,7 @@ interface RawFrame {
   list?: boolean;
   session?: boolean;
   genitive?: boolean;
+  participants?: boolean;
   reach?: number;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
@@ -89,6 +92,8 @@ export interface Frames {
   objectNouns: Set<string>;
   /** Titles of people a body acts through ("نائب المدير التنفيذي لليونيسيف", "ممثلو المنظمة"). */
   personNouns: Set<string>;
+  /** Words that refer back to the meeting being reported ("المؤتمر", "المتحاورون"), compared bare. */
+  meetingWords: Set<string>;
 }
 
 export function loadFrames(file: typeof framesFile = framesFile): Frames {
@@ -107,6 +112,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       session: raw.session === true,
       reach: raw.reach ?? 0,
       genitive: raw.genitive === true,
+      participants: raw.participants === true,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };
@@ -136,6 +142,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     auxiliaryVerbs: new Set(file.auxiliaryVerbs.map((w) => normaliseKey(w))),
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
     personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
+    meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
   };
 }
 
