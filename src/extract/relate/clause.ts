@@ -507,7 +507,10 @@ export class ClauseReader {
       if (head && head.b < (left[0]?.b ?? -1)) head = left[0];
       // A frame with `reach` lets a few words stand between the name and its attribute (a name cut short).
       const gap = head ? dist(head.b, q) : 0;
-      if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      // "A وB، وهما البروتوكولان المكملان لـC": a pronoun and a noun that restate the list before.
+      const restated = !!head && gap === 1 && q >= 2 && /^و?(هما|هي|هم)$/.test(this.doc.words[q - 2]) && !this.inMention(q - 1);
+      if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      else if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (!head || gap > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
         const before = q > 0 ? this.doc.words[q - 1] : '';
