@@ -581,6 +581,14 @@ export class ClauseReader {
           }
         }
         if (obj && dist(qEnd, obj.a) > Math.max(14, frame.reach)) obj = undefined;
+        // "اعتمدت الجمعية قرارين يهدفان إلى ...، وهما القرار A والقرار B": the object restated later by a pronoun.
+        if (!obj && agent) {
+          const r = right.find((g) => g.a > agent!.b && g.a >= 1 && g.marker === 'direct' && fits(g, objRole) && /^و?(هما|هي|هم)$/.test(this.doc.words[g.a - 1]));
+          if (r) {
+            obj = r;
+            conf -= 0.15;
+          }
+        }
         if (obj && agent && dist(Math.max(qEnd, agent.b), obj.a) > 8) conf -= 0.1;
       }
     } else {
