@@ -534,6 +534,16 @@ export class ClauseReader {
       this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
       return;
     }
+    if (frame.pattern === 'joint') {
+      // "ووضعت A وB دليلاً", "الذي وقعه A وB": bodies that do one thing together, as its subject, are partners.
+      const subj =
+        right.find((g) => g.a <= qEnd + 6 && (g.marker === 'direct' || (g.marker === 'prep' && g.a === qEnd + 1)) && dist(qEnd, g.a) <= 5) ??
+        left.find((g) => g.marker === 'direct' && dist(g.b, q) === 0 && !this.commaBetween(g.b, q));
+      const actors = subj ? subj.members.filter((m) => kinds('from').includes(m.kind)) : [];
+      if (actors.length < 2 || (right[0] !== subj && !left.includes(subj!))) return;
+      for (let i = 0; i < actors.length; i++) for (let j = i + 1; j < actors.length; j++) if (actors[i].entityId !== actors[j].entityId) emit(frame.type, actors[i].entityId, actors[j].entityId, conf);
+      return;
+    }
     if (frame.pattern === 'report') {
       const author = right[0];
       if (!author || author.a > qEnd + 3 || !(author.marker === 'direct' || author.prep === 'ل') || !fits(author, 'to')) return;

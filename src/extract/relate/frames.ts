@@ -9,7 +9,7 @@ import { relationSpec } from '../../model';
 import { normaliseKey } from '../normalise';
 import { bare } from '../tokens';
 
-export type Pattern = 'verb' | 'masdar' | 'attributive' | 'report';
+export type Pattern = 'verb' | 'masdar' | 'attributive' | 'report' | 'joint';
 export type Role = 'from' | 'to';
 
 export interface Frame {
@@ -100,7 +100,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
   const triggers = new Map<string, Trigger[]>();
   for (const raw of file.frames as RawFrame[]) {
     if (!relationSpec(raw.type)) throw new Error(`model/relation-frames.json: frame for unknown relation type ${raw.type}; add it to model/relations.json first`);
-    if (!['verb', 'masdar', 'attributive', 'report'].includes(raw.pattern)) throw new Error(`model/relation-frames.json: ${raw.type} has unknown pattern "${raw.pattern}" (verb, masdar, attributive or report)`);
+    if (!['verb', 'masdar', 'attributive', 'report', 'joint'].includes(raw.pattern)) throw new Error(`model/relation-frames.json: ${raw.type} has unknown pattern "${raw.pattern}" (verb, masdar, attributive, report or joint)`);
     const frame: Frame = {
       type: raw.type,
       pattern: raw.pattern as Pattern,
