@@ -137,7 +137,7 @@ export class ClauseReader {
     if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
     // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
-    const prepPronoun = this.fr.objectPronouns.some((pr) => prev.endsWith(pr) && (PREPS.has(prev.slice(0, -pr.length)) || ['ل', 'ب', 'الي', 'علي'].includes(prev.slice(0, -pr.length))));
+    const prepPronoun = [prev, raw].some((w) => this.fr.objectPronouns.some((pr) => w.endsWith(pr) && (PREPS.has(w.slice(0, -pr.length)) || ['ل', 'ب', 'ف', 'الي', 'علي'].includes(w.slice(0, -pr.length)))));
     // A verb before the name makes it the subject: after قد, or a past verb in ـت ("أشارت", not "منظمات").
     const prevPrev = j - 1 >= lo ? noWaw(this.doc.words[j - 1]) : '';
     const verbLike = prevPrev === 'قد' || prevPrev === 'لقد' || (/ت$/.test(prev) && !/ات$/.test(prev) && prev.length <= 6);
@@ -555,7 +555,15 @@ export class ClauseReader {
     if (frame.pattern === 'verb' && ante !== undefined) {
       // Relative clause: "X الذي يترأسه المكتب" (pronoun: X is the object), "X الذي يضم ..." (X is the subject).
       if (!ante) return;
-      if (suffix) {
+      // "التي انضمت إليها مصر", "الذي شاركت فيه": the pronoun is on the preposition after the verb.
+      const w1 = this.doc.words[qEnd + 1] ?? '';
+      const prepPronoun = [w1, noWaw(w1)].some((w) => this.fr.objectPronouns.some((p) => w.endsWith(p) && w.length > p.length && frame.marker.includes(normPrep(w.slice(0, -p.length)))));
+      if (passive && !suffix) {
+        // "والتي اعتمدت من قبل الجمعية العامة": passive relative clause, the antecedent is the object.
+        obj = fits(ante, objRole) ? ante : undefined;
+        agent = passive;
+        conf -= 0.05;
+      } else if (suffix || prepPronoun) {
         obj = fits(ante, objRole) ? ante : undefined;
         agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 3 && !this.commaBetween(qEnd, g.a));
       } else {
