@@ -457,7 +457,10 @@ export class ClauseReader {
     for (const g of right) {
       if (g.members.some((m) => meeting!.includes(m))) continue;
       const fromCountries = g.marker === 'prep' && g.prep === 'من' && g.members.every((m) => m.kind === 'Country');
-      if (g.marker !== 'direct' && !fromCountries) continue;
+      // A title after a plain noun ("وضم المتحاورون ممثلين عن X") reads as its genitive; here it is a participant.
+      const ea = g.members[0].ea;
+      const titled = g.marker === 'notActor' && ea !== undefined && (ea - 1 <= qEnd || this.fr.meetingWords.has(bare(noWaw(d.words[ea - 1]))));
+      if (g.marker !== 'direct' && !fromCountries && !titled) continue;
       for (const f of g.members) {
         if (!(spec.from as readonly string[]).includes(f.kind)) continue;
         for (const t of meeting) if (t.kind === 'Meeting') emit(frame.type, f.entityId, t.entityId, conf);
