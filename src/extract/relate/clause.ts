@@ -516,10 +516,17 @@ export class ClauseReader {
       else if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (!head || gap > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
-        const before = q > 0 ? this.doc.words[q - 1] : '';
-        // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة").
-        const written = q > 0 ? this.doc.src.slice(this.doc.oStart[q - 1], this.doc.oEnd[q - 1]).replace(/[\u064b-\u0652\u0640]/g, '') : '';
-        const possessive = before !== '' && /(ه|ها|هم)$/.test(written) && !this.inMention(q - 1);
+        // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة");
+        // adjectives may stand between ("تقريرها المواضيعي الأول المقدم إلى").
+        const written = (k: number) => this.doc.src.slice(this.doc.oStart[k], this.doc.oEnd[k]).replace(/[\u064b-\u0652\u0640]/g, '');
+        let possessive = false;
+        for (let k = q - 1; k >= Math.max(0, q - 4) && !this.inMention(k) && !this.hard(k) && !COMMA.test(this.gapText(k)); k--) {
+          if (/(ه|ها|هم|هما)$/.test(written(k)) && !/^ال/.test(this.doc.words[k])) {
+            possessive = true;
+            break;
+          }
+          if (!/^ال/.test(this.doc.words[k])) break;
+        }
         const near = possessive ? left.find((g) => g.marker === 'direct' && fits(g, frame.head)) : undefined;
         const owner = near && dist(near.b, q) <= 12 ? near : possessive ? this.previous.filter((g) => g.marker === 'direct' && fits(g, frame.head)).pop() : undefined;
         if (!owner) return;
