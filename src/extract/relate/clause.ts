@@ -121,6 +121,13 @@ export class ClauseReader {
       ['circumstance', this.fr.circumstance],
     ];
     for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a, p, lo)) return { marker: kind, prep: '' };
+    // "بالاشتراك مع حكومة البرازيل": the marker stands before a word such as حكومة that introduces the name.
+    const g0 = m.a - 1 >= lo && !this.inMention(m.a - 1) && !this.hard(m.a - 1) ? this.doc.words[m.a - 1] : '';
+    const glued = (w: string) => w.length > 3 && this.fr.listGlue.has(w);
+    if (g0 && (glued(g0) || glued(noWaw(g0)) || (/^[بل]/.test(g0) && glued(g0.slice(1))))) {
+      const p0 = /^[بل]/.test(g0) && glued(g0.slice(1)) ? g0[0] : '';
+      for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a - 1, p0, lo)) return { marker: kind, prep: '' };
+    }
     const j = m.a - 1;
     const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
     const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
