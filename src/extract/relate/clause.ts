@@ -352,10 +352,13 @@ export class ClauseReader {
     this.lastAgent = null;
     this.lastApplied = null;
     this.usedPartners.clear();
+    let consumed = -1;
     for (let q = t0; q < t1; q++) {
-      if (this.inMention(q)) continue;
+      // The words of a multi-word trigger ("بدعوتكم لحضور") are not triggers of their own.
+      if (this.inMention(q) || q <= consumed) continue;
       const found = this.triggersAt(q);
       if (!found.length) continue;
+      for (const f of found) if (f.trig.rest.length && f.trig.frame.pattern === 'masdar') consumed = Math.max(consumed, f.end);
       // Clause around the trigger.
       let c0 = q;
       while (c0 > t0 && c0 > q - 30 && !this.hard(c0 - 1) && !this.isBoundary(c0 - 1)) c0--;
