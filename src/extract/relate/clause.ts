@@ -427,7 +427,7 @@ export class ClauseReader {
   private participants(frame: Frame, q: number, qEnd: number, c0: number, t1: number, byA: Group[], left: Group[], emit: Emit): void {
     const d = this.doc;
     let c1 = qEnd + 1;
-    while (c1 < t1 && c1 < qEnd + 90 && !this.hard(c1 - 1)) {
+    while (c1 < t1 && c1 < qEnd + 200 && !this.hard(c1 - 1)) {
       const w = noWaw(d.words[c1]);
       if (this.isBoundary(c1) && !this.fr.relativePronouns.has(w) && !this.fr.relativePronouns.has(d.words[c1])) break;
       c1++;
