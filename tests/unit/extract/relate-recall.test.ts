@@ -103,3 +103,29 @@ describe('relate: relative clauses with the pronoun elsewhere', () => {
     expect(r.filter((x) => x.startsWith('RATIFIED'))).toEqual([]);
   });
 });
+
+describe('relate: markers and owners a few words away', () => {
+  it('"في تقريرها السنوي الأول المقدم إلى X": adjectives between the possessive and its attribute', () => {
+    const { r, conf } = rels('وأشارت المقررة الخاصة المعنية بالاتجار بالأشخاص، في تقريرها السنوي الأول المقدم إلى مجلس حقوق الإنسان، إلى أهمية حماية الضحايا.');
+    expect(r).toContain('REPORTED_TO rapporteur:sr-trafficking agency:hrc');
+    expect(conf('REPORTED_TO rapporteur:sr-trafficking agency:hrc')).toBeLessThan(0.8);
+  });
+
+  it('"بالاشتراك مع حكومة الأردن والمنظمة ...": the partner marker reaches past حكومة; the State co-organises', () => {
+    const { r } = rels('ونظمت اليونيسيف المؤتمر الإقليمي بشأن الهجرة بالاشتراك مع حكومة الأردن والمنظمة الدولية للهجرة.');
+    expect(r).toContainEqual(expect.stringMatching(/^ORGANIZED country:jo meeting:/));
+    expect(r).toContainEqual(expect.stringMatching(/^ORGANIZED agency:iom meeting:/));
+    expect(r).toContain('PARTNERS_WITH agency:unicef agency:iom');
+  });
+
+  it('"استهلت X برنامجا مشتركا مع Y في الأردن": both work in the State, and they are partners', () => {
+    const { r } = rels('واستهلت اليونيسيف برنامجا مشتركا مع المنظمة الدولية للهجرة في الأردن.');
+    expect(r).toEqual(expect.arrayContaining(['ASSISTS agency:unicef country:jo', 'ASSISTS agency:iom country:jo', 'PARTNERS_WITH agency:unicef agency:iom']));
+  });
+
+  it('"تتشرف X بدعوتكم لحضور Y": X organised Y and is not counted as a participant', () => {
+    const { r } = rels('تتشرف المنظمة الدولية للهجرة بدعوتكم لحضور المؤتمر الإقليمي بشأن الهجرة الآمنة يوم الخميس.');
+    expect(r).toContainEqual(expect.stringMatching(/^ORGANIZED agency:iom meeting:/));
+    expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
+  });
+});
