@@ -128,4 +128,10 @@ describe('relate: markers and owners a few words away', () => {
     expect(r).toContainEqual(expect.stringMatching(/^ORGANIZED agency:iom meeting:/));
     expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
   });
+
+  it('"وكان رئيسا المؤتمر ... هما الممثلان الدائمان لـA وB": the States chair the meeting', () => {
+    const { r } = rels('وكان رئيسا المؤتمر الإقليمي بشأن الهجرة هما الممثلان الدائمان للأردن وتونس لدى الأمم المتحدة.');
+    expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^CHAIRS country:jo meeting:/), expect.stringMatching(/^CHAIRS country:tn meeting:/)]));
+    expect(r.filter((x) => x.includes('agency:un '))).toEqual([]);
+  });
 });
