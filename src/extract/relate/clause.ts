@@ -552,6 +552,9 @@ export class ClauseReader {
       // The actors after "بمشاركة"/"بتنظيم من" all act; the thing after "المكمل لـ"/"التابع لـ" is one.
       if (frame.head === 'from') tail = { ...tail, members: tail.members.slice(0, 1) };
       this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
+      // "المقدمين إلى لجنة ... في دورتها السادسة": the body's session named right after it is a target too.
+      const session = frame.head === 'from' ? right.find((g) => g.a > tail!.b && g.a <= tail!.b + 2 && g.marker === 'prep' && g.prep === 'في' && g.members.every((m) => m.kind === 'Meeting') && fits(g, 'to')) : undefined;
+      if (session) this.emitPairs(frame.type, head, session, conf - 0.05, emit);
       return;
     }
     if (frame.pattern === 'joint') {

@@ -134,4 +134,15 @@ describe('relate: markers and owners a few words away', () => {
     expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^CHAIRS country:jo meeting:/), expect.stringMatching(/^CHAIRS country:tn meeting:/)]));
     expect(r.filter((x) => x.includes('agency:un '))).toEqual([]);
   });
+
+  it('"X وكالة متخصصة تابعة لـY": a predicate noun between the name and تابعة', () => {
+    expect(rels('وتعد المنظمة الدولية للهجرة وكالة متخصصة تابعة للأمم المتحدة.').r).toContain('MEMBER_OF agency:iom agency:un');
+  });
+
+  it('"المقدم إلى لجنة ... في دورتها الخمسين": the session as well as the body', () => {
+    const { r } = rels('وتحيط علما بتقرير الأمين العام المقدم إلى لجنة وضع المرأة في دورتها الخمسين.');
+    expect(r).toContain('REPORTED_TO agency:secretary-general agency:csw');
+    expect(r).toContainEqual(expect.stringMatching(/^REPORTED_TO agency:secretary-general meeting:csw-50/));
+  });
 });
+
