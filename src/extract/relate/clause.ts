@@ -221,7 +221,7 @@ export class ClauseReader {
       // "A لدى الأمم المتحدة، وB" / "A التابعة لـX، وB": after a comma the list goes on past a name that only qualifies A.
       const p = out[out.length - 2];
       if (
-        p && g.members.length === 1 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
+        p && g.members.length === 1 && g.a - p.b <= 3 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
         this.sameSort(p.members[p.members.length - 1].kind, m.kind) && p.marker !== 'circumstance' && p.marker !== 'notActor'
       ) {
         p.members.push(m);
@@ -364,7 +364,9 @@ export class ClauseReader {
       while (c0 > t0 && c0 > q - 30 && !this.hard(c0 - 1) && !this.isBoundary(c0 - 1)) c0--;
       for (const f of found) {
         let c1 = f.end + 1;
-        while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && !this.isBoundary(c1)) {
+        // A frame with a long reach ("أكمل المكتب تقييمات ... في A وB") reads past relative clauses.
+        const pastRelatives = f.trig.frame.reach > 14;
+        while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && (!this.isBoundary(c1) || (pastRelatives && this.fr.relativePronouns.has(d.words[c1])))) {
           const w = d.words[c1];
           if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !this.inMention(c1)) break;
           c1++;

@@ -144,5 +144,10 @@ describe('relate: markers and owners a few words away', () => {
     expect(r).toContain('REPORTED_TO agency:secretary-general agency:csw');
     expect(r).toContainEqual(expect.stringMatching(/^REPORTED_TO agency:secretary-general meeting:csw-50/));
   });
+
+  it('"في بلدان تشمل على سبيل المثال A، وB، وC": the whole list, not joined to the subject far before', () => {
+    const { r } = rels('وعلقت المنظمة الدولية للهجرة على مشاريع قوانين الهجرة، بما في ذلك الأحكام التي تتعلق بالاتجار، في بلدان تشمل على سبيل المثال الأردن، ولبنان، وتونس.');
+    expect(r).toEqual(expect.arrayContaining(['ASSISTS agency:iom country:jo', 'ASSISTS agency:iom country:lb', 'ASSISTS agency:iom country:tn']));
+  });
 });
 
