@@ -522,11 +522,13 @@ export class ClauseReader {
       if (head && head.b < (left[0]?.b ?? -1)) head = left[0];
       // A frame with `reach` lets a few words stand between the name and its attribute (a name cut short).
       const gap = head ? dist(head.b, q) : 0;
+      // "في إطار البرنامج التابع له": the attribute still qualifies a circumstance's noun when its target is a pronoun.
+      const pronTail = /^ل(ه|ها|هم|هما)$/.test(this.doc.words[qEnd + 1] ?? '') && frame.marker.includes('ل');
       // "A وB، وهما البروتوكولان المكملان لـC": a pronoun and a noun that restate the list before.
       const restated = !!head && gap === 1 && q >= 2 && /^و?(هما|هي|هم)$/.test(this.doc.words[q - 2]) && !this.inMention(q - 1);
       if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
-      else if (!head || gap > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
+      else if (!head || gap > 0 || !fits(head, frame.head) || (head.marker === 'circumstance' && !pronTail)) {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
         // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة");
         // adjectives may stand between ("تقريرها المواضيعي الأول المقدم إلى").
@@ -550,6 +552,15 @@ export class ClauseReader {
       let tail = right.find(
         (g) => g.a <= qEnd + 4 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') || apposition(g) : frame.marker.includes(g.prep)) && fits(g, other(frame.head)),
       );
+      // "في إطار البرنامج العالمي التابع له": a pronoun after the attribute stands for the clause's subject.
+      if (!tail && pronTail) {
+        const subj = left.find((g) => g !== head && g.b < head!.a && g.marker === 'direct' && fits(g, other(frame.head))) ?? this.previous.filter((g) => g.marker === 'direct' && fits(g, other(frame.head))).pop();
+        if (!subj) return;
+        tail = { ...subj, members: subj.members.slice(-1) };
+        conf -= 0.15;
+        this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
+        return;
+      }
       if (!tail || right[0] !== tail) return;
       // The actors after "بمشاركة"/"بتنظيم من" all act; the thing after "المكمل لـ"/"التابع لـ" is one.
       if (frame.head === 'from') tail = { ...tail, members: tail.members.slice(0, 1) };

@@ -149,5 +149,11 @@ describe('relate: markers and owners a few words away', () => {
     const { r } = rels('وعلقت المنظمة الدولية للهجرة على مشاريع قوانين الهجرة، بما في ذلك الأحكام التي تتعلق بالاتجار، في بلدان تشمل على سبيل المثال الأردن، ولبنان، وتونس.');
     expect(r).toEqual(expect.arrayContaining(['ASSISTS agency:iom country:jo', 'ASSISTS agency:iom country:lb', 'ASSISTS agency:iom country:tn']));
   });
+
+  it('"في إطار البرنامج ... التابع له": the pronoun is the clause\'s subject; the circumstance is still not an argument of the verb', () => {
+    const { r } = rels('ويعمل مكتب الأمم المتحدة المعني بالمخدرات والجريمة، في إطار البرنامج العالمي لمكافحة الاتجار بالبشر التابع له، على دعم الدول.');
+    expect(r).toContain('ADMINISTERS agency:unodc programme:gpat');
+    expect(r.filter((x) => x.startsWith('MEMBER_OF') || x.startsWith('PARTNERS_WITH'))).toEqual([]);
+  });
 });
 
