@@ -262,7 +262,8 @@ export class ClauseReader {
     // Parenthesised asides ("ميكرونيزيا (ولايات-المتحدة)") do not break a list.
     const between = d.src.slice(last.end, m.start);
     const parens: [number, number][] = [];
-    for (const x of between.matchAll(/\([^()]*\)/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
+    // Titles in quotes ("القرار 1/2 المعنون «...» والقرار 3/4") are asides too.
+    for (const x of between.matchAll(/\([^()]*\)|"[^"]*"|«[^»]*»|“[^”]*”/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
     const inParen = (k: number) => parens.some(([a, b]) => d.oStart[k] >= a && d.oEnd[k] <= b);
     let conj = false;
     let comma = false;

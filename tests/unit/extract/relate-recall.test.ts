@@ -155,5 +155,10 @@ describe('relate: markers and owners a few words away', () => {
     expect(r).toContain('ADMINISTERS agency:unodc programme:gpat');
     expect(r.filter((x) => x.startsWith('MEMBER_OF') || x.startsWith('PARTNERS_WITH'))).toEqual([]);
   });
+
+  it('a quoted title does not break a list ("القرار A المعنون «...» والقرار B")', () => {
+    const { r } = rels('واعتمدت الجمعية العامة قرارين بشأن الاتجار، وهما القرار 60/251 المعنون "حماية الضحايا" والقرار 60/252 المعنون "التعاون الدولي".');
+    expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^ADOPTED agency:ga instrument:ga-res-60-251/), expect.stringMatching(/^ADOPTED agency:ga instrument:ga-res-60-252/)]));
+  });
 });
 
