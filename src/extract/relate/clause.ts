@@ -606,6 +606,8 @@ export class ClauseReader {
       } else {
         agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
         obj = right.find((g) => objOk(g) && fits(g, objRole));
+        // "المؤتمر، الذي نُظِّم بالاشتراك مع X": a passive without its agent; the partners share the act.
+        if (!agent && !obj && frame.shared && fits(ante, objRole) && right.some((g) => g.marker === 'partner')) obj = ante;
         conf -= 0.05;
       }
     } else if (frame.pattern === 'verb') {
@@ -688,7 +690,7 @@ export class ClauseReader {
         for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length) return true;
         return false;
       };
-      for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(obj.b, p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
+      for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
     }
     if (!agent || !obj || agent === obj) return;
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.

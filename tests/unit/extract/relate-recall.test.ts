@@ -160,5 +160,11 @@ describe('relate: markers and owners a few words away', () => {
     const { r } = rels('واعتمدت الجمعية العامة قرارين بشأن الاتجار، وهما القرار 60/251 المعنون "حماية الضحايا" والقرار 60/252 المعنون "التعاون الدولي".');
     expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^ADOPTED agency:ga instrument:ga-res-60-251/), expect.stringMatching(/^ADOPTED agency:ga instrument:ga-res-60-252/)]));
   });
+
+  it('"الذي نُظِّم بالاشتراك مع A وB": a passive relative clause without its agent; the partners organised it', () => {
+    const { r } = rels('وحضر المؤتمر الإقليمي بشأن الهجرة، الذي نُظِّم بالاشتراك مع اليونيسيف والمنظمة الدولية للهجرة، أكثر من مائة مشارك.');
+    expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^ORGANIZED agency:unicef meeting:/), expect.stringMatching(/^ORGANIZED agency:iom meeting:/)]));
+    expect(r.filter((x) => x.startsWith('PARTNERS_WITH'))).toEqual([]);
+  });
 });
 
