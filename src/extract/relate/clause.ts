@@ -693,6 +693,12 @@ export class ClauseReader {
       for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
     }
     if (!agent || !obj || agent === obj) return;
+    // "عقد دورته الأولى في نيسان ودورته الثانية في أيار": a second object coordinated after a circumstance of the first.
+    if (frame.pattern === 'verb') {
+      const o = obj;
+      const more = right.find((g) => g.a > o.b && g.a - o.b <= 8 && g.marker === 'direct' && this.doc.words[g.a][0] === 'و' && g.members.every((m) => m.kind === o.members[0].kind) && !this.commaBetween(o.b, g.a) && !right.some((h) => h.a > o.b && h.a < g.a && h.marker !== 'circumstance' && h.marker !== 'prep'));
+      if (more && more !== agent) this.emitPairs(frame.type, frame.agent === 'from' ? agent : more, frame.agent === 'from' ? more : agent, conf - 0.1, emit);
+    }
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
     if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);

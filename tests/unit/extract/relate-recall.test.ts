@@ -166,5 +166,10 @@ describe('relate: markers and owners a few words away', () => {
     expect(r).toEqual(expect.arrayContaining([expect.stringMatching(/^ORGANIZED agency:unicef meeting:/), expect.stringMatching(/^ORGANIZED agency:iom meeting:/)]));
     expect(r.filter((x) => x.startsWith('PARTNERS_WITH'))).toEqual([]);
   });
+
+  it('"عقدت X دورتها الخمسين في ... ودورتها الحادية والخمسين في ...": a second object after a circumstance of the first', () => {
+    const { r } = rels('وعقدت لجنة وضع المرأة دورتها الخمسين في آذار/مارس 2006 ودورتها الحادية والخمسين في شباط/فبراير 2007.');
+    expect(r).toEqual(expect.arrayContaining(['ORGANIZED agency:csw meeting:csw-50', 'ORGANIZED agency:csw meeting:csw-51']));
+  });
 });
 
