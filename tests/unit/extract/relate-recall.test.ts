@@ -171,5 +171,10 @@ describe('relate: markers and owners a few words away', () => {
     const { r } = rels('وعقدت لجنة وضع المرأة دورتها الخمسين في آذار/مارس 2006 ودورتها الحادية والخمسين في شباط/فبراير 2007.');
     expect(r).toEqual(expect.arrayContaining(['ORGANIZED agency:csw meeting:csw-50', 'ORGANIZED agency:csw meeting:csw-51']));
   });
+
+  it('"التي وافق عليها قرار الجمعية العامة": a body acts through its resolution', () => {
+    const { r } = rels('وتعد اتفاقية حقوق الطفل، التي وافق عليها قرار الجمعية العامة في عام 1989، أساس عمل اللجنة.');
+    expect(r).toContain('ADOPTED agency:ga instrument:crc');
+  });
 });
 
