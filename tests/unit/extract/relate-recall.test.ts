@@ -176,5 +176,11 @@ describe('relate: markers and owners a few words away', () => {
     const { r } = rels('وتعد اتفاقية حقوق الطفل، التي وافق عليها قرار الجمعية العامة في عام 1989، أساس عمل اللجنة.');
     expect(r).toContain('ADOPTED agency:ga instrument:crc');
   });
+
+  it('"شاركت X في رعاية Y": sponsoring is organising, not taking part', () => {
+    const { r } = rels('وشاركت اليونيسيف في رعاية المؤتمر الإقليمي بشأن الهجرة.');
+    expect(r).toContainEqual(expect.stringMatching(/^ORGANIZED agency:unicef meeting:/));
+    expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
+  });
 });
 
