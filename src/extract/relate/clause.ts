@@ -380,6 +380,8 @@ export class ClauseReader {
         const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
         if (f.trig.frame.participants) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit);
+        // "عقد المكتب حلقة عمل لمسؤولين من A وB": people from States took part in the meeting the clause names.
+        if (f.trig.frame.fromStates) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit, true);
       }
     }
     // The meeting last named: what "المؤتمر" or "المتحاورون" in the next sentences refer to.
@@ -427,7 +429,7 @@ export class ClauseReader {
    * "المتحاورون"). The clause runs past relative clauses to the sentence's end; looser than a frame
    * read, so below 0.8.
    */
-  private participants(frame: Frame, q: number, qEnd: number, c0: number, t1: number, byA: Group[], left: Group[], emit: Emit): void {
+  private participants(frame: Frame, q: number, qEnd: number, c0: number, t1: number, byA: Group[], left: Group[], emit: Emit, statesOnly = false): void {
     const d = this.doc;
     let c1 = qEnd + 1;
     while (c1 < t1 && c1 < qEnd + 200 && !this.hard(c1 - 1)) {
@@ -446,6 +448,7 @@ export class ClauseReader {
     if (named && masdarBetween(named.a)) return;
     let meeting: Mention[] | undefined = (named ?? left.find((g) => isMeeting(g) && g.marker === 'direct'))?.members;
     let conf = Math.min(0.75, frame.confidence - 0.1);
+    if (statesOnly && !named) return;
     if (!meeting) {
       let word = '';
       let at = -1;
@@ -465,7 +468,8 @@ export class ClauseReader {
       right = right.filter((g) => g.a > at || g.b < at);
       conf -= 0.1;
     }
-    const spec = relationSpec(frame.type)!;
+    const type = statesOnly ? 'PARTICIPATED_IN' : frame.type;
+    const spec = relationSpec(type)!;
     // The actors after the verb (one before it is its subject, read by the frame itself).
     for (const g of right) {
       if (g.members.some((m) => meeting!.includes(m))) continue;
@@ -473,10 +477,10 @@ export class ClauseReader {
       // A title after a plain noun ("وضم المتحاورون ممثلين عن X") reads as its genitive; here it is a participant.
       const ea = g.members[0].ea;
       const titled = g.marker === 'notActor' && ea !== undefined && (ea - 1 <= qEnd || this.fr.meetingWords.has(bare(noWaw(d.words[ea - 1]))));
-      if (g.marker !== 'direct' && !fromCountries && !titled) continue;
+      if (statesOnly ? !fromCountries || g.a < named!.b : g.marker !== 'direct' && !fromCountries && !titled) continue;
       for (const f of g.members) {
         if (!(spec.from as readonly string[]).includes(f.kind)) continue;
-        for (const t of meeting) if (t.kind === 'Meeting') emit(frame.type, f.entityId, t.entityId, conf);
+        for (const t of meeting) if (t.kind === 'Meeting') emit(type, f.entityId, t.entityId, statesOnly ? conf - 0.1 : conf);
       }
     }
   }

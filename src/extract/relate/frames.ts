@@ -33,6 +33,8 @@ export interface Frame {
   list: boolean;
   /** Every actor the clause names takes part in its meeting (or, when it names none but refers back to one, the meeting last named). */
   participants: boolean;
+  /** People from States named after the meeting this frame's clause names took part in it ("حلقة عمل لمسؤولين من A وB"). */
+  fromStates: boolean;
   confidence: number;
   /** Narrower kinds than model/relations.json allows at an end, for this frame only. */
   only: Partial<Record<Role, string[]>>;
@@ -58,6 +60,7 @@ interface RawFrame {
   session?: boolean;
   genitive?: boolean;
   participants?: boolean;
+  fromStates?: boolean;
   reach?: number;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
@@ -113,6 +116,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       reach: raw.reach ?? 0,
       genitive: raw.genitive === true,
       participants: raw.participants === true,
+      fromStates: raw.fromStates === true,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };

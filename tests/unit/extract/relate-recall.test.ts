@@ -182,5 +182,14 @@ describe('relate: markers and owners a few words away', () => {
     expect(r).toContainEqual(expect.stringMatching(/^ORGANIZED agency:unicef meeting:/));
     expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
   });
+
+  it('"عقدت X حلقة عمل ... لمسؤولين من A وB": the States took part, below 0.8; the organiser did not', () => {
+    const { r, conf } = rels('وعقدت اليونيسيف حلقة عمل إقليمية بشأن الهجرة لمسؤولين حكوميين من الأردن ولبنان.');
+    const jo = r.find((x) => /^PARTICIPATED_IN country:jo meeting:/.test(x));
+    expect(jo).toBeDefined();
+    expect(r).toContainEqual(expect.stringMatching(/^PARTICIPATED_IN country:lb meeting:/));
+    expect(conf(jo!)).toBeLessThan(0.8);
+    expect(r.filter((x) => /^PARTICIPATED_IN agency:unicef/.test(x))).toEqual([]);
+  });
 });
 
