@@ -191,5 +191,10 @@ describe('relate: markers and owners a few words away', () => {
     expect(conf(jo!)).toBeLessThan(0.8);
     expect(r.filter((x) => /^PARTICIPATED_IN agency:unicef/.test(x))).toEqual([]);
   });
+
+  it('"الاضطلاع بدوره كمدير لصندوق ...": the owner of the possessive administers the fund', () => {
+    const { r } = rels('ويواصل مكتب الأمم المتحدة المعني بالمخدرات والجريمة الاضطلاع بدوره كمدير لصندوق الأمم المتحدة الاستئماني للتبرعات لضحايا الاتجار بالأشخاص.');
+    expect(r).toContain('ADMINISTERS agency:unodc programme:un-trust-fund-victims');
+  });
 });
 
