@@ -196,5 +196,11 @@ describe('relate: markers and owners a few words away', () => {
     const { r } = rels('ويواصل مكتب الأمم المتحدة المعني بالمخدرات والجريمة الاضطلاع بدوره كمدير لصندوق الأمم المتحدة الاستئماني للتبرعات لضحايا الاتجار بالأشخاص.');
     expect(r).toContain('ADMINISTERS agency:unodc programme:un-trust-fund-victims');
   });
+
+  it('"أصدرت X مجموعة أدوات ...": a programme issued is established; an instrument issued stays ADOPTED', () => {
+    const { r } = rels('وأصدرت اليونيسيف مجموعة أدوات جديدة لمكافحة الاتجار بالأطفال في عام 2015.');
+    expect(r).toContainEqual(expect.stringMatching(/^ESTABLISHED agency:unicef programme:/));
+    expect(r.filter((x) => x.startsWith('ADOPTED'))).toEqual([]);
+  });
 });
 
