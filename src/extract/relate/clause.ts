@@ -31,6 +31,8 @@ export interface Mention {
   /** First and last token. */
   a: number;
   b: number;
+  /** First token of a person's title the name stands behind ("نائب المدير التنفيذي لليونيسيف"): the body acts through them. */
+  ea?: number;
 }
 
 type MarkerKind = 'direct' | 'prep' | 'passive' | 'partner' | 'circumstance' | 'mandate' | 'notActor';
@@ -108,8 +110,10 @@ export class ClauseReader {
     return w.slice(pre.length).startsWith('لل') ? 'ل' : '';
   }
 
-  private markerOf(m: Mention, lo: number): { marker: MarkerKind; prep: string } {
-    const p = this.proclitic(m);
+  private markerOf(m0: Mention, lo: number): { marker: MarkerKind; prep: string } {
+    // A name behind a person's title takes the title's place in the clause.
+    const m = m0.ea === undefined ? m0 : { ...m0, a: m0.ea, start: this.doc.oStart[m0.ea] };
+    const p = m0.ea === undefined ? this.proclitic(m0) : this.titleProclitic(m0.ea);
     const tables: [MarkerKind, string[][]][] = [
       ['mandate', this.fr.mandate],
       ['passive', this.fr.passiveAgent],
@@ -117,6 +121,13 @@ export class ClauseReader {
       ['circumstance', this.fr.circumstance],
     ];
     for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a, p, lo)) return { marker: kind, prep: '' };
+    // "بالاشتراك مع حكومة البرازيل": the marker stands before a word such as حكومة that introduces the name.
+    const g0 = m.a - 1 >= lo && !this.inMention(m.a - 1) && !this.hard(m.a - 1) ? this.doc.words[m.a - 1] : '';
+    const glued = (w: string) => w.length > 3 && this.fr.listGlue.has(w);
+    if (g0 && (glued(g0) || glued(noWaw(g0)) || (/^[بل]/.test(g0) && glued(g0.slice(1))))) {
+      const p0 = /^[بل]/.test(g0) && glued(g0.slice(1)) ? g0[0] : '';
+      for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a - 1, p0, lo)) return { marker: kind, prep: '' };
+    }
     const j = m.a - 1;
     const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
     const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
@@ -125,14 +136,15 @@ export class ClauseReader {
     if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
     if (p) return { marker: 'prep', prep: p };
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
-    if (!prev || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
+    const wawTitle = m0.ea !== undefined && this.doc.words[m.a][0] === 'و' && this.isTitle(this.doc.words[m.a].slice(1));
+    if (!prev || wawTitle || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
     const raw = this.doc.words[j];
     // "كل من مصر وليبيا": "both/all of", not the preposition من.
     if (prev === 'من' && prev2 === 'كل') return { marker: 'direct', prep: '' };
     if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
     // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
-    const prepPronoun = this.fr.objectPronouns.some((pr) => prev.endsWith(pr) && (PREPS.has(prev.slice(0, -pr.length)) || ['ل', 'ب', 'الي', 'علي'].includes(prev.slice(0, -pr.length))));
+    const prepPronoun = [prev, raw].some((w) => this.fr.objectPronouns.some((pr) => w.endsWith(pr) && (PREPS.has(w.slice(0, -pr.length)) || ['ل', 'ب', 'ف', 'الي', 'علي'].includes(w.slice(0, -pr.length)))));
     // A verb before the name makes it the subject: after قد, or a past verb in ـت ("أشارت", not "منظمات").
     const prevPrev = j - 1 >= lo ? noWaw(this.doc.words[j - 1]) : '';
     const verbLike = prevPrev === 'قد' || prevPrev === 'لقد' || (/ت$/.test(prev) && !/ات$/.test(prev) && prev.length <= 6);
@@ -143,6 +155,38 @@ export class ClauseReader {
       !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
     if (plain) return { marker: 'notActor', prep: '' };
     return { marker: 'direct', prep: '' };
+  }
+
+  /** The preposition glued to a title word ("لممثلي"), or ''. */
+  private titleProclitic(k: number): string {
+    const w = noWaw(this.doc.words[k]);
+    return /^[بل]/.test(w) && this.isTitle(w.slice(1)) && !this.isTitle(w) ? w[0] : '';
+  }
+
+  private isTitle(w: string): boolean {
+    const t = this.fr.personNouns;
+    return t.has(w) || t.has(noWaw(w)) || t.has(bare(w));
+  }
+
+  /**
+   * "نائب المدير التنفيذي لليونيسيف", "ممثلين عن المنظمة", "وزير داخلية بيلاروس": the token where the
+   * title a body's name stands behind starts, or undefined. The name must be the title's genitive
+   * (or follow لـ/عن/من), within a few words, no comma between.
+   */
+  private titleStart(m: Mention, lo: number): number | undefined {
+    if (m.kind !== 'Agency' && m.kind !== 'Country') return undefined;
+    const d = this.doc;
+    const p = this.proclitic(m);
+    const prev = m.a - 1 >= lo ? noWaw(d.words[m.a - 1]) : '';
+    if (p === 'ب' || p === 'ك' || (PREPS.has(prev) && !['عن', 'من', 'لدي'].includes(prev))) return undefined;
+    let found: number | undefined;
+    for (let k = m.a - 1; k >= Math.max(lo, m.a - 4); k--) {
+      if (this.inMention(k) || this.hard(k) || COMMA.test(this.gapText(k))) break;
+      const w = d.words[k];
+      if (this.isTitle(w) || this.titleProclitic(k)) found = k;
+      else if (found !== undefined) break;
+    }
+    return found;
   }
 
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
@@ -167,13 +211,17 @@ export class ClauseReader {
     this.coveredFrom = lo;
     this.covered = new Uint8Array(Math.max(0, hi - lo + 1));
     for (const m of ms) for (let k = m.a; k <= m.b; k++) if (k >= lo) this.covered[k - lo] = 1;
+    for (const m of ms) {
+      m.ea = this.titleStart(m, lo);
+      if (m.ea !== undefined) for (let k = m.ea; k < m.a; k++) this.covered[k - lo] = 1;
+    }
     const out: Group[] = [];
     for (const m of ms) {
       const g = out[out.length - 1];
       // "A لدى الأمم المتحدة، وB" / "A التابعة لـX، وB": after a comma the list goes on past a name that only qualifies A.
       const p = out[out.length - 2];
       if (
-        p && g.members.length === 1 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
+        p && g.members.length === 1 && g.a - p.b <= 3 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
         this.sameSort(p.members[p.members.length - 1].kind, m.kind) && p.marker !== 'circumstance' && p.marker !== 'notActor'
       ) {
         p.members.push(m);
@@ -188,7 +236,7 @@ export class ClauseReader {
         continue;
       }
       const { marker, prep } = this.markerOf(m, lo);
-      out.push({ members: [m], a: m.a, b: m.b, marker, prep });
+      out.push({ members: [m], a: m.ea ?? m.a, b: m.b, marker, prep });
     }
     return out;
   }
@@ -214,11 +262,13 @@ export class ClauseReader {
     // Parenthesised asides ("ميكرونيزيا (ولايات-المتحدة)") do not break a list.
     const between = d.src.slice(last.end, m.start);
     const parens: [number, number][] = [];
-    for (const x of between.matchAll(/\([^()]*\)/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
+    // Titles in quotes ("القرار 1/2 المعنون «...» والقرار 3/4") are asides too.
+    for (const x of between.matchAll(/\([^()]*\)|"[^"]*"|«[^»]*»|“[^”]*”/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
     const inParen = (k: number) => parens.some(([a, b]) => d.oStart[k] >= a && d.oEnd[k] <= b);
     let conj = false;
     let comma = false;
-    for (let j = last.b; j < m.a; j++) {
+    const ma = m.ea ?? m.a;
+    for (let j = last.b; j < ma; j++) {
       if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
       if (COMMA.test(this.gapText(j))) comma = true;
       if (j > last.b && !inParen(j)) {
@@ -230,7 +280,7 @@ export class ClauseReader {
     }
     // A genitive or a circumstance qualifies one noun; it does not open a comma list.
     if (!pastModifier && comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
-    if (d.words[m.a][0] === 'و' && (m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
+    if (d.words[ma][0] === 'و' && (m.ea !== undefined || m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
     return conj || comma;
   }
 
@@ -303,16 +353,21 @@ export class ClauseReader {
     this.lastAgent = null;
     this.lastApplied = null;
     this.usedPartners.clear();
+    let consumed = -1;
     for (let q = t0; q < t1; q++) {
-      if (this.inMention(q)) continue;
+      // The words of a multi-word trigger ("بدعوتكم لحضور") are not triggers of their own.
+      if (this.inMention(q) || q <= consumed) continue;
       const found = this.triggersAt(q);
       if (!found.length) continue;
+      for (const f of found) if (f.trig.rest.length && f.trig.frame.pattern === 'masdar') consumed = Math.max(consumed, f.end);
       // Clause around the trigger.
       let c0 = q;
       while (c0 > t0 && c0 > q - 30 && !this.hard(c0 - 1) && !this.isBoundary(c0 - 1)) c0--;
       for (const f of found) {
         let c1 = f.end + 1;
-        while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && !this.isBoundary(c1)) {
+        // A frame with a long reach ("أكمل المكتب تقييمات ... في A وB") reads past relative clauses.
+        const pastRelatives = f.trig.frame.reach > 14;
+        while (c1 < t1 && c1 < f.end + 40 && !this.hard(c1 - 1) && (!this.isBoundary(c1) || (pastRelatives && this.fr.relativePronouns.has(d.words[c1])))) {
           const w = d.words[c1];
           if (c1 > f.end + 1 && w[0] === 'و' && this.triggersAt(c1).some((x) => x.trig.frame.pattern === 'verb') && !this.inMention(c1)) break;
           c1++;
@@ -324,8 +379,14 @@ export class ClauseReader {
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
         const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
         this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+        if (f.trig.frame.participants) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit);
+        // "عقد المكتب حلقة عمل لمسؤولين من A وB": people from States took part in the meeting the clause names.
+        if (f.trig.frame.fromStates) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit, true);
       }
     }
+    // The meeting last named: what "المؤتمر" or "المتحاورون" in the next sentences refer to.
+    for (const g of gs) for (const m of g.members) if (m.kind === 'Meeting') this.topics.push({ members: [m], at: m.b });
+    if (this.topics.length > 64) this.topics.splice(0, this.topics.length - 32);
     // "وحدة مكافحة الاتجار في مكتب الأمم المتحدة ...": a unit named with the body it belongs to.
     for (const g of gs) {
       for (const m of g.members) {
@@ -358,6 +419,72 @@ export class ClauseReader {
     }
   }
 
+  /** Meetings named so far, last last (what "المؤتمر" or "المتحاورون" may refer back to). */
+  private topics: { members: Mention[]; at: number }[] = [];
+
+  /**
+   * Frames with `participants` ("وحضر الاجتماع ممثلو A، ونائب المدير العام لـB، وخبراء من C"): every
+   * actor the clause names (directly or behind a title; States also after من) took part in the
+   * meeting it names, or in the meeting last named when it only refers back to one ("هذا المؤتمر",
+   * "المتحاورون"). The clause runs past relative clauses to the sentence's end; looser than a frame
+   * read, so below 0.8.
+   */
+  private participants(frame: Frame, q: number, qEnd: number, c0: number, t1: number, byA: Group[], left: Group[], emit: Emit, statesOnly = false): void {
+    const d = this.doc;
+    let c1 = qEnd + 1;
+    while (c1 < t1 && c1 < qEnd + 200 && !this.hard(c1 - 1)) {
+      const w = noWaw(d.words[c1]);
+      if (this.isBoundary(c1) && !this.fr.relativePronouns.has(w) && !this.fr.relativePronouns.has(d.words[c1])) break;
+      c1++;
+    }
+    let right = between(byA, (g) => g.a, qEnd + 1, c1);
+    const isMeeting = (g: Group) => g.members.some((m) => m.kind === 'Meeting');
+    // "شاركت في تنظيم حلقة": a verbal noun between makes the meeting its object, not the verb's.
+    const masdarBetween = (b: number) => {
+      for (let k = qEnd + 1; k < b; k++) if (!this.inMention(k) && this.triggersAt(k).some((t) => t.trig.frame.pattern === 'masdar')) return true;
+      return false;
+    };
+    const named = right.find((g) => isMeeting(g) && g.marker !== 'circumstance');
+    if (named && masdarBetween(named.a)) return;
+    let meeting: Mention[] | undefined = (named ?? left.find((g) => isMeeting(g) && g.marker === 'direct'))?.members;
+    let conf = Math.min(0.75, frame.confidence - 0.1);
+    if (statesOnly && !named) return;
+    if (!meeting) {
+      let word = '';
+      let at = -1;
+      for (let k = c0; k < c1 && !word; k++) if (this.fr.meetingWords.has(bare(noWaw(d.words[k])))) [word, at] = [bare(noWaw(d.words[k])), k];
+      if (!word) return;
+      // "المؤتمر" refers to the last conference named; a word for the participants to the last meeting that is not a session.
+      const head = (t: { members: Mention[] }) => bare(noWaw(d.words[t.members[0].a]));
+      const recent = this.topics.filter((t) => q - t.at <= 800);
+      // ... and a word for the participants to the meeting named most often lately (not a session).
+      const counts = new Map<string, number>();
+      for (const t of recent) counts.set(t.members[0].entityId, (counts.get(t.members[0].entityId) ?? 0) + 1);
+      const main = recent.filter((t) => !/^(ال)?دور(ه|ت)/.test(head(t))).sort((x, y) => counts.get(x.members[0].entityId)! - counts.get(y.members[0].entityId)! || x.at - y.at).pop();
+      const topic = recent.filter((t) => head(t) === word).pop() ?? main;
+      if (!topic) return;
+      meeting = topic.members;
+      // The word itself, wrongly resolved to another kind, is not a participant.
+      right = right.filter((g) => g.a > at || g.b < at);
+      conf -= 0.1;
+    }
+    const type = statesOnly ? 'PARTICIPATED_IN' : frame.type;
+    const spec = relationSpec(type)!;
+    // The actors after the verb (one before it is its subject, read by the frame itself).
+    for (const g of right) {
+      if (g.members.some((m) => meeting!.includes(m))) continue;
+      const fromCountries = g.marker === 'prep' && g.prep === 'من' && g.members.every((m) => m.kind === 'Country');
+      // A title after a plain noun ("وضم المتحاورون ممثلين عن X") reads as its genitive; here it is a participant.
+      const ea = g.members[0].ea;
+      const titled = g.marker === 'notActor' && ea !== undefined && (ea - 1 <= qEnd || this.fr.meetingWords.has(bare(noWaw(d.words[ea - 1]))));
+      if (statesOnly ? !fromCountries || g.a < named!.b : g.marker !== 'direct' && !fromCountries && !titled) continue;
+      for (const f of g.members) {
+        if (!(spec.from as readonly string[]).includes(f.kind)) continue;
+        for (const t of meeting) if (t.kind === 'Meeting') emit(type, f.entityId, t.entityId, statesOnly ? conf - 0.1 : conf);
+      }
+    }
+  }
+
   /** Token index of a relative pronoun right before the trigger (optionally with قد/كان between), or -1. */
   private relativeBefore(q: number, t0: number): number {
     for (let j = q - 1; j >= Math.max(t0, q - 3); j--) {
@@ -379,7 +506,7 @@ export class ClauseReader {
     const objOk = (g: Group) =>
       g.marker === 'direct'
         ? frame.marker.includes('') || apposition(g)
-        : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع'));
+        : (g.marker === 'prep' && frame.marker.includes(g.prep)) || (g.marker === 'partner' && frame.marker.includes('مع')) || (g.marker === 'notActor' && frame.genitive);
     const agentOk = (g: Group) => g.marker === 'direct' && fits(g, frame.agent);
     const dist = (a: number, b: number) => {
       let n = 0;
@@ -400,13 +527,25 @@ export class ClauseReader {
       if (head && head.b < (left[0]?.b ?? -1)) head = left[0];
       // A frame with `reach` lets a few words stand between the name and its attribute (a name cut short).
       const gap = head ? dist(head.b, q) : 0;
-      if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
-      else if (!head || gap > 0 || !fits(head, frame.head) || head.marker === 'circumstance') {
+      // "في إطار البرنامج التابع له": the attribute still qualifies a circumstance's noun when its target is a pronoun.
+      const pronTail = /^ل(ه|ها|هم|هما)$/.test(this.doc.words[qEnd + 1] ?? '') && frame.marker.includes('ل');
+      // "A وB، وهما البروتوكولان المكملان لـC": a pronoun and a noun that restate the list before.
+      const restated = !!head && gap === 1 && q >= 2 && /^و?(هما|هي|هم)$/.test(this.doc.words[q - 2]) && !this.inMention(q - 1);
+      if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      else if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      else if (!head || gap > 0 || !fits(head, frame.head) || (head.marker === 'circumstance' && !pronTail)) {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
-        const before = q > 0 ? this.doc.words[q - 1] : '';
-        // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة").
-        const written = q > 0 ? this.doc.src.slice(this.doc.oStart[q - 1], this.doc.oEnd[q - 1]).replace(/[\u064b-\u0652\u0640]/g, '') : '';
-        const possessive = before !== '' && /(ه|ها|هم)$/.test(written) && !this.inMention(q - 1);
+        // The pronoun as written (ه/ها/هم), not a ta marbuta folded to ه by normalisation ("الخاصة");
+        // adjectives may stand between ("تقريرها المواضيعي الأول المقدم إلى").
+        const written = (k: number) => this.doc.src.slice(this.doc.oStart[k], this.doc.oEnd[k]).replace(/[\u064b-\u0652\u0640]/g, '');
+        let possessive = false;
+        for (let k = q - 1; k >= Math.max(0, q - 4) && !this.inMention(k) && !this.hard(k) && !COMMA.test(this.gapText(k)); k--) {
+          if (/(ه|ها|هم|هما)$/.test(written(k)) && !/^ال/.test(this.doc.words[k])) {
+            possessive = true;
+            break;
+          }
+          if (!/^ال/.test(this.doc.words[k])) break;
+        }
         const near = possessive ? left.find((g) => g.marker === 'direct' && fits(g, frame.head)) : undefined;
         const owner = near && dist(near.b, q) <= 12 ? near : possessive ? this.previous.filter((g) => g.marker === 'direct' && fits(g, frame.head)).pop() : undefined;
         if (!owner) return;
@@ -418,9 +557,32 @@ export class ClauseReader {
       let tail = right.find(
         (g) => g.a <= qEnd + 4 && (g.marker === 'direct' || g.marker === 'notActor' ? frame.marker.includes('') || apposition(g) : frame.marker.includes(g.prep)) && fits(g, other(frame.head)),
       );
+      // "في إطار البرنامج العالمي التابع له": a pronoun after the attribute stands for the clause's subject.
+      if (!tail && pronTail) {
+        const subj = left.find((g) => g !== head && g.b < head!.a && g.marker === 'direct' && fits(g, other(frame.head))) ?? this.previous.filter((g) => g.marker === 'direct' && fits(g, other(frame.head))).pop();
+        if (!subj) return;
+        tail = { ...subj, members: subj.members.slice(-1) };
+        conf -= 0.15;
+        this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
+        return;
+      }
       if (!tail || right[0] !== tail) return;
-      tail = { ...tail, members: tail.members.slice(0, 1) };
+      // The actors after "بمشاركة"/"بتنظيم من" all act; the thing after "المكمل لـ"/"التابع لـ" is one.
+      if (frame.head === 'from') tail = { ...tail, members: tail.members.slice(0, 1) };
       this.emitPairs(frame.type, frame.head === 'from' ? head : tail, frame.head === 'from' ? tail : head, conf, emit);
+      // "المقدمين إلى لجنة ... في دورتها السادسة": the body's session named right after it is a target too.
+      const session = frame.head === 'from' ? right.find((g) => g.a > tail!.b && g.a <= tail!.b + 2 && g.marker === 'prep' && g.prep === 'في' && g.members.every((m) => m.kind === 'Meeting') && fits(g, 'to')) : undefined;
+      if (session) this.emitPairs(frame.type, head, session, conf - 0.05, emit);
+      return;
+    }
+    if (frame.pattern === 'joint') {
+      // "ووضعت A وB دليلاً", "الذي وقعه A وB": bodies that do one thing together, as its subject, are partners.
+      const subj =
+        right.find((g) => g.a <= qEnd + 6 && (g.marker === 'direct' || (g.marker === 'prep' && g.a === qEnd + 1)) && dist(qEnd, g.a) <= 5) ??
+        left.find((g) => g.marker === 'direct' && dist(g.b, q) === 0 && !this.commaBetween(g.b, q));
+      const actors = subj ? subj.members.filter((m) => kinds('from').includes(m.kind)) : [];
+      if (actors.length < 2 || (right[0] !== subj && !left.includes(subj!))) return;
+      for (let i = 0; i < actors.length; i++) for (let j = i + 1; j < actors.length; j++) if (actors[i].entityId !== actors[j].entityId) emit(frame.type, actors[i].entityId, actors[j].entityId, conf);
       return;
     }
     if (frame.pattern === 'report') {
@@ -434,12 +596,22 @@ export class ClauseReader {
     if (frame.pattern === 'verb' && ante !== undefined) {
       // Relative clause: "X الذي يترأسه المكتب" (pronoun: X is the object), "X الذي يضم ..." (X is the subject).
       if (!ante) return;
-      if (suffix) {
+      // "التي انضمت إليها مصر", "الذي شاركت فيه": the pronoun is on the preposition after the verb.
+      const w1 = this.doc.words[qEnd + 1] ?? '';
+      const prepPronoun = [w1, noWaw(w1)].some((w) => this.fr.objectPronouns.some((p) => w.endsWith(p) && w.length > p.length && frame.marker.includes(normPrep(w.slice(0, -p.length)))));
+      if (passive && !suffix) {
+        // "والتي اعتمدت من قبل الجمعية العامة": passive relative clause, the antecedent is the object.
+        obj = fits(ante, objRole) ? ante : undefined;
+        agent = passive;
+        conf -= 0.05;
+      } else if (suffix || prepPronoun) {
         obj = fits(ante, objRole) ? ante : undefined;
         agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 3 && !this.commaBetween(qEnd, g.a));
       } else {
         agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
         obj = right.find((g) => objOk(g) && fits(g, objRole));
+        // "المؤتمر، الذي نُظِّم بالاشتراك مع X": a passive without its agent; the partners share the act.
+        if (!agent && !obj && frame.shared && fits(ante, objRole) && right.some((g) => g.marker === 'partner')) obj = ante;
         conf -= 0.05;
       }
     } else if (frame.pattern === 'verb') {
@@ -469,7 +641,15 @@ export class ClauseReader {
             }
           }
         }
-        if (obj && dist(qEnd, obj.a) > 14) obj = undefined;
+        if (obj && dist(qEnd, obj.a) > Math.max(14, frame.reach)) obj = undefined;
+        // "اعتمدت الجمعية قرارين يهدفان إلى ...، وهما القرار A والقرار B": the object restated later by a pronoun.
+        if (!obj && agent) {
+          const r = right.find((g) => g.a > agent!.b && g.a >= 1 && g.marker === 'direct' && fits(g, objRole) && /^و?(هما|هي|هم)$/.test(this.doc.words[g.a - 1]));
+          if (r) {
+            obj = r;
+            conf -= 0.15;
+          }
+        }
         if (obj && agent && dist(Math.max(qEnd, agent.b), obj.a) > 8) conf -= 0.1;
       }
     } else {
@@ -480,7 +660,7 @@ export class ClauseReader {
         agent = g1;
         obj = g2;
       } else {
-        obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= 6);
+        obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= Math.max(6, frame.reach));
         if (!obj) return;
         if (passive) agent = passive;
         else {
@@ -514,9 +694,15 @@ export class ClauseReader {
         for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length) return true;
         return false;
       };
-      for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(obj.b, p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
+      for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
     }
     if (!agent || !obj || agent === obj) return;
+    // "عقد دورته الأولى في نيسان ودورته الثانية في أيار": a second object coordinated after a circumstance of the first.
+    if (frame.pattern === 'verb') {
+      const o = obj;
+      const more = right.find((g) => g.a > o.b && g.a - o.b <= 8 && g.marker === 'direct' && this.doc.words[g.a][0] === 'و' && g.members.every((m) => m.kind === o.members[0].kind) && !this.commaBetween(o.b, g.a) && !right.some((h) => h.a > o.b && h.a < g.a && h.marker !== 'circumstance' && h.marker !== 'prep'));
+      if (more && more !== agent) this.emitPairs(frame.type, frame.agent === 'from' ? agent : more, frame.agent === 'from' ? more : agent, conf - 0.1, emit);
+    }
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
     if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);

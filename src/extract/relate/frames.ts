@@ -9,7 +9,7 @@ import { relationSpec } from '../../model';
 import { normaliseKey } from '../normalise';
 import { bare } from '../tokens';
 
-export type Pattern = 'verb' | 'masdar' | 'attributive' | 'report';
+export type Pattern = 'verb' | 'masdar' | 'attributive' | 'report' | 'joint';
 export type Role = 'from' | 'to';
 
 export interface Frame {
@@ -23,12 +23,18 @@ export interface Frame {
   marker: string[];
   /** Partners named with بالتعاون مع ... are agents of this relation too. */
   shared: boolean;
-  /** attributive: how many words may stand between the name and its attribute (0: adjacent). */
+  /** attributive: how many words may stand between the name and its attribute (0: adjacent); verb/masdar: how far the object may be from the trigger (0: the default). */
   reach: number;
+  /** The object may be the genitive of a plain noun ("مع سلطات بوروندي", "لممثلي الأردن"). */
+  genitive: boolean;
   /** verb: a session named right after the subject ("في دورته التاسعة") is an agent too. */
   session: boolean;
   /** attributive: the head is the whole list before the trigger ("... وجميعها أعضاء في"). */
   list: boolean;
+  /** Every actor the clause names takes part in its meeting (or, when it names none but refers back to one, the meeting last named). */
+  participants: boolean;
+  /** People from States named after the meeting this frame's clause names took part in it ("حلقة عمل لمسؤولين من A وB"). */
+  fromStates: boolean;
   confidence: number;
   /** Narrower kinds than model/relations.json allows at an end, for this frame only. */
   only: Partial<Record<Role, string[]>>;
@@ -52,6 +58,9 @@ interface RawFrame {
   shared?: boolean;
   list?: boolean;
   session?: boolean;
+  genitive?: boolean;
+  participants?: boolean;
+  fromStates?: boolean;
   reach?: number;
   confidence?: number;
   only?: Partial<Record<Role, string[]>>;
@@ -84,13 +93,17 @@ export interface Frames {
   auxiliaryVerbs: Set<string>;
   /** Nouns whose complement is the thing itself ("ولاية المقرر الخاص"): a direct object. */
   objectNouns: Set<string>;
+  /** Titles of people a body acts through ("نائب المدير التنفيذي لليونيسيف", "ممثلو المنظمة"). */
+  personNouns: Set<string>;
+  /** Words that refer back to the meeting being reported ("المؤتمر", "المتحاورون"), compared bare. */
+  meetingWords: Set<string>;
 }
 
 export function loadFrames(file: typeof framesFile = framesFile): Frames {
   const triggers = new Map<string, Trigger[]>();
   for (const raw of file.frames as RawFrame[]) {
     if (!relationSpec(raw.type)) throw new Error(`model/relation-frames.json: frame for unknown relation type ${raw.type}; add it to model/relations.json first`);
-    if (!['verb', 'masdar', 'attributive', 'report'].includes(raw.pattern)) throw new Error(`model/relation-frames.json: ${raw.type} has unknown pattern "${raw.pattern}" (verb, masdar, attributive or report)`);
+    if (!['verb', 'masdar', 'attributive', 'report', 'joint'].includes(raw.pattern)) throw new Error(`model/relation-frames.json: ${raw.type} has unknown pattern "${raw.pattern}" (verb, masdar, attributive, report or joint)`);
     const frame: Frame = {
       type: raw.type,
       pattern: raw.pattern as Pattern,
@@ -101,6 +114,9 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
       list: raw.list === true,
       session: raw.session === true,
       reach: raw.reach ?? 0,
+      genitive: raw.genitive === true,
+      participants: raw.participants === true,
+      fromStates: raw.fromStates === true,
       confidence: raw.confidence ?? 0.8,
       only: raw.only ?? {},
     };
@@ -129,6 +145,8 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     unitNouns: new Set(file.unitNouns.map((w) => normaliseKey(w))),
     auxiliaryVerbs: new Set(file.auxiliaryVerbs.map((w) => normaliseKey(w))),
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
+    personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
+    meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
   };
 }
 
