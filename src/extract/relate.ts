@@ -14,7 +14,8 @@ import type { Span } from './segment';
 import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
 import { defaultFrames, Frames } from './relate/frames';
-import { bare, DocTokens } from './tokens';
+import { bare } from './arabic';
+import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
 export interface RelateInput {

@@ -4,10 +4,6 @@
  */
 import { Form, forms, normalise, NormText, Token, tokenise, visualOrder } from './arabic';
 
-// The proclitic rules are the Arabic module's; import them from there. Re-exported only because
-// relate.ts still imports them from here (drop these lines when it no longer does).
-export { bare, definite, forms } from './arabic';
-export type { Form } from './arabic';
 
 export interface DocTokens {
   src: string;

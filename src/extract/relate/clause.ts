@@ -16,7 +16,7 @@
  */
 import { relationSpec } from '../../model';
 import type { DocTokens } from '../tokens';
-import { bare } from '../tokens';
+import { bare } from '../arabic';
 import type { Frame, Frames, Role, Trigger } from './frames';
 
 export interface Mention {

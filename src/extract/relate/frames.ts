@@ -6,8 +6,7 @@
  */
 import framesFile from '../../../model/relation-frames.json';
 import { relationSpec } from '../../model';
-import { normaliseKey } from '../normalise';
-import { bare } from '../tokens';
+import { bare, normaliseKey } from '../arabic';
 
 export type Pattern = 'verb' | 'masdar' | 'attributive' | 'report' | 'joint';
 export type Role = 'from' | 'to';
