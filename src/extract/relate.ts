@@ -14,7 +14,7 @@ import type { Span } from './segment';
 import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
 import { defaultFrames, Frames } from './relate/frames';
-import { bare } from './arabic';
+import { bare, normaliseKey } from './arabic';
 import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
@@ -224,6 +224,7 @@ function documentFacts(
   const frames = input.frames ?? defaultFrames();
   const { doc } = input;
   const head = input.mentions.filter((m) => m.end <= end && m.entityId !== self).sort((a, b) => a.start - b.start);
+  if (head.some((m) => enactsResolution(input.src, m, frames) && kindOf.get(m.entityId) === 'Agency')) return;
   let issuer: ResolvedMention | null = null;
   for (let k = 0; k < doc.words.length && doc.oStart[k] < end; k++) {
     const trig = frames.triggers.get(bare(doc.words[k]));
@@ -241,4 +242,16 @@ function documentFacts(
     add('SUBMITTED_TO', self, to.entityId, 0.9, to);
     if (issuer) add('REPORTED_TO', issuer.entityId, to.entityId, 0.85, to);
   }
+}
+
+/**
+ * "إن الجمعية العامة،" on a line of its own: the document is that body's resolution (its text, not a
+ * report to it), so its header names no issuer or addressee.
+ */
+function enactsResolution(src: string, m: ResolvedMention, frames: Frames): boolean {
+  const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
+  const before = normaliseKey(src.slice(lineStart, m.start)).trim();
+  const lineEnd = src.indexOf('\n', m.end);
+  const after = src.slice(m.end, lineEnd < 0 ? src.length : lineEnd).trim();
+  return frames.enacting.has(before) && /^[،,:]?$/.test(after);
 }

@@ -96,6 +96,8 @@ export interface Frames {
   personNouns: Set<string>;
   /** Words that refer back to the meeting being reported ("المؤتمر", "المتحاورون"), compared bare. */
   meetingWords: Set<string>;
+  /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
+  enacting: Set<string>;
 }
 
 export function loadFrames(file: typeof framesFile = framesFile): Frames {
@@ -146,6 +148,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
     personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
     meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
+    enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }
 

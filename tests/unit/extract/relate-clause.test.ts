@@ -147,6 +147,17 @@ describe('relate: document-level facts', () => {
     expect(r.some((x) => /^SUBMITTED_TO document:a-hrc-13-5 meeting:hrc-13/.test(x))).toBe(true);
     expect(r.some((x) => /^REPORTED_TO agency:secretary-general meeting:hrc-13/.test(x))).toBe(true);
   });
+
+  it('a resolution\'s own text ("إن مجلس حقوق الإنسان،") is not a report: its header gives no ISSUED_BY or SUBMITTED_TO', () => {
+    const text =
+      'الأمم المتحدة A/HRC/RES/44/9\nالجمعية العامة Distr.: General\n\nمجلس حقوق الإنسان\nالدورة الرابعة والأربعون\nالبند 3 من جدول الأعمال\n' +
+      'قرار اعتمده مجلس حقوق الإنسان بشأن حماية ضحايا الاتجار بالأشخاص\n\nإن مجلس حقوق الإنسان،\nإذ يشير إلى قراره 11/3،\n\n1- يطلب إلى الأمين العام أن يواصل دعم الدول.\n2- يقرر مواصلة النظر في المسألة.\n';
+    const d = extractDocument(text, 'res.txt');
+    const r = d.relations.map((x) => `${x.type} ${x.from} ${x.to}`);
+    expect(d.document.id).toBe('document:a-hrc-res-44-9');
+    expect(r.filter((x) => /^(ISSUED_BY|SUBMITTED_TO) document:/.test(x))).toEqual([]);
+    expect(r.some((x) => /^CITES document:a-hrc-res-44-9 instrument:/.test(x))).toBe(true);
+  });
 });
 
 describe('relate: frames are data', () => {
