@@ -615,7 +615,11 @@ export class ClauseReader {
         conf -= 0.05;
       }
     } else if (frame.pattern === 'verb') {
-      if (passive) {
+      // An actor right after the verb is its subject (active voice): a passive agent further on
+      // belongs to another clause ("تعمل البعثة مع ... لتوثيق حالات اختطاف ... على يد X").
+      const d0 = right.find((g) => g.marker === 'direct');
+      const subjectAfterVerb = !!d0 && fits(d0, frame.agent) && dist(qEnd, d0.a) <= 3 && !this.commaBetween(qEnd, d0.a) && (!passive || d0.a < passive.a);
+      if (passive && !subjectAfterVerb) {
         agent = passive;
         obj = right.find((g) => g.a < passive.a && g.marker === 'direct' && fits(g, objRole)) ?? left.find((g) => g.marker === 'direct' && fits(g, objRole));
       } else {

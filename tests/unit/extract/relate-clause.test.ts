@@ -160,6 +160,17 @@ describe('relate: document-level facts', () => {
   });
 });
 
+describe('relate: voice', () => {
+  it('an actor right after the verb is its subject: a passive agent in a later clause is not', () => {
+    const { r } = rels('وتعمل اليونيسيف بشكل وثيق مع حكومة لبنان لتوثيق حالات تجنيد الأطفال على يد تنظيم الدولة الإسلامية.');
+    expect(r.filter((x) => x.includes('agency:isil'))).toEqual([]);
+  });
+  it('a passive verb takes its agent from من قبل', () => {
+    const { r } = rels('واعتُمدت اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية من قبل الجمعية العامة في عام 2000.');
+    expect(r).toContain('ADOPTED agency:ga instrument:untoc');
+  });
+});
+
 describe('relate: frames are data', () => {
   it('refuses a frame for a relation type the model does not define, saying what to do', () => {
     const bad = { ...framesFile, frames: [{ type: 'INVENTED', pattern: 'verb', triggers: ['نظم'] }] } as unknown as typeof framesFile;
