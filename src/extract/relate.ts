@@ -107,6 +107,10 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     for (const b of bodies) if (b.end <= pos && pos - b.end < 3000 && feminine(b) === fem) best = b;
     return best?.entityId ?? null;
   };
+  // "وفي قرارها ٧٠/٢٨٦، طلبت الجمعية العامة ...": a fronted phrase whose pronoun points ahead, to the
+  // subject of its own clause, named within a few words.
+  const bodyRightAfter = (pos: number, fem: boolean, sentenceEnd: number): string | null =>
+    bodies.find((b) => b.start >= pos && b.start < sentenceEnd && b.start - pos <= 40 && feminine(b) === fem)?.entityId ?? null;
 
   let mi = 0;
   let ti = 0;
@@ -128,7 +132,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       // "بقرارها ٤٩/١٥٩": the body that speaks (the last organ named before) adopted it.
       const owner = reader.possessive(m);
       if (owner) {
-        const body = lastBodyBefore(m.start, owner === 'f');
+        const body = bodyRightAfter(m.end, owner === 'f', s.end) ?? lastBodyBefore(m.start, owner === 'f');
         if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
       }
       for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);

@@ -171,6 +171,14 @@ describe('relate: voice', () => {
   });
 });
 
+describe('relate: possessive resolutions', () => {
+  it('"وفي قرارها ...، طلبت الجمعية العامة": the pronoun points ahead to its clause\'s subject, not to the body named before', () => {
+    const { r } = rels('١ - وأعدت الأمانة العامة مذكرة عن حماية الضحايا.\n٢ - وفي قرارها ٦٨/١٩٢، دعت الجمعية العامة الدول إلى تعزيز التعاون.\n');
+    expect(r).toContain('ADOPTED agency:ga instrument:ga-res-68-192');
+    expect(r).not.toContain('ADOPTED agency:secretariat instrument:ga-res-68-192');
+  });
+});
+
 describe('relate: frames are data', () => {
   it('refuses a frame for a relation type the model does not define, saying what to do', () => {
     const bad = { ...framesFile, frames: [{ type: 'INVENTED', pattern: 'verb', triggers: ['نظم'] }] } as unknown as typeof framesFile;
