@@ -228,7 +228,7 @@ function documentFacts(
   const frames = input.frames ?? defaultFrames();
   const { doc } = input;
   const head = input.mentions.filter((m) => m.end <= end && m.entityId !== self).sort((a, b) => a.start - b.start);
-  if (head.some((m) => enactsResolution(input.src, m, frames) && kindOf.get(m.entityId) === 'Agency')) return;
+  if (head.some((m) => kindOf.get(m.entityId) === 'Agency' && enactsResolution(input.src, m, frames))) return;
   let issuer: ResolvedMention | null = null;
   for (let k = 0; k < doc.words.length && doc.oStart[k] < end; k++) {
     const trig = frames.triggers.get(bare(doc.words[k]));

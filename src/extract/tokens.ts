@@ -4,7 +4,6 @@
  */
 import { Form, forms, normalise, NormText, Token, tokenise, visualOrder } from './arabic';
 
-
 export interface DocTokens {
   src: string;
   norm: NormText;
