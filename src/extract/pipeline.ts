@@ -89,8 +89,10 @@ export function extractDocument(text: string, file: string, index: LexIndex = de
     }
   }
   const selfId = documentId(header.symbol, file);
-  const { relations, cooccurrences } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId, headerEnd: seg.paragraphs.length ? header.end : 0 });
+  const { relations, cooccurrences, entities: own } = relate({ src: text, doc, sentences: seg.sentences, paragraphs: seg.paragraphs, mentions, entities, selfId, headerEnd: seg.paragraphs.length ? header.end : 0 });
 
+  // The instrument the text is itself, when no mention named it (a resolution's heading number).
+  entities.push(...own);
   const body = docBodyId ? index.entries.get(docBodyId)!.nameEn : null;
   const sessionBody = sessionBodyId ? index.entries.get(sessionBodyId)!.nameEn : null;
   return {

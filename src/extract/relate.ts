@@ -13,8 +13,10 @@ import type { ResolvedMention } from './resolve';
 import type { Span } from './segment';
 import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
-import { defaultFrames, Frames } from './relate/frames';
-import { bare, normaliseKey } from './arabic';
+import { defaultFrames } from './relate/frames';
+import type { Frames } from './relate/frames';
+import { enactsResolution, instrumentFacts } from './relate/cites';
+import { bare } from './arabic';
 import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
@@ -40,7 +42,7 @@ function paragraphOf(paragraphs: Paragraph[], pos: number): string | null {
   return i >= 0 ? paragraphs[i].number : null;
 }
 
-export function relate(input: RelateInput): { relations: ExtractedRelation[]; cooccurrences: CoOccurrence[] } {
+export function relate(input: RelateInput): { relations: ExtractedRelation[]; cooccurrences: CoOccurrence[]; entities: ExtractedEntity[] } {
   const kindOf = new Map<string, string>(input.entities.map((e) => [e.id, e.type]));
   const entityById = new Map(input.entities.map((e) => [e.id, e]));
   const rels = new Map<string, ExtractedRelation>();
@@ -138,7 +140,24 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
     }
   }
-  documentFacts(input, kindOf, entityById, (type, from, to, c, m) => {
+
+  // The instrument the text is itself (a resolution's or a treaty's text) and what it cites; CITES
+  // between instruments named by title or inside a guide's name. A protocol does not cite the
+  // convention it supplements: that is SUPPLEMENTS.
+  const own = instrumentFacts({ ...input, outer: ms, frames: input.frames ?? defaultFrames() }, kindOf, entityById);
+  for (const f of own.facts) {
+    if (f.type === 'CITES' && (rels.has(`SUPPLEMENTS|${f.from}|${f.to}`) || rels.has(`SUPPLEMENTS|${f.to}|${f.from}`))) continue;
+    // Evidence: the sentence, within the line (a heading or a preamble clause is a line of its own).
+    const si = spanAt(input.sentences, f.at);
+    const nl = input.src.indexOf('\n', f.at);
+    let a = input.src.lastIndexOf('\n', f.at - 1) + 1;
+    let b = nl < 0 ? input.src.length : nl;
+    if (si >= 0 && !f.line) [a, b] = [Math.max(a, input.sentences[si].start), Math.min(b, input.sentences[si].end)];
+    addRel(f.type, f.from, f.to, input.src.slice(a, b).trim(), paragraphOf(input.paragraphs, f.at), f.confidence);
+  }
+
+  // A resolution's or a treaty's own text is not a report: its header names no issuer or addressee.
+  if (!own.ownId) documentFacts(input, kindOf, entityById, (type, from, to, c, m) => {
     // Header lines are units of their own (symbol, body, place and date): the evidence is the line
     // naming the end, however the file wraps the header into sentences.
     const si = spanAt(input.sentences, m.start);
@@ -204,7 +223,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     const paragraph = numbered ? p : null;
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) co.set(`${ids[i]}|${ids[j]}|${p}`, { a: ids[i], b: ids[j], paragraph });
   }
-  return { relations: [...rels.values()], cooccurrences: [...co.values()] };
+  return { relations: [...rels.values()], cooccurrences: [...co.values()], entities: own.entities };
 }
 
 /**
@@ -246,16 +265,4 @@ function documentFacts(
     add('SUBMITTED_TO', self, to.entityId, 0.9, to);
     if (issuer) add('REPORTED_TO', issuer.entityId, to.entityId, 0.85, to);
   }
-}
-
-/**
- * "إن الجمعية العامة،" on a line of its own: the document is that body's resolution (its text, not a
- * report to it), so its header names no issuer or addressee.
- */
-function enactsResolution(src: string, m: ResolvedMention, frames: Frames): boolean {
-  const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
-  const before = normaliseKey(src.slice(lineStart, m.start)).trim();
-  const lineEnd = src.indexOf('\n', m.end);
-  const after = src.slice(m.end, lineEnd < 0 ? src.length : lineEnd).trim();
-  return frames.enacting.has(before) && /^[،,:]?$/.test(after);
 }
