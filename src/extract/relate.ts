@@ -240,8 +240,9 @@ function documentFacts(
   const self = input.selfId;
   let end = input.headerEnd ?? 0;
   if (!self || end <= 0) return;
-  // The title ends at its footnote mark, the summary or the contents.
-  const stop = /\*|موجز|المحتويات/u.exec(input.src.slice(200, end));
+  // The title ends at its footnote mark, the summary or the contents (the agenda item's own mark,
+  // "البند ٢ من جدول الأعمال المؤقت*", comes before the title and ends nothing).
+  const stop = /(?<!جدول الأعمال(?: المؤقت)?\s*)\*|موجز|المحتويات/u.exec(input.src.slice(200, end));
   if (stop) end = 200 + stop.index;
   kindOf.set(self, 'Document');
   const frames = input.frames ?? defaultFrames();

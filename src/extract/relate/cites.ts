@@ -25,6 +25,8 @@ interface Words {
   preambleEnds: string[][];
   recitalCues: string[][];
   titled: Set<string>;
+  citeVerbs: Set<string>;
+  citerAfter: Set<string>;
   treatyCategories: Set<string>;
   namedInCategories: Set<string>;
 }
@@ -40,6 +42,8 @@ function words(): Words {
     preambleEnds: w.preambleEnds.map(phrase),
     recitalCues: w.recitalCues.map(phrase),
     titled: new Set(w.titled.map((x) => normaliseKey(x))),
+    citeVerbs: new Set(w.citeVerbs.map((x) => bare(normaliseKey(x)))),
+    citerAfter: new Set(w.citerAfter.map((x) => bare(normaliseKey(x)))),
     treatyCategories: new Set(w.treatyCategories),
     namedInCategories: new Set(w.namedInCategories),
   });
@@ -290,12 +294,58 @@ export function instrumentFacts(
     }
   }
 
-  // "الدليل التشريعي لاتفاقية ...", "التعليق على المبادئ ...": a guide or commentary cites the instrument its name holds.
-  for (const x of input.mentions) {
-    if (kindOf.get(x.entityId) !== 'Instrument' || !w.namedInCategories.has(entityById.get(x.entityId)?.category ?? '')) continue;
-    for (const y of input.mentions) {
-      if (y === x || y.entityId === x.entityId || y.start < x.start || y.end > x.end || kindOf.get(y.entityId) !== 'Instrument') continue;
-      facts.push({ type: 'CITES', from: x.entityId, to: y.entityId, at: x.start, confidence: 0.8 });
+  // "يُستشهد بالمبادئ في ... ولا سيما الدليل التشريعي": a citing verb; the instrument after it (with
+  // بـ/إلى) is cited, by the instrument or document between them (active: "ويشير الدليل إلى المبادئ")
+  // or, passive, by those it is cited in (after في، لا سيما ...; not one that is a genitive: "أحكام الاتفاقية").
+  for (let i = 0; i < input.outer.length; i++) {
+    const y = input.outer[i];
+    if (!citable(kindOf.get(y.entityId))) continue;
+    const ty = tokenAt(y.start);
+    let k = -1;
+    for (let t = ty - 1; t >= 0 && t >= ty - 5; t--) if (w.citeVerbs.has(bare(doc.words[t]))) k = t;
+    if (k < 0) continue;
+    const si = spanAt(input.sentences, y.start);
+    if (si < 0 || doc.oStart[k] < input.sentences[si].start) continue;
+    const sEnd = input.sentences[si].end;
+    const subject = input.outer.find((x) => x.start > doc.oEnd[k] && x.end <= y.start && citable(kindOf.get(x.entityId)));
+    const citers = subject
+      ? [subject]
+      : input.outer.filter((x, j) => j > i && x.start < sEnd && citable(kindOf.get(x.entityId)) && w.citerAfter.has(bare(doc.words[tokenAt(x.start) - 1] ?? '')));
+    for (const x of citers) if (x.entityId !== y.entityId) facts.push({ type: 'CITES', from: x.entityId, to: y.entityId, at: y.start, confidence: subject ? 0.85 : 0.8 });
+  }
+
+  // "الدليل التشريعي لاتفاقية ...", "التعليق على المبادئ ...": a guide or commentary cites the
+  // instrument its name holds (whole, or its first three quarters: "لاتفاقية الأمم المتحدة لمكافحة
+  // الجريمة المنظمة" is the convention named short).
+  const names = new Map<string, string[][]>();
+  const namesOf = (e: ExtractedEntity) => {
+    let l = names.get(e.id);
+    if (!l) {
+      const all = [e.name, e.nameAr ?? '', ...e.aliases, ...e.mentions.map((m) => m.text)];
+      l = [...new Set(all)].map((n) => phrase(n).map(bare)).filter((ws) => ws.length >= 4);
+      names.set(e.id, l);
+    }
+    return l;
+  };
+  const instruments = input.entities.filter((e) => e.type === 'Instrument');
+  for (const x of instruments) {
+    if (!w.namedInCategories.has(x.category ?? '')) continue;
+    const seen = new Set<string>();
+    // Mentions in numbered paragraphs first: their sentence is better evidence than a table of contents.
+    for (const m of [...x.mentions].sort((a, b) => Number(a.paragraph === null) - Number(b.paragraph === null))) {
+      const ws = phrase(m.text).map(bare);
+      if (ws.length < 5) continue;
+      for (const y of instruments) {
+        if (y.id === x.id || seen.has(y.id)) continue;
+        const found = namesOf(y).some((n) => {
+          const k = Math.max(4, Math.ceil(n.length * 0.75));
+          for (let i = 1; i + k <= ws.length; i++) if (n.slice(0, k).every((t, j) => ws[i + j] === t)) return true;
+          return false;
+        });
+        if (!found) continue;
+        seen.add(y.id);
+        facts.push({ type: 'CITES', from: x.id, to: y.id, at: m.start, confidence: 0.8 });
+      }
     }
   }
   return { ownId: own?.id ?? null, entities, facts };
