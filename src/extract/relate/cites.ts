@@ -27,6 +27,7 @@ interface Words {
   titled: Set<string>;
   citeVerbs: Set<string>;
   citerAfter: Set<string>;
+  inIt: Set<string>;
   treatyCategories: Set<string>;
   namedInCategories: Set<string>;
 }
@@ -44,6 +45,7 @@ function words(): Words {
     titled: new Set(w.titled.map((x) => normaliseKey(x))),
     citeVerbs: new Set(w.citeVerbs.map((x) => bare(normaliseKey(x)))),
     citerAfter: new Set(w.citerAfter.map((x) => bare(normaliseKey(x)))),
+    inIt: new Set(w.inIt.map((x) => normaliseKey(x))),
     treatyCategories: new Set(w.treatyCategories),
     namedInCategories: new Set(w.namedInCategories),
   });
@@ -312,6 +314,28 @@ export function instrumentFacts(
       ? [subject]
       : input.outer.filter((x, j) => j > i && x.start < sEnd && citable(kindOf.get(x.entityId)) && w.citerAfter.has(bare(doc.words[tokenAt(x.start) - 1] ?? '')));
     for (const x of citers) if (x.entityId !== y.entityId) facts.push({ type: 'CITES', from: x.entityId, to: y.entityId, at: y.start, confidence: subject ? 0.85 : 0.8 });
+  }
+
+  // "تقرير الأمين العام (A/63/90) الذي ... فيكرر فيه التأكيد على ... البروتوكول": what a document
+  // says "in it" (فيه، فيها: the pronoun is the document) names what it cites.
+  for (const x of input.outer) {
+    if (kindOf.get(x.entityId) !== 'Document') continue;
+    const si = spanAt(input.sentences, x.start);
+    if (si < 0) continue;
+    const sEnd = input.sentences[si].end;
+    let p = tokenAt(x.end);
+    const last = Math.min(doc.words.length, p + 12);
+    while (p < last && doc.oStart[p] < sEnd && !w.inIt.has(doc.words[p])) p++;
+    if (p >= last || doc.oStart[p] >= sEnd) continue;
+    // Up to the next document named: what follows is about that one.
+    for (const y of input.outer) {
+      if (y.start <= doc.oEnd[p]) continue;
+      if (y.start >= sEnd || kindOf.get(y.entityId) === 'Document') break;
+      if (kindOf.get(y.entityId) !== 'Instrument') continue;
+      const before = tokenAt(y.start) - 1;
+      if (frames.triggers.get(bare(doc.words[before]))?.some((tr) => tr.frame.type === 'SUPPLEMENTS')) continue;
+      facts.push({ type: 'CITES', from: x.entityId, to: y.entityId, at: y.start, confidence: 0.75 });
+    }
   }
 
   // "الدليل التشريعي لاتفاقية ...", "التعليق على المبادئ ...": a guide or commentary cites the

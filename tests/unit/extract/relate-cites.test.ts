@@ -104,6 +104,16 @@ describe('relate: CITES between instruments', () => {
   });
 });
 
+describe('relate: what a document says "in it"', () => {
+  it('a report followed by فيه cites the instruments named after the pronoun, up to the next document', () => {
+    const { r } = rels(
+      '٣- وأما تقرير الأمين العام (A/70/123) الذي صدر في أيار/مايو فيستعرض فيه تنفيذ بروتوكول مكافحة تهريب المهاجرين عن طريق البر والبحر والجو، وتناولت الوثيقة (A/70/456) اتفاقية حقوق الطفل.',
+    );
+    expect(r).toContain('CITES document:a-70-123 instrument:smuggling-protocol');
+    expect(r).not.toContain('CITES document:a-70-123 instrument:crc');
+  });
+});
+
 describe('relate: the header of a report', () => {
   it('the agenda item\'s footnote mark does not end the header: "تقرير من الأمانة" still names the issuer', () => {
     const text =
