@@ -15,8 +15,8 @@ import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
 import { defaultFrames } from './relate/frames';
 import type { Frames } from './relate/frames';
-import { enactsResolution, instrumentFacts } from './relate/cites';
-import { bare } from './arabic';
+import { adoptsVerb, enactsResolution, instrumentFacts } from './relate/cites';
+import { bare, isDefinite, normaliseKey, withoutArticle } from './arabic';
 import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
@@ -114,6 +114,30 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   const bodyRightAfter = (pos: number, fem: boolean, sentenceEnd: number): string | null =>
     bodies.find((b) => b.start >= pos && b.start < sentenceEnd && b.start - pos <= 40 && feminine(b) === fem)?.entityId ?? null;
 
+  // Bodies named anywhere, inside a longer name too ("بقرار المجلس الاقتصادي والاجتماعي 1996/27").
+  const namedBodies = byStart.filter((m) => !m.anaphoric && kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  const frames = input.frames ?? defaultFrames();
+  const adoptedBy = (pos: number, sentenceStart: number): string | null => {
+    const t = tokenAt(pos);
+    const w = doc.words[t];
+    const instrumental = (w.startsWith('ب') && /^(?:قرار|قرارات)/.test(bare(w))) || frames.mandate.some((p) => p.every((x, k) => doc.words[t - p.length + k] === x));
+    if (!instrumental) return null;
+    for (let v = t - 1; v >= 0 && v >= t - 10 && doc.oStart[v] >= sentenceStart; v--) {
+      if (!adoptsVerb(doc.words[v], frames)) continue;
+      return namedBodies.find((b) => b.start > doc.oEnd[v] && b.end <= pos)?.entityId ?? null;
+    }
+    return null;
+  };
+  const headOf = (s: string, k: number) => withoutArticle(normaliseKey(s).split(' ')[k] ?? '');
+  const bodyByHead = (name: string, pos: number): string | null => {
+    const words = normaliseKey(name).split(' ');
+    if (!/^(?:قرار|قرارات|مقرر)$/.test(bare(words[0] ?? '')) || !isDefinite(words[1] ?? '')) return null;
+    const head = headOf(name, 1);
+    let best: ResolvedMention | null = null;
+    for (const b of namedBodies) if (b.end <= pos && pos - b.end < 3000 && headOf(input.src.slice(b.start, b.end), 0) === head) best = b;
+    return best?.entityId ?? null;
+  };
+
   let mi = 0;
   let ti = 0;
   for (const s of input.sentences) {
@@ -137,7 +161,17 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
         const body = bodyRightAfter(m.end, owner === 'f', s.end) ?? lastBodyBefore(m.start, owner === 'f');
         if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
       }
-      for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
+      const named = inside(m as unknown as ResolvedMention).filter((n) => kindOf.get(n.entityId) === 'Agency');
+      for (const n of named) addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
+      // "صادقت عليها الجمعية العامة بالقرار 317", "اعتمدها المجلس بموجب قراره 5/1": the resolution is the
+      // means of an adopting verb; the body that verb's clause names adopted the resolution too.
+      const by = adoptedBy(m.start, s.start);
+      if (by) addRel('ADOPTED', by, m.entityId, text, para, 0.8);
+      // "قرار المجلس 1997/22": the body last named whose head noun is that word adopted it.
+      if (!owner && !named.length) {
+        const body = bodyByHead(input.src.slice(m.start, m.end), m.start);
+        if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
+      }
     }
   }
 

@@ -222,7 +222,7 @@ function ownTreaty(input: CiteInput, kindOf: Map<string, string>, entityById: Ma
 }
 
 /** A word that is an adopting verb of the frames, with or without an object pronoun ("اعتمدته", "وافق"). */
-function adoptsVerb(tok: string, frames: Frames): boolean {
+export function adoptsVerb(tok: string, frames: Frames): boolean {
   const forms = [bare(tok), ...frames.objectPronouns.filter((p) => tok.endsWith(p) && tok.length > p.length + 2).map((p) => bare(tok.slice(0, -p.length)))];
   return forms.some((f) => frames.triggers.get(f)?.some((t) => t.frame.type === 'ADOPTED' && t.frame.pattern === 'verb' && !t.rest.length));
 }

@@ -104,6 +104,19 @@ describe('relate: CITES between instruments', () => {
   });
 });
 
+describe('relate: who adopted a resolution', () => {
+  it('"قرار المجلس 2005/27": the body last named with that head noun (here inside another resolution\'s name)', () => {
+    const { d, r } = rels('وإذ تشير إلى قرار المجلس الاقتصادي والاجتماعي 2004/11، وإلى قرار المجلس 2005/27 بشأن منع الجريمة،');
+    const second = d.entities.find((e) => e.mentions.some((m) => m.text.includes('2005')))!;
+    expect(r).toContain(`ADOPTED agency:ecosoc ${second.id}`);
+  });
+
+  it('a resolution that is the means of an adopting verb was adopted by that verb\'s subject', () => {
+    const { r } = rels('وانضمت تونس إلى الاتفاقية التي وافقت عليها الجمعية العامة للأمم المتحدة بالقرار 54/263 في عام 2000.');
+    expect(r).toContain('ADOPTED agency:ga instrument:ga-res-54-263');
+  });
+});
+
 describe('relate: what a document says "in it"', () => {
   it('a report followed by فيه cites the instruments named after the pronoun, up to the next document', () => {
     const { r } = rels(
