@@ -23,6 +23,7 @@ import type { Frames } from './frames';
 interface Words {
   preambleOpenings: string[][];
   preambleEnds: string[][];
+  articleHeadings: Set<string>;
   recitalCues: string[][];
   titled: Set<string>;
   citeVerbs: Set<string>;
@@ -41,6 +42,7 @@ function words(): Words {
   return (cached = {
     preambleOpenings: w.preambleOpenings.map(phrase),
     preambleEnds: w.preambleEnds.map(phrase),
+    articleHeadings: new Set(w.articleHeadings.map((x) => normaliseKey(x))),
     recitalCues: w.recitalCues.map(phrase),
     titled: new Set(w.titled.map((x) => normaliseKey(x))),
     citeVerbs: new Set(w.citeVerbs.map((x) => bare(normaliseKey(x)))),
@@ -174,18 +176,24 @@ function ownResolution(input: CiteInput, kindOf: Map<string, string>, entityById
   const bodyStart = lineEnd < 0 ? src.length : lineEnd;
   const regions: Array<[number, number]> = [[bodyStart, src.length]];
   if (titleLine) regions.push([at[1], titleLine.end]);
-  const preamble: [number, number] = [bodyStart, preambleEnd(input, lines, bodyStart)];
+  const preamble: [number, number] = [bodyStart, preambleEnd(input, bodyStart)];
   if (titleLine) preamble[0] = at[1];
   const facts: Fact[] = [{ type: 'ADOPTED', from: body.id, to: id, at: titleLine ? at[0] : enact.start, confidence: 0.9, line: true }];
   return { id, entity, regions, preamble, facts };
 }
 
 /** Where the preamble ends: the first numbered paragraph, or "اتفقت على ما يلي", "المادة 1". */
-function preambleEnd(input: CiteInput, lines: Line[], from: number): number {
+function preambleEnd(input: CiteInput, from: number): number {
+  const lines = linesOf(input.src, input.src.length);
   const para = input.paragraphs.find((p) => p.number !== null && p.start >= from);
   let end = para ? para.start : input.src.length;
   const w = words();
-  for (const l of lines) if (l.start >= from && l.start < end && (hasPhrase(l.toks, w.preambleEnds, true) || /^\s*[0-9٠-٩]{1,3}\s*[-–.]\s/u.test(input.src.slice(l.start, l.end)))) return Math.min(end, hasPhrase(l.toks, w.preambleEnds, true) ? l.end : l.start);
+  for (const l of lines) {
+    if (l.start < from || l.start >= end) continue;
+    if (hasPhrase(l.toks, w.preambleEnds, true)) return l.end;
+    const article = w.articleHeadings.has(l.toks[0]) && /^[0-9٠-٩]/.test(l.toks[1] ?? '');
+    if (article || /^\s*[0-9٠-٩]{1,3}\s*[-–.]\s/u.test(input.src.slice(l.start, l.end))) return l.start;
+  }
   return end;
 }
 
@@ -218,7 +226,7 @@ function ownTreaty(input: CiteInput, kindOf: Map<string, string>, entityById: Ma
     if (body) facts.push({ type: 'ADOPTED', from: body.entityId, to: own.entityId, at: l.start, confidence: 0.85, line: true });
   }
   const start = lines[opening].start;
-  return { id: own.entityId, entity: null, regions: [[start, src.length]], preamble: [start, preambleEnd(input, lines, start)], facts };
+  return { id: own.entityId, entity: null, regions: [[start, src.length]], preamble: [start, preambleEnd(input, start)], facts };
 }
 
 /** A word that is an adopting verb of the frames, with or without an object pronoun ("اعتمدته", "وافق"). */

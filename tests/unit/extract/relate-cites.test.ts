@@ -73,8 +73,14 @@ describe('relate: a treaty\'s own text', () => {
     expect(r).toContain('ADOPTED agency:ga instrument:crc');
   });
 
+  it('cites what its articles name too, below the recommended confidence (0.8) unless a cue word says it recalls it', () => {
+    const { d } = rels(text + 'المادة 1\nلا يخل أي حكم في هذه الاتفاقية بالعهد الدولي الخاص بالحقوق المدنية والسياسية.\n');
+    const iccpr = d.relations.find((x) => x.type === 'CITES' && x.from === 'instrument:crc' && x.to === 'instrument:iccpr');
+    expect(iccpr?.confidence).toBeLessThan(0.8);
+  });
+
   it('needs a preamble: a news item opening with a treaty\'s name is not that treaty', () => {
-    const { r } = rels('اتفاقية حقوق الطفل\nصدّقت الأردن على اتفاقية حقوق الطفل. وتشير الحكومة إلى الإعلان العالمي لحقوق الإنسان.\n');
+    const { r } = rels('اتفاقية حقوق الطفل\nإن الاتفاقية أهم صكوك حقوق الإنسان. صدّقت الأردن على اتفاقية حقوق الطفل. وتشير الحكومة إلى الإعلان العالمي لحقوق الإنسان.\n');
     expect(r.filter((x) => x.startsWith('CITES instrument:'))).toEqual([]);
   });
 });
