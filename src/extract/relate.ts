@@ -214,10 +214,10 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     addRel('HELD_IN', e.id, cid, ev, m.paragraph, 0.7);
   }
 
-  // The document cites every symbol and resolution it names.
+  // The document cites every symbol and resolution it names (not the resolution it is).
   if (input.selfId) {
     for (const e of input.entities) {
-      if (e.id === input.selfId || !(e.type === 'Document' || (e.type === 'Instrument' && e.category === 'RESOLUTION'))) continue;
+      if (e.id === input.selfId || e.id === own.ownId || !(e.type === 'Document' || (e.type === 'Instrument' && e.category === 'RESOLUTION'))) continue;
       const m = e.mentions[0];
       const si = spanAt(input.sentences, m.start);
       const ev = si >= 0 ? input.src.slice(input.sentences[si].start, input.sentences[si].end) : m.text;

@@ -139,11 +139,14 @@ function ownResolution(input: CiteInput, kindOf: Map<string, string>, entityById
   let titleLine: Line | null = null;
   for (const l of lines) {
     if (l.start >= enact.start) break;
-    const m = /^\s*(?:القرار\s+)?([0-9٠-٩]{1,4})\s*\/\s*([0-9٠-٩]{1,4})(?=\s|$)/u.exec(src.slice(l.start, l.end));
-    if (m) {
-      number = `${toWesternDigits(m[1])}/${toWesternDigits(m[2])}`;
-      const s = l.start + m[0].indexOf(m[1]);
-      at = [s, l.start + m[0].length];
+    // "52 / 85 <title>", "55/25 - <title>", or a Security Council's "القرار 2388 (2017)".
+    const line = src.slice(l.start, l.end);
+    const m = /^\s*(?:القرار\s+)?([0-9٠-٩]{1,4})\s*\/\s*([0-9٠-٩]{1,4})(?=[\s.\-–]|$)/u.exec(line);
+    const sc = m ? null : /^\s*(?:القرار\s+)([0-9٠-٩]{3,4})\s*\(([0-9٠-٩]{4})\)/u.exec(line);
+    const hit = m ?? sc;
+    if (hit) {
+      number = m ? `${toWesternDigits(hit[1])}/${toWesternDigits(hit[2])}` : `${toWesternDigits(hit[1])} (${toWesternDigits(hit[2])})`;
+      at = [l.start + hit[0].indexOf(hit[1]), l.start + hit[0].length];
       titleLine = l;
       break;
     }
@@ -156,7 +159,8 @@ function ownResolution(input: CiteInput, kindOf: Map<string, string>, entityById
     }
   }
   if (!number || !at) return null;
-  const id = resolutionId(body.id, false, number);
+  // A Security Council resolution is known by its number alone ("2388 (2017)" and "2388" are one, as in resolve).
+  const id = resolutionId(body.id, false, number.replace(/\s*\(\d{4}\)$/, ''));
   const known = entityById.get(id);
   const entity: ExtractedEntity | null = known
     ? null
@@ -170,7 +174,7 @@ function ownResolution(input: CiteInput, kindOf: Map<string, string>, entityById
         acronym: null,
         aliases: [],
         mentions: [{ text: src.slice(at[0], at[1]), start: at[0], end: at[1], paragraph: null }],
-        properties: { number },
+        properties: /\(\d{4}\)$/.test(number) ? { number: number.replace(/\s*\(\d{4}\)$/, ''), year: Number(number.slice(-5, -1)) } : { number },
       };
   const lineEnd = src.indexOf('\n', enact.end);
   const bodyStart = lineEnd < 0 ? src.length : lineEnd;

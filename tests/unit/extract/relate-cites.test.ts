@@ -46,6 +46,13 @@ describe('relate: a resolution\'s own text', () => {
     expect(r.filter((x) => /^(ISSUED_BY|SUBMITTED_TO) /.test(x))).toEqual([]);
   });
 
+  it('reads a Security Council resolution\'s heading "القرار 2222 (2016)"', () => {
+    const { d, r } = rels('القرار 2222 (2016)\nالذي اتخذه مجلس الأمن في جلسته 7777\n\nإن مجلس الأمن،\n\nإذ يشير إلى قراره 1325 (2000)،\n1 - يقرر أن يبقي المسألة قيد نظره.\n');
+    expect(r).toContain('ADOPTED agency:security-council instrument:security-council-res-2222');
+    expect(r).toContain('CITES instrument:security-council-res-2222 instrument:security-council-res-1325');
+    expect(r).not.toContain(`CITES ${d.document.id} instrument:security-council-res-2222`);
+  });
+
   it('takes its number from its own symbol when the heading has none', () => {
     const { r } = rels('A/RES/66/201\nحماية ضحايا الاتجار بالأشخاص\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/144،\n1 - تقرر مواصلة النظر في المسألة.\n');
     expect(r).toContain('ADOPTED agency:ga instrument:ga-res-66-201');
