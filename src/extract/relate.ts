@@ -197,9 +197,16 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     const si = spanAt(input.sentences, m.start);
     const [from0, to0] = si >= 0 ? [input.sentences[si].start, input.sentences[si].end] : [m.start, m.end];
     const nl = input.src.indexOf('\n', m.end);
-    const start = Math.max(from0, input.src.lastIndexOf('\n', m.start) + 1);
-    const end = Math.min(to0, nl < 0 ? to0 : nl);
-    addRel(type, from, to, input.src.slice(start, Math.max(end, m.end)).trim(), paragraphOf(input.paragraphs, m.start), c);
+    let start = Math.max(from0, input.src.lastIndexOf('\n', m.start) + 1);
+    let end = Math.max(Math.min(to0, nl < 0 ? to0 : nl), m.end);
+    // A header flattened onto one line (symbol, date, body, session, title): the words around the end.
+    if (end - start > 240) {
+      const a = Math.max(start, m.start - 100);
+      const b = Math.min(end, m.end + 100);
+      start = a > start ? input.src.indexOf(' ', a) + 1 : start;
+      end = b < end ? Math.max(m.end, input.src.lastIndexOf(' ', b)) : end;
+    }
+    addRel(type, from, to, input.src.slice(start, end).trim(), paragraphOf(input.paragraphs, m.start), c);
   });
 
   // A meeting whose place (read after its name by resolve) is a country named in the text was held there.
