@@ -190,7 +190,7 @@ function ownResolution(input: CiteInput, kindOf: Map<string, string>, entityById
 function preambleEnd(input: CiteInput, from: number): number {
   const lines = linesOf(input.src, input.src.length);
   const para = input.paragraphs.find((p) => p.number !== null && p.start >= from);
-  let end = para ? para.start : input.src.length;
+  const end = para ? para.start : input.src.length;
   const w = words();
   for (const l of lines) {
     if (l.start < from || l.start >= end) continue;
