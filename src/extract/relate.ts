@@ -14,6 +14,7 @@ import type { Span } from './segment';
 import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
 import { defaultFrames, Frames } from './relate/frames';
+import { nameRelations } from './relate/names';
 import { bare, normaliseKey } from './arabic';
 import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
@@ -138,6 +139,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
     }
   }
+  nameRelations(input, addRel);
   documentFacts(input, kindOf, entityById, (type, from, to, c, m) => {
     // Header lines are units of their own (symbol, body, place and date): the evidence is the line
     // naming the end, however the file wraps the header into sentences.

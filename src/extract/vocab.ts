@@ -3,6 +3,7 @@
  * module's normalisation, so the data files can be written in ordinary Arabic spelling.
  */
 import headsFile from '../../model/extraction/heads.json';
+import officesFile from '../../model/extraction/offices.json';
 import ordinalsFile from '../../model/extraction/ordinals.json';
 import symbolsFile from '../../model/extraction/symbols.json';
 import titlesFile from '../../model/extraction/titles.json';
@@ -72,3 +73,12 @@ const foldMap = (o: Record<string, number>) => new Map(Object.entries(o).map(([k
 export const ORDINAL_UNITS = foldMap(ordinalsFile.units);
 export const ORDINAL_TENS = foldMap(ordinalsFile.tens);
 export const ORDINAL_TEEN = fold(ordinalsFile.teen);
+
+/** Offices named after their parent body (model/extraction/offices.json). */
+export const OFFICES = {
+  heads: fold(officesFile.heads),
+  qualifiers: fold(officesFile.qualifiers),
+  umbrella: new Set(officesFile.umbrella),
+  links: fold(officesFile.links),
+  confidence: officesFile.confidence,
+};
