@@ -81,3 +81,14 @@ export function defaultIndex(): LexIndex {
   cached ??= buildIndex(loadLexicon());
   return cached;
 }
+
+/** The entries whose name is the longest prefix of these normalised words, and how many words it takes. */
+export function longestPrefix(index: LexIndex, words: string[]): { ids: string[]; used: number } | null {
+  let n: TrieNode | undefined = index.root;
+  let best: { ids: string[]; used: number } | null = null;
+  for (let q = 0; q < words.length && n?.next; q++) {
+    n = n.next.get(words[q]);
+    if (n?.ids) best = { ids: n.ids, used: q + 1 };
+  }
+  return best;
+}

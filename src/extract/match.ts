@@ -12,6 +12,7 @@ import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
 import { definite, nearWord, normaliseKey } from './arabic';
 import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
+import { findConjuncts } from './phrases';
 import { findSymbols } from './symbols';
 import { OWNER_NOUNS, SET_PHRASES } from './vocab';
 import type { DocTokens } from './tokens';
@@ -295,6 +296,8 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
     }
   }
   const lex = matchLexicon(doc, index, blocked);
+  // "بروتوكولي A وB": one name per conjunct, taken like lexicon names.
+  lex.push(...findConjuncts(doc, index, lex, blocked));
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
   cands.push(...pats);

@@ -35,6 +35,10 @@ export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({
   words: h.words.map(normaliseKey),
   singular: 'singular' in h && h.singular ? (h.singular as string[]).map(normaliseKey) : undefined,
 }));
+/** Dual/plural heads that distribute over coordinated names: normalised head -> its singular and kind. */
+export const DUAL_HEADS = new Map<string, { singular: string; kind: KindName }>(
+  headsFile.dualHeads.map((h) => [normaliseKey(h.words.join(' ')), { singular: normaliseKey(h.singular), kind: h.kind as KindName }]),
+);
 export const ANAPHOR_HEADS: string[] = headsFile.anaphorHeads.map(normaliseKey);
 export const SESSION_BODY_HEADS = fold(headsFile.sessionBodyHeads);
 

@@ -1,0 +1,52 @@
+/**
+ * Entities named by constructions the head-noun grammar does not read alone, and the relations an
+ * entity's own name states (relate/names.ts). Sentences written for these tests.
+ */
+import { extractDocument } from '../../../src/extract/pipeline';
+
+const run = (text: string) => extractDocument(text, 'test.txt');
+const mentionsOf = (text: string, id: string) => run(text).entities.find((e) => e.id === id)?.mentions.map((m) => m.text) ?? [];
+const rel = (text: string, type: string) =>
+  run(text)
+    .relations.filter((r) => r.type === type)
+    .map((r) => `${r.from} -> ${r.to}`);
+
+describe('a dual head distributed over coordinated names', () => {
+  const text = 'وانضمت الأردن إلى بروتوكولي منع الاتجار بالأشخاص وتهريب المهاجرين المكملين للاتفاقية.';
+
+  it('gives one instrument per conjunct, each found in the lexicon', () => {
+    expect(mentionsOf(text, 'instrument:trafficking-protocol')).toEqual(['بروتوكولي منع الاتجار بالأشخاص']);
+    // The adjective agreeing with the dual ("المكملين") belongs to both, not to the second name.
+    expect(mentionsOf(text, 'instrument:smuggling-protocol')).toEqual(['تهريب المهاجرين']);
+  });
+
+  it('reads a conjunct written with a separate "و" and a lexicon name that goes on past a preposition', () => {
+    const t = 'وقعت الحكومة بروتوكولي مكافحة الاتجار بالأشخاص و مكافحة تهريب المهاجرين عن طريق البر والبحر والجو في العام الماضي.';
+    expect(mentionsOf(t, 'instrument:trafficking-protocol')).toEqual(['بروتوكولي مكافحة الاتجار بالأشخاص']);
+    expect(mentionsOf(t, 'instrument:smuggling-protocol')).toEqual(['مكافحة تهريب المهاجرين عن طريق البر والبحر والجو']);
+  });
+
+  it('names nothing for a dual standing alone', () => {
+    const ents = run('وصدقت الحكومة على البروتوكولين الملحقين بالاتفاقية.').entities.filter((e) => e.type === 'Instrument');
+    expect(ents).toEqual([]);
+  });
+});
+
+describe('relations from an office name', () => {
+  it('makes a regional office named with its parent body a member of it, skipping "الإقليمي"', () => {
+    const t = 'قدم مكتب الأمم المتحدة الإقليمي المعني بالمخدرات والجريمة للشرق الأوسط وشمال أفريقيا الدعم، ورحب مكتب الأمم المتحدة المعني بالمخدرات والجريمة بذلك.';
+    expect(rel(t, 'MEMBER_OF')).toEqual(['agency:unodc-romena -> agency:unodc']);
+  });
+
+  it('makes a mission of a named body a member of it, but never of the United Nations as a whole', () => {
+    const t = 'وزارت بعثة الاتحاد الأوروبي لدعم الحدود في ليبيا مقر الاتحاد الأوروبي، وزار مكتب الأمم المتحدة للتنسيق الإنساني مقر الأمم المتحدة.';
+    const got = rel(t, 'MEMBER_OF');
+    expect(got.some((r) => r.endsWith('-> agency:eu'))).toBe(true);
+    expect(got.some((r) => r.endsWith('-> agency:un'))).toBe(false);
+  });
+
+  it('does not make the office of a person a member of the body in that person\'s title', () => {
+    const t = 'وأصدر مكتب الممثل الخاص للأمين العام المعني بالعنف ضد الأطفال تقريرا، وعلق الأمين العام عليه.';
+    expect(rel(t, 'MEMBER_OF').filter((r) => r.endsWith('-> agency:secretary-general'))).toEqual([]);
+  });
+});
