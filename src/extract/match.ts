@@ -12,9 +12,9 @@ import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
 import { definite, nearWord, normaliseKey } from './arabic';
 import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
-import { findConjuncts } from './phrases';
+import { findConjuncts, findDatedInstruments } from './phrases';
 import { findSymbols } from './symbols';
-import { OWNER_NOUNS, SET_PHRASES } from './vocab';
+import { BACK_REFERENCES, OWNER_NOUNS, SET_PHRASES } from './vocab';
 import type { DocTokens } from './tokens';
 
 export type PatternInfo =
@@ -24,7 +24,8 @@ export type PatternInfo =
   | { type: 'rapporteur'; mandate: string[]; category: string }
   | { type: 'document'; symbol: string }
   /** generic: the head alone ("حلقة عمل"), which cannot identify one event across documents. */
-  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null } };
+  /** label: the name to show when the mention is only a head ("البروتوكول" named by the clause and date after it). */
+  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null }; label?: string };
 
 export interface Candidate {
   kind: KindName | null;
@@ -186,7 +187,8 @@ export function matchAnaphors(doc: DocTokens, index: LexIndex, taken: Uint8Array
       } else if (keys.get(f.form) === 1) {
         // "اللجنة الوطنية ..." is a new name, not a reference back: skip heads followed by a definite adjective.
         const nx = words[i + 1] ?? '';
-        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1]) continue;
+        // ... unless the adjective refers back ("البروتوكول المذكور أعلاه").
+        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1] && !BACK_REFERENCES.has(nx)) continue;
         len = 1;
         key = f.form;
       }
@@ -300,7 +302,7 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   lex.push(...findConjuncts(doc, index, lex, blocked));
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
-  cands.push(...pats);
+  cands.push(...pats, ...findDatedInstruments(doc, blocked, cands));
   dropOwners(cands, doc);
   // Words inside a set phrase are never a mention, nor the start of one (a longer name around them is kept).
   const set = setPhraseEnds(doc);

@@ -3,16 +3,20 @@
  *  - a dual or plural head distributed over coordinated names: "بروتوكولي مكافحة الاتجار بالأشخاص
  *    ومكافحة تهريب المهاجرين" names two protocols, "بروتوكول مكافحة الاتجار بالأشخاص" and
  *    "بروتوكول مكافحة تهريب المهاجرين"; each conjunct with the singular head must be a lexicon name.
- * Heads are data (model/extraction/heads.json, dualHeads).
+ *  - an instrument named by what was done to it and when: "البروتوكول الذي أقرته الجمعية العامة في
+ *    3 ديسمبر 1948" (the head is the mention; its id and name carry the date, so two such protocols
+ *    are two instruments).
+ * Heads are data (model/extraction/heads.json, dualHeads and datedInstruments).
  */
 import { bare, stripConjunction } from './arabic';
+import { findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { longestPrefix } from './lexicon-index';
 import type { Candidate } from './match';
 import { qualifierEnd } from './patterns';
 import { nearLexicon } from './resolve';
 import type { DocTokens } from './tokens';
-import { DUAL_HEADS } from './vocab';
+import { DATED_HEADS, DATED_VERBS, DUAL_HEADS } from './vocab';
 
 /** The lexicon entry of this kind that the singular head and these words name, if one. */
 function lexiconName(index: LexIndex, kind: string, singular: string, words: string[]): string | null {
@@ -51,6 +55,44 @@ export function findConjuncts(doc: DocTokens, index: LexIndex, lex: Candidate[],
       out.push({ kind: head.kind, start: oStart[i] + f.skip, end: oEnd[e1 - 1], tStart: i, tEnd: e1, source: 'lexicon', entryId: first });
       out.push({ kind: head.kind, start: oStart[s2] + (sep ? 0 : 1), end: oEnd[e2 - 1], tStart: s2, tEnd: e2, source: 'lexicon', entryId: second });
       i = e2 - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+const RELATIVE = new Set(['الذي', 'التي']);
+const DATE_LEAD = new Set(['في', 'بتاريخ', 'يوم']);
+
+export function findDatedInstruments(doc: DocTokens, blocked: Uint8Array, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const { words, tokens, oStart, oEnd } = doc;
+  const n = words.length;
+  const taken = new Uint8Array(n);
+  for (const c of cands) if (c.kind) for (let t = c.tStart; t < c.tEnd; t++) taken[t] = 1;
+  for (let i = 0; i + 3 < n; i++) {
+    if (blocked[i] || taken[i]) continue;
+    const f = doc.formsOf(i).find((x) => DATED_HEADS.has(x.form));
+    if (!f || !RELATIVE.has(words[i + 1]) || !DATED_VERBS.has(words[i + 2])) continue;
+    // The date closes the relative clause, before any punctuation: "... في 3 ديسمبر 1948".
+    for (let j = i + 3; j < n && j < i + 14; j++) {
+      if (!/^[\s/]*$/.test(doc.norm.text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      if (!DATE_LEAD.has(words[j]) || j + 1 >= n) continue;
+      const to = tokens[Math.min(n - 1, j + 7)].end;
+      const d = findDates(doc.norm.text.slice(tokens[j + 1].start, to))[0];
+      if (!d || d.start !== 0 || d.startDate.length < 7) continue;
+      let e = j + 1;
+      while (e < n && tokens[e].start < tokens[j + 1].start + d.end) e++;
+      const head = stripConjunction(f.form);
+      out.push({
+        kind: 'Instrument',
+        start: oStart[i] + f.skip,
+        end: oEnd[i],
+        tStart: i,
+        tEnd: i + 1,
+        source: 'pattern',
+        pattern: { type: 'named', category: DATED_HEADS.get(f.form)!, key: `${head} ${d.startDate}`, label: doc.src.slice(oStart[i] + f.skip, oEnd[e - 1]) },
+      });
       break;
     }
   }

@@ -390,7 +390,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const gid = p.generic ? `${id}@${c.start}` : id;
       if (!p.generic && !p.act && !ctx.named?.some((x) => x.id === id)) ctx.named?.push({ id, kind: c.kind!, words: p.key.split(' ') });
       const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
-      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
+      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: p.label ?? null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
       else if (c.kind === 'Meeting' && !p.act) b.namedMeeting = true;
       return b;

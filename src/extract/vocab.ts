@@ -39,6 +39,9 @@ export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({
 export const DUAL_HEADS = new Map<string, { singular: string; kind: KindName }>(
   headsFile.dualHeads.map((h) => [normaliseKey(h.words.join(' ')), { singular: normaliseKey(h.singular), kind: h.kind as KindName }]),
 );
+/** Instruments named by a relative clause and a date ('البروتوكول الذي أقرته ... في 3 ديسمبر 1948'): head -> category; the verbs. */
+export const DATED_HEADS = new Map<string, string>(Object.entries(headsFile.datedInstruments.heads).map(([k, v]) => [normaliseKey(k), v]));
+export const DATED_VERBS = fold(headsFile.datedInstruments.verbs);
 export const ANAPHOR_HEADS: string[] = headsFile.anaphorHeads.map(normaliseKey);
 export const SESSION_BODY_HEADS = fold(headsFile.sessionBodyHeads);
 
@@ -60,6 +63,7 @@ export const DANGLING_END = fold(wordsFile.danglingEnd);
 export const TITLE_WORDS = fold(wordsFile.titleWords);
 export const DESCRIPTIVE = fold(wordsFile.descriptive);
 export const OWNER_NOUNS = fold(wordsFile.ownerNouns);
+export const BACK_REFERENCES = fold(wordsFile.backReferences);
 /** Set phrases, as arrays of normalised words. */
 export const SET_PHRASES: string[][] = wordsFile.setPhrases.map((p) => normaliseKey(p).split(' '));
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);

@@ -50,3 +50,23 @@ describe('relations from an office name', () => {
     expect(rel(t, 'MEMBER_OF').filter((r) => r.endsWith('-> agency:secretary-general'))).toEqual([]);
   });
 });
+
+describe('an instrument named by a relative clause and a date', () => {
+  const text =
+    'عُدلت الاتفاقية الدولية لعام 1921 بموجب البروتوكول الذي اعتمدته الجمعية العامة في 12 نوفمبر 1950، ثم بموجب البروتوكول الذي أقرته الجمعية العامة في 5 يناير 1952. ويسري البروتوكول المذكور أعلاه منذ ذلك الحين.';
+
+  it('tells two protocols apart by their dates and names each with its clause', () => {
+    const prot = run(text).entities.filter((e) => e.category === 'PROTOCOL');
+    expect(prot.map((e) => e.nameAr)).toEqual(['البروتوكول الذي اعتمدته الجمعية العامة في 12 نوفمبر 1950', 'البروتوكول الذي أقرته الجمعية العامة في 5 يناير 1952']);
+    expect(new Set(prot.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('takes "البروتوكول المذكور أعلاه" back to the latest one', () => {
+    const latest = run(text).entities.find((e) => e.nameAr?.includes('1952'));
+    expect(latest?.mentions.length).toBe(2);
+  });
+
+  it('names nothing without a date in the clause', () => {
+    expect(run('وأشار إلى البروتوكول الذي اعتمدته الجمعية العامة.').entities.filter((e) => e.type === 'Instrument')).toEqual([]);
+  });
+});
