@@ -14,7 +14,7 @@ import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findConjuncts, findDatedInstruments } from './phrases';
 import { findSymbols } from './symbols';
-import { BACK_REFERENCES, OWNER_NOUNS, SET_PHRASES } from './vocab';
+import { BACK_REFERENCES, OWNER_NOUNS, SET_PHRASES, STOP } from './vocab';
 import type { DocTokens } from './tokens';
 
 export type PatternInfo =
@@ -25,7 +25,7 @@ export type PatternInfo =
   | { type: 'document'; symbol: string }
   /** generic: the head alone ("حلقة عمل"), which cannot identify one event across documents. */
   /** label: the name to show when the mention is only a head ("البروتوكول" named by the clause and date after it). */
-  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null }; label?: string };
+  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null }; label?: string; lemma?: string };
 
 export interface Candidate {
   kind: KindName | null;
@@ -187,8 +187,8 @@ export function matchAnaphors(doc: DocTokens, index: LexIndex, taken: Uint8Array
       } else if (keys.get(f.form) === 1) {
         // "اللجنة الوطنية ..." is a new name, not a reference back: skip heads followed by a definite adjective.
         const nx = words[i + 1] ?? '';
-        // ... unless the adjective refers back ("البروتوكول المذكور أعلاه").
-        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1] && !BACK_REFERENCES.has(nx)) continue;
+        // ... unless the adjective refers back ("البروتوكول المذكور أعلاه"), or the word is a function word ("المكتب الذي", "المكتب إلى").
+        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1] && !BACK_REFERENCES.has(nx) && !STOP.has(nx)) continue;
         len = 1;
         key = f.form;
       }

@@ -17,7 +17,7 @@ import { bare, isDefinite, normaliseKey, stripConjunction, withoutArticle } from
 import type { DocTokens } from './tokens';
 import {
   ACT_HEADS, ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, DESCRIPTIVE, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
-  HONORIFIC_WORDS, MEETING_ORDINAL_HEADS, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
+  HONORIFIC_WORDS, MEETING_ORDINAL_HEADS, PERSON_TITLES, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
 } from './vocab';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
@@ -106,6 +106,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     }
     if (/^\d/.test(w) || (!allowTaken && taken[j])) break;
     if (TITLE_WORDS.has(w)) break; // the title that follows is handled by titleAfter
+    if (j > k && w[0] === 'و' && PERSON_TITLES.has(w.slice(1))) break; // "وزارة التنمية الاجتماعية والمنسق ...": another noun phrase
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
     // A second purpose ("لمكافحة ... لقيادة ...") starts a description of what the named thing does.
     if (isPurpose(w) && purposes++ > 0) break;
@@ -177,6 +178,8 @@ function titleAfter(doc: DocTokens, e: number, headEnd = -1): { start: number; e
   let q = e;
   if (TITLE_WORDS.has(doc.words[e] ?? '') || doc.words[e] === 'بشان') q = e;
   else if (doc.words[e] === 'من' && doc.words[e + 1] === 'اجل') q = e + 1;
+  // 'مشروعها الأول في الأردن من أجل "..."': a one-word place may stand before.
+  else if (doc.words[e] === 'في' && doc.words[e + 2] === 'من' && doc.words[e + 3] === 'اجل') q = e + 3;
   else if (e === headEnd && e > 0) q = e - 1;
   else return null;
   if (q + 1 >= doc.words.length) return null;
@@ -201,6 +204,15 @@ function startsHead(doc: DocTokens, j: number): boolean {
     }
   }
   return false;
+}
+
+/** The country an office is in, written after its name ("... (IOM) في مملكة البحرين"): its id, or null. */
+function countryAfter(doc: DocTokens, e: number, lex: Candidate[]): string | null {
+  const c = lex.find((x) => x.kind === 'Country' && x.tStart > e && x.tStart <= e + 6 && doc.words[x.tStart - 1] === 'في');
+  if (!c) return null;
+  // Only a parenthesised aside (an acronym) may stand between the name and "في".
+  const between = doc.src.slice(doc.oEnd[e - 1], doc.oStart[c.tStart - 1]);
+  return /^\s*(?:\([^()]*\)\s*)?$/.test(between) ? c.entryId ?? null : null;
 }
 
 function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
@@ -430,7 +442,9 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (!t && h.topic && !q.early.some(isTopic) && !(q.named && q.own > 0)) continue;
           // "مكتب مجلس أوروبا بتونس", "بعثة الاتحاد الأوروبي ...": heads that name only with a named body or country.
           // ... and something more than that body ("مكتب الأمم المتحدة" alone is any UN office).
-          if (!t && h.named && !(q.named && (q.own > 0 || q.names >= 2))) continue;
+          // ... or a named body and the country the office is in ("مكتبا جديدا للمنظمة الدولية للهجرة في مملكة البحرين").
+          const placed = !t && h.named && q.named && q.own === 0 && q.names < 2 ? countryAfter(doc, e, lex) : null;
+          if (!t && h.named && !(q.named && (q.own > 0 || q.names >= 2)) && !placed) continue;
           const end = t ? t.end : e;
           // "البعثتان الدائمتان لبيلاروس والفلبين": a dual or plural head names one body per country it lists.
           const countries = h.singular ? lex.filter((c) => c.kind === 'Country' && c.tStart >= k && c.tEnd <= e) : [];
@@ -440,8 +454,9 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
             done = true;
             break;
           }
-          const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
-          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named });
+          const kw = t ? words.slice(t.start, t.end) : h.lemma ? [h.lemma, ...words.slice(k, e).filter((x) => !DESCRIPTIVE.has(withoutArticle(x)))] : words.slice(i, e);
+          const key = [...kw.map(bare), ...(placed ? [placed.replace(/^country:/, '')] : [])].join(' ');
+          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named, lemma: h.lemma });
           i = end - 1;
           done = true;
           break;

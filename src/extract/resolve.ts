@@ -15,7 +15,7 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { bare, nearWord, normalise, normaliseKey } from './arabic';
+import { bare, definite, nearWord, normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
 import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
@@ -385,7 +385,8 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const s = slug(p.key) + (year ? `-${year}` : '');
       if (!s) return null;
       const id = `${prefix}:${s}`;
-      const head = headKey(text);
+      // "مكتبا", "مشروعه": a later "المكتب", "المشروع" refers back to it.
+      const head = p.lemma ? definite(p.lemma) : headKey(text);
       // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
       const gid = p.generic ? `${id}@${c.start}` : id;
       if (!p.generic && !p.act && !ctx.named?.some((x) => x.id === id)) ctx.named?.push({ id, kind: c.kind!, words: p.key.split(' ') });

@@ -27,6 +27,8 @@ export interface HeadSpec {
   named?: boolean;
   /** A dual/plural head ('البعثتان الدائمتان'): its singular, one body per country listed. */
   singular?: string[];
+  /** The head's plain form when written in the accusative or with a possessive ('مكتبا', 'مشروعه' -> 'مكتب', 'مشروع'). */
+  lemma?: string;
 }
 
 export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({
@@ -34,6 +36,7 @@ export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({
   kind: h.kind as KindName,
   words: h.words.map(normaliseKey),
   singular: 'singular' in h && h.singular ? (h.singular as string[]).map(normaliseKey) : undefined,
+  lemma: 'lemma' in h && h.lemma ? normaliseKey(h.lemma as string) : undefined,
 }));
 /** Dual/plural heads that distribute over coordinated names: normalised head -> its singular and kind. */
 export const DUAL_HEADS = new Map<string, { singular: string; kind: KindName }>(
@@ -64,6 +67,7 @@ export const TITLE_WORDS = fold(wordsFile.titleWords);
 export const DESCRIPTIVE = fold(wordsFile.descriptive);
 export const OWNER_NOUNS = fold(wordsFile.ownerNouns);
 export const BACK_REFERENCES = fold(wordsFile.backReferences);
+export const PERSON_TITLES = fold(wordsFile.personTitles);
 /** Set phrases, as arrays of normalised words. */
 export const SET_PHRASES: string[][] = wordsFile.setPhrases.map((p) => normaliseKey(p).split(' '));
 export const SESSION_HEADS = fold(wordsFile.sessionHeads);

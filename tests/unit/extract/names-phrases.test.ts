@@ -70,3 +70,24 @@ describe('an instrument named by a relative clause and a date', () => {
     expect(run('وأشار إلى البروتوكول الذي اعتمدته الجمعية العامة.').entities.filter((e) => e.type === 'Instrument')).toEqual([]);
   });
 });
+
+describe('offices, projects and name extents', () => {
+  it('names an office of a body by the country it is in, and "المكتب" after it refers back to it', () => {
+    const t = 'افتتحت منظمة العمل الدولية مكتبا جديدا لمنظمة الأمم المتحدة للطفولة (يونيسف) في دولة الكويت. وسيعمل المكتب مع الحكومة.';
+    const office = run(t).entities.find((e) => e.type === 'Agency' && e.id.endsWith('-kw'));
+    expect(office?.mentions.map((m) => m.text)).toEqual(['مكتبا جديدا لمنظمة الأمم المتحدة للطفولة', 'المكتب']);
+    expect(rel(t, 'MEMBER_OF')).toContain(`${office?.id} -> agency:unicef`);
+  });
+
+  it('names a project by a possessive head and a quoted title', () => {
+    const t = 'وأطلقت المنظمة مشروعها الأول في الأردن من أجل "حماية العمال المهاجرين من الاستغلال". ويستمر المشروع عامين.';
+    const proj = run(t).entities.filter((e) => e.type === 'Programme');
+    expect(proj.length).toBe(1);
+    expect(proj[0].mentions.length).toBe(2);
+  });
+
+  it('ends a ministry\'s name before a coordinated title of a person', () => {
+    const t = 'وحضر ممثلون عن وزارة العمل والمنسق المقيم للأمم المتحدة لبحث الخطة.';
+    expect(run(t).entities.filter((e) => e.type === 'Agency').map((e) => e.mentions[0].text)).toContain('وزارة العمل');
+  });
+});
