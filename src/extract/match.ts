@@ -8,13 +8,13 @@
  * ("قرار مجلس حقوق الإنسان 8/12" is an Instrument that names an Agency).
  */
 import type { KindName } from '../model';
-import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
+import { isLatinAcronym, LexIndex, prefixes, TrieNode } from './lexicon-index';
 import { definite, nearWord, normaliseKey } from './arabic';
 import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
 import { findConjuncts, findDatedInstruments } from './phrases';
 import { findSymbols } from './symbols';
-import { BACK_REFERENCES, OWNER_NOUNS, SET_PHRASES, STOP } from './vocab';
+import { BACK_REFERENCES, OFFICES, OWNER_NOUNS, SET_PHRASES, STOP } from './vocab';
 import type { DocTokens } from './tokens';
 
 export type PatternInfo =
@@ -43,6 +43,8 @@ export interface Candidate {
   /** Kinds an anaphor may refer to. */
   anaphorKinds?: KindName[];
   pattern?: PatternInfo;
+  /** A body named inside an office's name ("مكتب <body> في منطقة ..."): a mention of its own, kept inside the longer one. */
+  nested?: boolean;
 }
 
 /**
@@ -223,6 +225,10 @@ export function pruneNested(cands: Candidate[]): Candidate[] {
       keep.push(c);
       continue;
     }
+    if (c.nested) {
+      keep.push(c);
+      continue;
+    }
     if (prev && c.start >= prev.start && c.end <= prev.end) continue;
     // Partial overlaps of the same kind: keep the earlier (longer-first order already applied).
     if (prev && c.start < prev.end) continue;
@@ -261,6 +267,33 @@ function dropOwners(cands: Candidate[], doc: DocTokens): void {
     if (c.kind !== 'Agency' || c.source !== 'lexicon') continue;
     if (outer.some((o) => o.tStart < c.tStart && c.tEnd <= o.tEnd)) cands.splice(q, 1);
   }
+}
+
+/**
+ * Bodies named inside the name of an office, mission or branch ("مكتب الأمم المتحدة المعني بالمخدرات
+ * والجريمة في منطقة دول مجلس التعاون الخليجي" names UNODC and the GCC too): nested mentions, kept
+ * apart from the clause reading (relate.ts reads the outer name only). Not the umbrella bodies.
+ */
+function officeParents(cands: Candidate[], doc: DocTokens, index: LexIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const o of cands) {
+    if (o.kind !== 'Agency' || o.nested || o.tEnd - o.tStart < 3) continue;
+    const w0 = doc.formsOf(o.tStart);
+    if (!w0.some((f) => OFFICES.heads.has(f.form))) continue;
+    for (let t = o.tStart; t < o.tEnd; t++) {
+      let found: { id: string; end: number; skip: number } | null = null;
+      for (const f of doc.formsOf(t)) {
+        for (const m of prefixes(index, [f.form, ...doc.words.slice(t + 1, o.tEnd)])) {
+          const id = m.ids.find((x) => x !== o.entryId && index.entries.get(x)?.type === 'Agency');
+          if (id && m.used >= 2 && (t > o.tStart || t + m.used < o.tEnd) && (!found || t + m.used > found.end)) found = { id, end: t + m.used, skip: f.skip };
+        }
+      }
+      if (!found) continue;
+      if (!OFFICES.umbrella.has(found.id)) out.push({ kind: 'Agency', start: doc.oStart[t] + found.skip, end: doc.oEnd[found.end - 1], tStart: t, tEnd: found.end, source: 'lexicon', entryId: found.id, nested: true });
+      t = found.end - 1;
+    }
+  }
+  return out;
 }
 
 /** For each token of a set phrase ("الجريمة المنظمة", "إنفاذ القانون"), the end token of that phrase, negative after its first word (0 outside). */
@@ -304,6 +337,7 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   const pats = findPatterns(doc, index, lex, blocked);
   cands.push(...pats, ...findDatedInstruments(doc, blocked, cands));
   dropOwners(cands, doc);
+  cands.push(...officeParents(cands, doc, index));
   // Words inside a set phrase are never a mention, nor the start of one (a longer name around them is kept).
   const set = setPhraseEnds(doc);
   for (let q = cands.length - 1; q >= 0; q--) {

@@ -91,3 +91,17 @@ describe('offices, projects and name extents', () => {
     expect(run(t).entities.filter((e) => e.type === 'Agency').map((e) => e.mentions[0].text)).toContain('وزارة العمل');
   });
 });
+
+describe('bodies named inside an office name', () => {
+  const t = 'ونظم مكتب الأمم المتحدة المعني بالمخدرات والجريمة في منطقة دول مجلس التعاون الخليجي دورة تدريبية.';
+
+  it('are mentions of their own, besides the office', () => {
+    const got = run(t).entities.map((e) => e.id);
+    expect(got).toEqual(expect.arrayContaining(['agency:unodc-gcc-office', 'agency:unodc']));
+    expect(got.some((id) => id === 'agency:un')).toBe(false); // the umbrella inside UNODC's name is not
+  });
+
+  it('make the office a member of the parent whose name it starts with', () => {
+    expect(rel(t, 'MEMBER_OF')).toEqual(['agency:unodc-gcc-office -> agency:unodc']);
+  });
+});
