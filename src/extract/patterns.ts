@@ -31,6 +31,7 @@ export function isSessionBody(e: LexiconEntry | undefined): boolean {
 }
 
 const TOPIC_LINKS = new Set(['بشان', 'حول', 'ضد']);
+const ACTIVITY_TOPIC = new Set([...TOPIC_LINKS, 'عن', 'على', 'مجال', 'في']);
 
 /** Does a topic word (model/extraction/topics.json) start this word, after proclitics and article? */
 function isTopic(w: string): boolean {
@@ -421,6 +422,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
           if (!ok) continue;
           const k = i + h.words.length;
+          // An activity noun ("تدريب") is an event as a verb's subject or object, not as a purpose ("لتدريب ...") or a topic ("حلقة عمل عن تدريب المدربين").
+          if (h.generic && (f.form !== words[i] && f.form !== stripConjunction(words[i]) || (i > 0 && ACTIVITY_TOPIC.has(words[i - 1])))) continue;
           // "٢٣ حلقة عمل", "ثلاث حلقات": a count of events, not one event.
           if (i > 0 && /^\d{1,3}$/.test(words[i - 1]) && /^\s*$/.test(gapText(doc, i - 1))) continue;
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
@@ -456,7 +459,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           }
           const kw = t ? words.slice(t.start, t.end) : h.lemma ? [h.lemma, ...words.slice(k, e).filter((x) => !DESCRIPTIVE.has(withoutArticle(x)))] : words.slice(i, e);
           const key = [...kw.map(bare), ...(placed ? [placed.replace(/^country:/, '')] : [])].join(' ');
-          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named, lemma: h.lemma });
+          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (!!h.generic || ((q.mods === 0 || q.mods < h.minMods) && !q.named)), lemma: h.lemma });
           i = end - 1;
           done = true;
           break;

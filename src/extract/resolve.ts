@@ -92,6 +92,8 @@ interface Building {
   generic?: boolean;
   /** A meeting named by a pattern: the year it was held goes into its id, so two editions are never one. */
   namedMeeting?: boolean;
+  /** An event by a head that never names one ("تدريب"): kept only with a date or place of its own, not one written before it. */
+  ownDateOnly?: boolean;
   keys: Set<string>;
   lastPos: number;
   longest: string;
@@ -160,7 +162,10 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
       if (best) add(best, c, true);
       continue;
     } else if (c.pattern) {
-      b = fromPattern(c, ctx, entityFor, bodyBefore);
+      // "عقدت المنظمة تدريبا": a meeting head standing alone, with a lemma, is the event of that head named before.
+      const p = c.pattern;
+      const again = p.type === 'named' && p.generic && p.lemma && p.key === bare(p.lemma) && c.kind === 'Meeting' ? (byKey.get(definite(p.lemma)) ?? []).find((x) => x.e.type === 'Meeting' && x.lastPos >= 0) : undefined;
+      b = again ?? fromPattern(c, ctx, entityFor, bodyBefore);
     }
     if (b) add(b, c, false);
   }
@@ -191,7 +196,7 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
     if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
     if (e.type === 'Rapporteur' && !e.properties.holder) attachHolder(e, ctx.doc.src);
-    if (b.generic && e.type === 'Meeting' && !e.properties.startDate && !e.properties.place && !datedBefore(ctx.doc.src, e.mentions[0].start)) {
+    if (b.generic && e.type === 'Meeting' && !e.properties.startDate && !e.properties.place && (b.ownDateOnly || !datedBefore(ctx.doc.src, e.mentions[0].start))) {
       // "حلقة عمل", "مؤتمر إقليمي" with neither date nor place: a description, not one identifiable event.
       dropped.add(e.id);
       return [];
@@ -393,6 +398,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
       const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: p.label ?? null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
+      if (p.generic && p.lemma) b.ownDateOnly = true;
       else if (c.kind === 'Meeting' && !p.act) b.namedMeeting = true;
       return b;
     }

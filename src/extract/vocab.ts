@@ -29,6 +29,8 @@ export interface HeadSpec {
   singular?: string[];
   /** The head's plain form when written in the accusative or with a possessive ('مكتبا', 'مشروعه' -> 'مكتب', 'مشروع'). */
   lemma?: string;
+  /** Never names one event by its words: an event only with a date or place. */
+  generic?: boolean;
 }
 
 export const HEADS: HeadSpec[] = headsFile.heads.map((h) => ({

@@ -105,3 +105,18 @@ describe('bodies named inside an office name', () => {
     expect(rel(t, 'MEMBER_OF')).toEqual(['agency:unodc-gcc-office -> agency:unodc']);
   });
 });
+
+describe('a training as an event', () => {
+  it('is one event when news names it in its headline and again in its body, with its place', () => {
+    const t = 'وزارة العدل ومنظمة العمل الدولية تعقدان أول تدريب لمفتشي العمل في الأردن\n\nعمّان - في الفترة من 3 إلى 5 مايو 2022، عقدت منظمة العمل الدولية تدريبًا لـ 20 مفتشا حول رصد العمل الجبري.';
+    const ev = run(t).entities.filter((e) => e.type === 'Meeting');
+    expect(ev.length).toBe(1);
+    expect(ev[0].mentions.length).toBe(2);
+    expect(ev[0].properties.place).toBe('Jordan');
+  });
+
+  it('is no event as an activity without a date or place, a purpose or a topic', () => {
+    const t = 'ويواصل المكتب تدريب القضاة. وأعد المكتب دليلا لتدريب المدربين في جميع المناطق، ونظم حلقة عمل عن تدريب المحققين.';
+    expect(run(t).entities.filter((e) => e.type === 'Meeting')).toEqual([]);
+  });
+});
