@@ -396,12 +396,15 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           k = lb.tEnd;
         }
         // "قرار المجلس 1997/22": the body named by its head alone (resolved to the body named before).
-        if (!bodyId && SESSION_BODY_HEADS.has(withoutArticle(words[k] ?? '')) && isDefinite(words[k])) k++;
+        let bodyWord = -1;
+        if (!bodyId && SESSION_BODY_HEADS.has(withoutArticle(words[k] ?? '')) && isDefinite(words[k])) bodyWord = k++;
         if (words[k] === 'رقم') k++; // "القرار رقم 2388"
         let num = readNumber(doc, k);
         // Security Council resolutions, and the General Assembly's before 1976, are numbered alone: "قرار مجلس الأمن 2388", "القرار 317".
         if (!num && /^\d{3,4}$/.test(words[k] ?? '') && !isYear(Number(words[k])) && /^\s*\(?\s*$/.test(gapText(doc, k - 1))) num = { number: words[k], end: k + 1 };
         if (!num) continue;
+        // ... and that head is a reference back to the body, inside the resolution's name (the body adopted it).
+        if (bodyWord >= 0) out.push({ kind: null, start: oStart[bodyWord], end: oEnd[bodyWord], tStart: bodyWord, tEnd: bodyWord + 1, source: 'anaphor', anaphor: words[bodyWord] });
         let first = true;
         while (num) {
           push('Instrument', first ? i : k, first ? f.skip : 0, num.end, { type: 'resolution', number: num.number, bodyId, category: isRes ? 'RESOLUTION' : 'DECISION' });

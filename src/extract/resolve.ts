@@ -338,7 +338,9 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
     case 'resolution': {
       const [a, b] = p.number.split(/[/ ]/).map((x) => Number(x.replace(/\D/g, '')));
       const sc = /\(/.test(p.number) || p.bodyId === 'agency:security-council';
-      const bodyId = p.bodyId ?? (sc ? 'agency:security-council' : a >= 61 || b >= 100 ? 'agency:ga' : bodyBefore(c.start) ?? ctx.docBodyId);
+      // Session/number from the 61st session on is the Assembly's; year/number ("1997/22") is a council's or commission's: the body named before.
+      const yearFirst = a >= 1945 && a <= 2035;
+      const bodyId = p.bodyId ?? (sc ? 'agency:security-council' : !yearFirst && (a >= 61 || b >= 100) ? 'agency:ga' : bodyBefore(c.start) ?? ctx.docBodyId);
       const body = bodyId ? index.entries.get(bodyId) : undefined;
       const kindWord = p.category === 'DECISION' ? 'decision' : 'resolution';
       // Security Council resolutions are known by number alone: "2388 (2017)" and "2388" are one resolution.

@@ -120,3 +120,17 @@ describe('a training as an event', () => {
     expect(run(t).entities.filter((e) => e.type === 'Meeting')).toEqual([]);
   });
 });
+
+describe('a resolution named with its body\'s head alone', () => {
+  const t = 'وإذ تشير إلى قرار المجلس الاقتصادي والاجتماعي 2004/12، وإذ تضع في اعتبارها قرار المجلس 2006/27 المؤرخ 27 تموز/يوليه 2006،';
+
+  it('numbered year/number, is the resolution of the body named before, not the Assembly\'s', () => {
+    const ids = run(t).entities.map((e) => e.id);
+    expect(ids).toContain('instrument:ecosoc-res-2006-27');
+    expect(ids).not.toContain('instrument:ga-res-2006-27');
+  });
+
+  it('was adopted by that body', () => {
+    expect(rel(t, 'ADOPTED')).toContain('agency:ecosoc -> instrument:ecosoc-res-2006-27');
+  });
+});
