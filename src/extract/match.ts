@@ -12,7 +12,7 @@ import { isLatinAcronym, LexIndex, prefixes, TrieNode } from './lexicon-index';
 import { definite, nearWord, normaliseKey } from './arabic';
 import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
-import { findConjuncts, findDatedInstruments } from './phrases';
+import { findConjuncts, findDatedInstruments, findOwnNumber } from './phrases';
 import { findSymbols } from './symbols';
 import { BACK_REFERENCES, OFFICES, OWNER_NOUNS, SET_PHRASES, STOP } from './vocab';
 import type { DocTokens } from './tokens';
@@ -335,7 +335,7 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
   lex.push(...findConjuncts(doc, index, lex, blocked));
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
-  cands.push(...pats, ...findDatedInstruments(doc, blocked, cands));
+  cands.push(...pats, ...findDatedInstruments(doc, blocked, cands), ...findOwnNumber(doc, blocked));
   dropOwners(cands, doc);
   cands.push(...officeParents(cands, doc, index));
   // Words inside a set phrase are never a mention, nor the start of one (a longer name around them is kept).

@@ -6,6 +6,8 @@
  *  - an instrument named by what was done to it and when: "البروتوكول الذي أقرته الجمعية العامة في
  *    3 ديسمبر 1948" (the head is the mention; its id and name carry the date, so two such protocols
  *    are two instruments).
+ *  - a resolution's own number heading its text ("52/85 متابعة إعلان نابولي ..." as the General
+ *    Assembly publishes its resolutions): that resolution, of the document's body.
  * Heads are data (model/extraction/heads.json, dualHeads and datedInstruments).
  */
 import { bare, stripConjunction } from './arabic';
@@ -13,7 +15,7 @@ import { findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { longestPrefix } from './lexicon-index';
 import type { Candidate } from './match';
-import { qualifierEnd } from './patterns';
+import { qualifierEnd, readNumber } from './patterns';
 import { nearLexicon } from './resolve';
 import type { DocTokens } from './tokens';
 import { DATED_HEADS, DATED_VERBS, DUAL_HEADS } from './vocab';
@@ -97,4 +99,16 @@ export function findDatedInstruments(doc: DocTokens, blocked: Uint8Array, cands:
     }
   }
   return out;
+}
+
+/** "52/85 <title>" as the first words of the text: the resolution the text is. */
+export function findOwnNumber(doc: DocTokens, blocked: Uint8Array): Candidate[] {
+  const { words, oStart, oEnd, src } = doc;
+  if (words.length < 4 || blocked[0] || /\S/.test(src.slice(0, oStart[0]))) return [];
+  const num = readNumber(doc, 0);
+  if (!num || !num.number.includes('/')) return [];
+  // A title follows on the same line.
+  const line = src.slice(oEnd[num.end - 1], src.indexOf('\n', oEnd[num.end - 1]) >>> 0);
+  if ((line.match(/[\u0621-\u064a]{2,}/g) ?? []).length < 2) return [];
+  return [{ kind: 'Instrument', start: oStart[0], end: oEnd[num.end - 1], tStart: 0, tEnd: num.end, source: 'pattern', pattern: { type: 'resolution', number: num.number, bodyId: null, category: 'RESOLUTION' } }];
 }

@@ -4,6 +4,8 @@
  * <country>") is MEMBER_OF that body. The head words, the words an office name inserts into its
  * parent's name ("الإقليمي") and the bodies never taken as a parent are data
  * (model/extraction/offices.json). Only bodies the document itself names are parents.
+ * Also: a resolution whose number heads its own text ("52/85 متابعة ...", then "إن الجمعية العامة،")
+ * was adopted by the body of the enacting formula.
  */
 import { bare, forms, normaliseKey } from '../arabic';
 import type { ResolvedMention } from '../resolve';
@@ -11,6 +13,7 @@ import type { Span } from '../segment';
 import { spanAt } from '../segment';
 import type { ExtractedEntity } from '../types';
 import { OFFICES } from '../vocab';
+import { defaultFrames } from './frames';
 
 export interface NamesInput {
   src: string;
@@ -54,7 +57,13 @@ function indexOfSeq(hay: string[], needle: string[]): number {
   return -1;
 }
 
+/** The relations entities' names and the text's own heading state (called once by relate.ts). */
 export function nameRelations(input: NamesInput, emit: Emit): void {
+  officeRelations(input, emit);
+  ownResolution(input, emit);
+}
+
+function officeRelations(input: NamesInput, emit: Emit): void {
   const agencies = input.entities.filter((e) => e.type === 'Agency');
   if (agencies.length < 2) return;
   // Every name a body goes by in this text (its lexicon name and the spellings met here), as bare words.
@@ -90,4 +99,22 @@ export function nameRelations(input: NamesInput, emit: Emit): void {
     const paragraph = office.mentions.find((x) => x.start === m.start)?.paragraph ?? null;
     emit('MEMBER_OF', office.id, best.id, evidence, paragraph, OFFICES.confidence);
   }
+}
+
+function ownResolution(input: NamesInput, emit: Emit): void {
+  const { src } = input;
+  const self = input.entities.find((e) => e.type === 'Instrument' && e.category === 'RESOLUTION' && e.mentions.some((m) => m.start === 0));
+  if (!self) return;
+  // "إن الجمعية العامة،" on a line of its own: the adopting body.
+  const enacting = defaultFrames().enacting;
+  for (const m of input.mentions) {
+    if (m.anaphoric || m.start > 3000) continue;
+    const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
+    const lineEnd = src.indexOf('\n', m.end) >>> 0;
+    if (!enacting.has(normaliseKey(src.slice(lineStart, m.start)).trim()) || !/^\s*[،,:]?\s*$/.test(src.slice(m.end, lineEnd))) continue;
+    if (input.entities.find((e) => e.id === m.entityId)?.type !== 'Agency') continue;
+    emit('ADOPTED', m.entityId, self.id, src.slice(lineStart, lineEnd).trim(), null, 0.9);
+    break;
+  }
+  // Its CITES (the resolutions and documents it names) need CITES from an Instrument, which model/relations.json does not allow yet.
 }

@@ -134,3 +134,17 @@ describe('a resolution named with its body\'s head alone', () => {
     expect(rel(t, 'ADOPTED')).toContain('agency:ecosoc -> instrument:ecosoc-res-2006-27');
   });
 });
+
+describe('a resolution whose number heads its own text', () => {
+  const t = '63/194 تحسين التنسيق في مجال مكافحة الاتجار بالأشخاص\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها 61/144،\n';
+
+  it('is that resolution, adopted by the body of the enacting formula', () => {
+    expect(run(t).entities.map((e) => e.id)).toContain('instrument:ga-res-63-194');
+    expect(rel(t, 'ADOPTED')).toContain('agency:ga -> instrument:ga-res-63-194');
+  });
+
+  it('is not read from a number inside a sentence or without a title', () => {
+    expect(run('ورد في الفقرة 63/194 ذلك.').entities.map((e) => e.id)).not.toContain('instrument:ga-res-63-194');
+    expect(run('63/194\n\nإن الجمعية العامة،').entities.map((e) => e.id)).not.toContain('instrument:ga-res-63-194');
+  });
+});
