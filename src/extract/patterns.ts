@@ -140,7 +140,8 @@ function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array, lex
     if (taken[q]) named = true;
     if (lexAt.has(q)) names++;
     if (DESCRIPTIVE.has(w) || DESCRIPTIVE.has(withoutArticle(stripConjunction(w))) || readOrdinal(words, q)) continue;
-    if (/^\d/.test(w) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
+    // A number names the thing after "رقم" ("تعليقها العام رقم 6"); elsewhere it is a date or a count.
+    if ((/^\d/.test(w) && !(q > 0 && words[q - 1] === 'رقم')) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
     mods++;
     if (!taken[q] && !LINKS.has(w)) own++;
     if (!taken[q] && !LINKS.has(w) && early.length < 3) early.push(w);
