@@ -45,6 +45,8 @@ export interface Candidate {
   pattern?: PatternInfo;
   /** A body named inside an office's name ("مكتب <body> في منطقة ..."): a mention of its own, kept inside the longer one. */
   nested?: boolean;
+  /** The position of the candidate this one names the same entity as (a headline's "تدريبا" and the event its body names). */
+  anchor?: number;
 }
 
 /**

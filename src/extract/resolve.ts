@@ -110,6 +110,7 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
   // A text that names one numbered law: its other law phrases ("قانون مكافحة الاتجار بالبشر") are that law.
   const onlyLaw = laws.size === 1 ? [...laws][0] : null;
   const ctx: ResolveContext = { ...context, actYears, onlyLaw, named: [] };
+  cands = headlineEvents(cands, context.doc.src);
   const { doc, index } = ctx;
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
@@ -395,7 +396,7 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       // "مكتبا", "مشروعه": a later "المكتب", "المشروع" refers back to it.
       const head = p.lemma ? definite(p.lemma) : headKey(text);
       // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
-      const gid = p.generic ? `${id}@${c.start}` : id;
+      const gid = p.generic ? `${id}@${c.anchor ?? c.start}` : id;
       if (!p.generic && !p.act && !ctx.named?.some((x) => x.id === id)) ctx.named?.push({ id, kind: c.kind!, words: p.key.split(' ') });
       const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
       const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: p.label ?? null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
@@ -474,6 +475,24 @@ function editions(e: ExtractedEntity, ctx: ResolveContext, countryIn: Parameters
     for (const r of mentions) if (r.start === m.start && r.end === m.end && r.entityId === e.id) r.entityId = g.id;
   }
   return [...groups.values()];
+}
+
+/**
+ * News names its event in the headline with the head alone ("يقدمان تدريباً عن ...") and then in the
+ * body by its name ("حلقة عمل ..."): a standalone event head on the first line is the first event
+ * the body names.
+ */
+function headlineEvents(cands: Candidate[], src: string): Candidate[] {
+  const first = src.search(/\S/);
+  const lineEnd = first < 0 ? -1 : src.indexOf('\n', first);
+  if (lineEnd < 0) return cands;
+  const body = cands.find((d) => d.start > lineEnd && d.kind === 'Meeting' && d.pattern?.type === 'named');
+  if (!body) return cands;
+  return cands.map((c) => {
+    const p = c.pattern;
+    const alone = c.start < lineEnd && c.kind === 'Meeting' && p?.type === 'named' && p.generic && p.lemma && p.key === bare(p.lemma);
+    return alone ? { ...c, pattern: body.pattern, anchor: body.start } : c;
+  });
 }
 
 /** Is a date written just before `pos` (the sentence before a "حلقة عمل" often dates it)? */

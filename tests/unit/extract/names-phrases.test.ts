@@ -148,3 +148,12 @@ describe('a resolution whose number heads its own text', () => {
     expect(run('63/194\n\nإن الجمعية العامة،').entities.map((e) => e.id)).not.toContain('instrument:ga-res-63-194');
   });
 });
+
+describe('a headline naming its event by the head alone', () => {
+  it('is the first event the body names', () => {
+    const t = 'المنظمة والحكومة تنظمان تدريباً عن مكافحة العمل الجبري في لبنان\n\nبيروت - عقدت المنظمة حلقة عمل وطنية حول مكافحة العمل الجبري في لبنان في 10 أيار/مايو 2021.';
+    const ev = run(t).entities.filter((e) => e.type === 'Meeting');
+    expect(ev.length).toBe(1);
+    expect(ev[0].mentions.map((m) => m.text)).toEqual(['تدريباً', 'حلقة عمل وطنية حول مكافحة العمل الجبري']);
+  });
+});
