@@ -4,8 +4,9 @@
  * <country>") is MEMBER_OF that body. The head words, the words an office name inserts into its
  * parent's name ("الإقليمي") and the bodies never taken as a parent are data
  * (model/extraction/offices.json). Only bodies the document itself names are parents.
- * Also: a resolution whose number heads its own text ("52/85 متابعة ...", then "إن الجمعية العامة،")
- * was adopted by the body of the enacting formula.
+ * Also: an instrument heading its own text (a resolution's number "52/85 متابعة ...", then "إن
+ * الجمعية العامة،"; a treaty's title) cites what the text names; a resolution was adopted by the
+ * body of its enacting formula.
  */
 import { bare, forms, normaliseKey } from '../arabic';
 import type { ResolvedMention } from '../resolve';
@@ -103,11 +104,11 @@ function officeRelations(input: NamesInput, emit: Emit): void {
 
 function ownResolution(input: NamesInput, emit: Emit): void {
   const { src } = input;
-  const self = input.entities.find((e) => e.type === 'Instrument' && e.category === 'RESOLUTION' && e.mentions.some((m) => m.start === 0));
+  const self = input.entities.find((e) => e.type === 'Instrument' && e.mentions.some((m) => m.start === 0));
   if (!self) return;
   // "إن الجمعية العامة،" on a line of its own: the adopting body.
   const enacting = defaultFrames().enacting;
-  for (const m of input.mentions) {
+  for (const m of self.category === 'RESOLUTION' ? input.mentions : []) {
     if (m.anaphoric || m.start > 3000) continue;
     const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
     const lineEnd = src.indexOf('\n', m.end) >>> 0;
@@ -116,5 +117,18 @@ function ownResolution(input: NamesInput, emit: Emit): void {
     emit('ADOPTED', m.entityId, self.id, src.slice(lineStart, lineEnd).trim(), null, 0.9);
     break;
   }
-  // Its CITES (the resolutions and documents it names) need CITES from an Instrument, which model/relations.json does not allow yet.
+  // It cites what it names: a resolution the resolutions and documents it recalls and the instruments
+  // its title names; a treaty the instruments it lists (less sure: it also names what amended them).
+  const resolution = self.category === 'RESOLUTION';
+  const titleEnd = src.indexOf('\n') >>> 0;
+  for (const e of input.entities) {
+    if (e.id === self.id || !(e.type === 'Instrument' || e.type === 'Document')) continue;
+    const act = e.type === 'Document' || e.category === 'RESOLUTION' || e.category === 'DECISION';
+    const inTitle = e.mentions.some((m) => m.start < titleEnd);
+    const c = resolution ? (act ? 0.9 : inTitle ? 0.85 : 0) : act ? 0 : 0.7;
+    if (!c) continue;
+    const m = inTitle ? e.mentions.find((x) => x.start < titleEnd)! : e.mentions[0];
+    const si = spanAt(input.sentences, m.start);
+    emit('CITES', self.id, e.id, si >= 0 ? src.slice(input.sentences[si].start, input.sentences[si].end) : m.text, m.paragraph, c);
+  }
 }
