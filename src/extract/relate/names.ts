@@ -121,6 +121,9 @@ function ownResolution(input: NamesInput, emit: Emit): void {
   // its title names; a treaty the instruments it lists (less sure: it also names what amended them).
   const resolution = self.category === 'RESOLUTION';
   const titleEnd = src.indexOf('\n') >>> 0;
+  // A treaty's text has its name alone as its first line (a news headline that starts with one does not).
+  const head = self.mentions.find((m) => m.start === 0)!;
+  if (!resolution && !/^[\s.:،,]*$/.test(src.slice(head.end, titleEnd))) return;
   for (const e of input.entities) {
     if (e.id === self.id || !(e.type === 'Instrument' || e.type === 'Document')) continue;
     const act = e.type === 'Document' || e.category === 'RESOLUTION' || e.category === 'DECISION';

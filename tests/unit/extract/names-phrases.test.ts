@@ -173,3 +173,10 @@ describe('a treaty heading its own text', () => {
     expect(got[0].confidence).toBeLessThan(0.8);
   });
 });
+
+describe('a news headline that starts with an instrument\'s name', () => {
+  it('makes the instrument cite nothing', () => {
+    const t = 'اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية تدخل حيز النفاذ في العراق\nوأشار المتحدث إلى بروتوكول منع وقمع ومعاقبة الاتجار بالأشخاص.';
+    expect(run(t).relations.filter((r) => r.type === 'CITES' && r.from === 'instrument:untoc')).toEqual([]);
+  });
+});
