@@ -180,3 +180,12 @@ describe('a news headline that starts with an instrument\'s name', () => {
     expect(run(t).relations.filter((r) => r.type === 'CITES' && r.from === 'instrument:untoc')).toEqual([]);
   });
 });
+
+describe('an agreement signed by named parties', () => {
+  it('is an instrument both parties adopted', () => {
+    const t = 'وفي عام 2019، وقّعت منظمة العمل الدولية والمنظمة الدولية للهجرة اتفاقا لتعزيز التعاون في حماية العمال المهاجرين.';
+    const agr = run(t).entities.filter((e) => e.type === 'Instrument');
+    expect(agr.length).toBe(1);
+    expect(rel(t, 'ADOPTED').sort()).toEqual([`agency:ilo -> ${agr[0].id}`, `agency:iom -> ${agr[0].id}`]);
+  });
+});
