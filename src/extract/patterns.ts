@@ -436,6 +436,11 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           let e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'), h.words[h.words.length - 1].endsWith('ا'));
           // A body is named by what it is for ("المعنية بـ", "لمكافحة"), not by what it does "بشأن" something.
           if (h.kind === 'Agency') for (let q = k; q < e; q++) if (TOPIC_LINKS.has(words[q])) e = q;
+          // A State's name closes a body's name: a definite word after it is the verb's object or the next item ("وزير داخلية بيلاروس الاجتماعَ").
+          if (h.kind === 'Agency') {
+            const c = lex.find((x) => x.kind === 'Country' && x.tStart >= k && x.tEnd < e && !taken[x.tEnd] && isDefinite(words[x.tEnd]) && !/^(?:لل|بال)/.test(words[x.tEnd]));
+            if (c) e = c.tEnd;
+          }
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
           const q = qualifiers(doc, k, e, taken, lexAt);

@@ -189,3 +189,11 @@ describe('an agreement signed by named parties', () => {
     expect(rel(t, 'ADOPTED').sort()).toEqual([`agency:ilo -> ${agr[0].id}`, `agency:iom -> ${agr[0].id}`]);
   });
 });
+
+describe('a minister of a named State', () => {
+  it('stands for the ministry, and the State closes the name', () => {
+    const t = 'وحضر وزير داخلية بيلاروس الاجتماع، ثم زار وفد من وزارة داخلية بيلاروس المنظمة. وقال وزير الخارجية إن الحكومة ملتزمة.';
+    const ags = run(t).entities.filter((e) => e.type === 'Agency');
+    expect(ags.map((e) => e.mentions.map((m) => m.text))).toEqual([['وزير داخلية بيلاروس', 'وزارة داخلية بيلاروس']]);
+  });
+});
