@@ -61,7 +61,7 @@ function indexOfSeq(hay: string[], needle: string[]): number {
 /** The relations entities' names and the text's own heading state (called once by relate.ts). */
 export function nameRelations(input: NamesInput, emit: Emit): void {
   officeRelations(input, emit);
-  ownResolution(input, emit);
+  ownText(input, emit);
 }
 
 function officeRelations(input: NamesInput, emit: Emit): void {
@@ -102,13 +102,18 @@ function officeRelations(input: NamesInput, emit: Emit): void {
   }
 }
 
-function ownResolution(input: NamesInput, emit: Emit): void {
+/** The instrument whose number or name heads the text: the text is that instrument. */
+function ownText(input: NamesInput, emit: Emit): void {
   const { src } = input;
   const self = input.entities.find((e) => e.type === 'Instrument' && e.mentions.some((m) => m.start === 0));
   if (!self) return;
+  const head = self.mentions.find((m) => m.start === 0)!;
+  const resolution = self.category === 'RESOLUTION';
+  // A resolution's text opens with its bare number ("52/85 <title>"); "قرار مجلس الأمن 2388 ..." opening a news text is a headline about it.
+  if (resolution && !/^\d/.test(head.text)) return;
   // "إن الجمعية العامة،" on a line of its own: the adopting body.
   const enacting = defaultFrames().enacting;
-  for (const m of self.category === 'RESOLUTION' ? input.mentions : []) {
+  for (const m of resolution ? input.mentions : []) {
     if (m.anaphoric || m.start > 3000) continue;
     const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
     const lineEnd = src.indexOf('\n', m.end) >>> 0;
@@ -119,10 +124,8 @@ function ownResolution(input: NamesInput, emit: Emit): void {
   }
   // It cites what it names: a resolution the resolutions and documents it recalls and the instruments
   // its title names; a treaty the instruments it lists (less sure: it also names what amended them).
-  const resolution = self.category === 'RESOLUTION';
   const titleEnd = src.indexOf('\n') >>> 0;
   // A treaty's text has its name alone as its first line (a news headline that starts with one does not).
-  const head = self.mentions.find((m) => m.start === 0)!;
   if (!resolution && !/^[\s.:،,]*$/.test(src.slice(head.end, titleEnd))) return;
   for (const e of input.entities) {
     if (e.id === self.id || !(e.type === 'Instrument' || e.type === 'Document')) continue;

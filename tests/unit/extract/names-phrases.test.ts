@@ -197,3 +197,10 @@ describe('a minister of a named State', () => {
     expect(ags.map((e) => e.mentions.map((m) => m.text))).toEqual([['وزير داخلية بيلاروس', 'وزارة داخلية بيلاروس']]);
   });
 });
+
+describe('a news text opening with a resolution\'s name', () => {
+  it('does not make that resolution cite the others', () => {
+    const t = 'قرار مجلس الأمن 2388 (2017) يدين الاتجار بالأشخاص في مناطق النزاع\nوذكر القرار بالقرار 2331 (2016).';
+    expect(run(t).relations.filter((r) => r.type === 'CITES' && r.from.startsWith('instrument:'))).toEqual([]);
+  });
+});
