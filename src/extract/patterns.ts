@@ -202,7 +202,8 @@ function startsHead(doc: DocTokens, j: number): boolean {
     for (const h of headTrie.get(f.form) ?? []) {
       let ok = true;
       for (let q = 1; q < h.words.length && ok; q++) if (doc.words[j + q] !== h.words[q]) ok = false;
-      if (ok) return true;
+      // An activity noun ("تدريب") goes on a name as a genitive ("مؤسسات تدريب القضاة").
+      if (ok && !h.generic) return true;
     }
   }
   return false;
