@@ -81,3 +81,19 @@ export function defaultIndex(): LexIndex {
   cached ??= buildIndex(loadLexicon());
   return cached;
 }
+
+/** Every lexicon name that is a prefix of these normalised words (shortest first): its entries and how many words it takes. */
+export function prefixes(index: LexIndex, words: string[]): { ids: string[]; used: number }[] {
+  let n: TrieNode | undefined = index.root;
+  const out: { ids: string[]; used: number }[] = [];
+  for (let q = 0; q < words.length && n?.next; q++) {
+    n = n.next.get(words[q]);
+    if (n?.ids) out.push({ ids: n.ids, used: q + 1 });
+  }
+  return out;
+}
+
+/** The entries whose name is the longest prefix of these normalised words, and how many words it takes. */
+export function longestPrefix(index: LexIndex, words: string[]): { ids: string[]; used: number } | null {
+  return prefixes(index, words).pop() ?? null;
+}

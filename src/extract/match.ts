@@ -8,12 +8,13 @@
  * ("قرار مجلس حقوق الإنسان 8/12" is an Instrument that names an Agency).
  */
 import type { KindName } from '../model';
-import { isLatinAcronym, LexIndex, TrieNode } from './lexicon-index';
+import { isLatinAcronym, LexIndex, prefixes, TrieNode } from './lexicon-index';
 import { definite, nearWord, normaliseKey } from './arabic';
 import { countryOfId } from './ids';
 import { findPatterns, PATTERN_HEADS } from './patterns';
+import { findConjuncts, findDatedInstruments, findOwnNumber } from './phrases';
 import { findSymbols } from './symbols';
-import { OWNER_NOUNS, SET_PHRASES } from './vocab';
+import { BACK_REFERENCES, OFFICES, OWNER_NOUNS, SET_PHRASES, STOP } from './vocab';
 import type { DocTokens } from './tokens';
 
 export type PatternInfo =
@@ -23,7 +24,8 @@ export type PatternInfo =
   | { type: 'rapporteur'; mandate: string[]; category: string }
   | { type: 'document'; symbol: string }
   /** generic: the head alone ("حلقة عمل"), which cannot identify one event across documents. */
-  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null } };
+  /** label: the name to show when the mention is only a head ("البروتوكول" named by the clause and date after it). */
+  | { type: 'named'; category: string; key: string; generic?: boolean; act?: { number: string; year: string | null }; label?: string; lemma?: string };
 
 export interface Candidate {
   kind: KindName | null;
@@ -41,6 +43,10 @@ export interface Candidate {
   /** Kinds an anaphor may refer to. */
   anaphorKinds?: KindName[];
   pattern?: PatternInfo;
+  /** A body named inside an office's name ("مكتب <body> في منطقة ..."): a mention of its own, kept inside the longer one. */
+  nested?: boolean;
+  /** The position of the candidate this one names the same entity as (a headline's "تدريبا" and the event its body names). */
+  anchor?: number;
 }
 
 /**
@@ -185,7 +191,8 @@ export function matchAnaphors(doc: DocTokens, index: LexIndex, taken: Uint8Array
       } else if (keys.get(f.form) === 1) {
         // "اللجنة الوطنية ..." is a new name, not a reference back: skip heads followed by a definite adjective.
         const nx = words[i + 1] ?? '';
-        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1]) continue;
+        // ... unless the adjective refers back ("البروتوكول المذكور أعلاه"), or the word is a function word ("المكتب الذي", "المكتب إلى").
+        if (doc.gapOk[i] && nx.startsWith('ال') && !taken[i + 1] && !BACK_REFERENCES.has(nx) && !STOP.has(nx)) continue;
         len = 1;
         key = f.form;
       }
@@ -217,6 +224,10 @@ export function pruneNested(cands: Candidate[]): Candidate[] {
     // Same span, different pattern entity ("الدورتين الحادية والستين والثانية والستين"): keep both.
     const twin = prev && c.start === prev.start && c.end === prev.end && c.source === 'pattern' && prev.source === 'pattern' && JSON.stringify(c.pattern) !== JSON.stringify(prev.pattern);
     if (twin) {
+      keep.push(c);
+      continue;
+    }
+    if (c.nested) {
       keep.push(c);
       continue;
     }
@@ -260,6 +271,33 @@ function dropOwners(cands: Candidate[], doc: DocTokens): void {
   }
 }
 
+/**
+ * Bodies named inside the name of an office, mission or branch ("مكتب الأمم المتحدة المعني بالمخدرات
+ * والجريمة في منطقة دول مجلس التعاون الخليجي" names UNODC and the GCC too): nested mentions, kept
+ * apart from the clause reading (relate.ts reads the outer name only). Not the umbrella bodies.
+ */
+function officeParents(cands: Candidate[], doc: DocTokens, index: LexIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const o of cands) {
+    if (o.kind !== 'Agency' || o.nested || o.tEnd - o.tStart < 3) continue;
+    const w0 = doc.formsOf(o.tStart);
+    if (!w0.some((f) => OFFICES.heads.has(f.form))) continue;
+    for (let t = o.tStart; t < o.tEnd; t++) {
+      let found: { id: string; end: number; skip: number } | null = null;
+      for (const f of doc.formsOf(t)) {
+        for (const m of prefixes(index, [f.form, ...doc.words.slice(t + 1, o.tEnd)])) {
+          const id = m.ids.find((x) => x !== o.entryId && index.entries.get(x)?.type === 'Agency');
+          if (id && m.used >= 2 && (t > o.tStart || t + m.used < o.tEnd) && (!found || t + m.used > found.end)) found = { id, end: t + m.used, skip: f.skip };
+        }
+      }
+      if (!found) continue;
+      if (!OFFICES.umbrella.has(found.id)) out.push({ kind: 'Agency', start: doc.oStart[t] + found.skip, end: doc.oEnd[found.end - 1], tStart: t, tEnd: found.end, source: 'lexicon', entryId: found.id, nested: true });
+      t = found.end - 1;
+    }
+  }
+  return out;
+}
+
 /** For each token of a set phrase ("الجريمة المنظمة", "إنفاذ القانون"), the end token of that phrase, negative after its first word (0 outside). */
 export function setPhraseEnds(doc: DocTokens): Int32Array {
   const end = new Int32Array(doc.words.length);
@@ -295,10 +333,13 @@ export function match(doc: DocTokens, index: LexIndex): Candidate[] {
     }
   }
   const lex = matchLexicon(doc, index, blocked);
+  // "بروتوكولي A وB": one name per conjunct, taken like lexicon names.
+  lex.push(...findConjuncts(doc, index, lex, blocked));
   cands.push(...lex);
   const pats = findPatterns(doc, index, lex, blocked);
-  cands.push(...pats);
+  cands.push(...pats, ...findDatedInstruments(doc, blocked, cands), ...findOwnNumber(doc, blocked));
   dropOwners(cands, doc);
+  cands.push(...officeParents(cands, doc, index));
   // Words inside a set phrase are never a mention, nor the start of one (a longer name around them is kept).
   const set = setPhraseEnds(doc);
   for (let q = cands.length - 1; q >= 0; q--) {

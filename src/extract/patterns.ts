@@ -17,7 +17,7 @@ import { bare, isDefinite, normaliseKey, stripConjunction, withoutArticle } from
 import type { DocTokens } from './tokens';
 import {
   ACT_HEADS, ANAPHOR_HEADS, COMMA_CONT, CONCERNED, DANGLING_END, DEC_HEADS, DESCRIPTIVE, HEADS, HeadSpec, LINKS, RES_HEADS, SESSION_BODY_HEADS,
-  HONORIFIC_WORDS, MEETING_ORDINAL_HEADS, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
+  HONORIFIC_WORDS, MEETING_ORDINAL_HEADS, PERSON_TITLES, SESSION_HEADS, STOP, TITLE_FIRST, TITLE_SECOND, TITLE_WORDS, TOPICS,
 } from './vocab';
 
 /** Agency categories that hold numbered sessions and adopt resolutions. */
@@ -31,6 +31,7 @@ export function isSessionBody(e: LexiconEntry | undefined): boolean {
 }
 
 const TOPIC_LINKS = new Set(['بشان', 'حول', 'ضد']);
+const ACTIVITY_TOPIC = new Set([...TOPIC_LINKS, 'عن', 'على', 'مجال', 'في']);
 
 /** Does a topic word (model/extraction/topics.json) start this word, after proclitics and article? */
 function isTopic(w: string): boolean {
@@ -106,6 +107,7 @@ export function qualifierEnd(doc: DocTokens, k: number, max: number, taken: Uint
     }
     if (/^\d/.test(w) || (!allowTaken && taken[j])) break;
     if (TITLE_WORDS.has(w)) break; // the title that follows is handled by titleAfter
+    if (j > k && w[0] === 'و' && PERSON_TITLES.has(w.slice(1))) break; // "وزارة التنمية الاجتماعية والمنسق ...": another noun phrase
     if (j > k && startsHead(doc, j)) break; // another name begins: "جلسات استماع ... للجنة الوطنية للمرأة"
     // A second purpose ("لمكافحة ... لقيادة ...") starts a description of what the named thing does.
     if (isPurpose(w) && purposes++ > 0) break;
@@ -138,7 +140,8 @@ function qualifiers(doc: DocTokens, k: number, e: number, taken: Uint8Array, lex
     if (taken[q]) named = true;
     if (lexAt.has(q)) names++;
     if (DESCRIPTIVE.has(w) || DESCRIPTIVE.has(withoutArticle(stripConjunction(w))) || readOrdinal(words, q)) continue;
-    if (/^\d/.test(w) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
+    // A number names the thing after "رقم" ("تعليقها العام رقم 6"); elsewhere it is a date or a count.
+    if ((/^\d/.test(w) && !(q > 0 && words[q - 1] === 'رقم')) || MONTH_WORDS.has(w) || DATED.has(w)) continue;
     mods++;
     if (!taken[q] && !LINKS.has(w)) own++;
     if (!taken[q] && !LINKS.has(w) && early.length < 3) early.push(w);
@@ -177,6 +180,8 @@ function titleAfter(doc: DocTokens, e: number, headEnd = -1): { start: number; e
   let q = e;
   if (TITLE_WORDS.has(doc.words[e] ?? '') || doc.words[e] === 'بشان') q = e;
   else if (doc.words[e] === 'من' && doc.words[e + 1] === 'اجل') q = e + 1;
+  // 'مشروعها الأول في الأردن من أجل "..."': a one-word place may stand before.
+  else if (doc.words[e] === 'في' && doc.words[e + 2] === 'من' && doc.words[e + 3] === 'اجل') q = e + 3;
   else if (e === headEnd && e > 0) q = e - 1;
   else return null;
   if (q + 1 >= doc.words.length) return null;
@@ -197,10 +202,20 @@ function startsHead(doc: DocTokens, j: number): boolean {
     for (const h of headTrie.get(f.form) ?? []) {
       let ok = true;
       for (let q = 1; q < h.words.length && ok; q++) if (doc.words[j + q] !== h.words[q]) ok = false;
-      if (ok) return true;
+      // An activity noun ("تدريب") goes on a name as a genitive ("مؤسسات تدريب القضاة").
+      if (ok && !h.generic) return true;
     }
   }
   return false;
+}
+
+/** The country an office is in, written after its name ("... (IOM) في مملكة البحرين"): its id, or null. */
+function countryAfter(doc: DocTokens, e: number, lex: Candidate[]): string | null {
+  const c = lex.find((x) => x.kind === 'Country' && x.tStart > e && x.tStart <= e + 6 && doc.words[x.tStart - 1] === 'في');
+  if (!c) return null;
+  // Only a parenthesised aside (an acronym) may stand between the name and "في".
+  const between = doc.src.slice(doc.oEnd[e - 1], doc.oStart[c.tStart - 1]);
+  return /^\s*(?:\([^()]*\)\s*)?$/.test(between) ? c.entryId ?? null : null;
 }
 
 function isBody(index: LexIndex, c: Candidate | undefined): c is Candidate {
@@ -383,12 +398,15 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           k = lb.tEnd;
         }
         // "قرار المجلس 1997/22": the body named by its head alone (resolved to the body named before).
-        if (!bodyId && SESSION_BODY_HEADS.has(withoutArticle(words[k] ?? '')) && isDefinite(words[k])) k++;
+        let bodyWord = -1;
+        if (!bodyId && SESSION_BODY_HEADS.has(withoutArticle(words[k] ?? '')) && isDefinite(words[k])) bodyWord = k++;
         if (words[k] === 'رقم') k++; // "القرار رقم 2388"
         let num = readNumber(doc, k);
         // Security Council resolutions, and the General Assembly's before 1976, are numbered alone: "قرار مجلس الأمن 2388", "القرار 317".
         if (!num && /^\d{3,4}$/.test(words[k] ?? '') && !isYear(Number(words[k])) && /^\s*\(?\s*$/.test(gapText(doc, k - 1))) num = { number: words[k], end: k + 1 };
         if (!num) continue;
+        // ... and that head is a reference back to the body, inside the resolution's name (the body adopted it).
+        if (bodyWord >= 0) out.push({ kind: null, start: oStart[bodyWord], end: oEnd[bodyWord], tStart: bodyWord, tEnd: bodyWord + 1, source: 'anaphor', anaphor: words[bodyWord] });
         let first = true;
         while (num) {
           push('Instrument', first ? i : k, first ? f.skip : 0, num.end, { type: 'resolution', number: num.number, bodyId, category: isRes ? 'RESOLUTION' : 'DECISION' });
@@ -409,6 +427,8 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           for (let q = 1; q < h.words.length; q++) if (words[i + q] !== h.words[q] || !doc.gapOk[i + q - 1]) ok = false;
           if (!ok) continue;
           const k = i + h.words.length;
+          // An activity noun ("تدريب") is an event as a verb's subject or object, not as a purpose ("لتدريب ...") or a topic ("حلقة عمل عن تدريب المدربين").
+          if (h.generic && (f.form !== words[i] && f.form !== stripConjunction(words[i]) || (i > 0 && ACTIVITY_TOPIC.has(words[i - 1])))) continue;
           // "٢٣ حلقة عمل", "ثلاث حلقات": a count of events, not one event.
           if (i > 0 && /^\d{1,3}$/.test(words[i - 1]) && /^\s*$/.test(gapText(doc, i - 1))) continue;
           // "جامعة وشاملة" is an adjective and a conjunction, not a name.
@@ -417,6 +437,11 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           let e = h.kind === 'Meeting' && isDefinite(h.words[h.words.length - 1]) && isPurpose(words[k] ?? '') ? k : qualifierEnd(doc, k, h.maxMods ?? 10, taken, h.kind !== 'Meeting', h.words[0].startsWith('ال'), h.words[h.words.length - 1].endsWith('ا'));
           // A body is named by what it is for ("المعنية بـ", "لمكافحة"), not by what it does "بشأن" something.
           if (h.kind === 'Agency') for (let q = k; q < e; q++) if (TOPIC_LINKS.has(words[q])) e = q;
+          // A State's name closes a body's name: a definite word after it is the verb's object or the next item ("وزير داخلية بيلاروس الاجتماعَ").
+          if (h.kind === 'Agency') {
+            const c = lex.find((x) => x.kind === 'Country' && x.tStart >= k && x.tEnd < e && !taken[x.tEnd] && isDefinite(words[x.tEnd]) && !/^(?:لل|بال)/.test(words[x.tEnd]));
+            if (c) e = c.tEnd;
+          }
           // Qualifiers that describe without naming ("إقليمي", "جديد", "ثالث") do not count; a named
           // body or country among them ("صندوق الاتحاد الأوروبي ...") identifies the thing.
           const q = qualifiers(doc, k, e, taken, lexAt);
@@ -430,7 +455,9 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
           if (!t && h.topic && !q.early.some(isTopic) && !(q.named && q.own > 0)) continue;
           // "مكتب مجلس أوروبا بتونس", "بعثة الاتحاد الأوروبي ...": heads that name only with a named body or country.
           // ... and something more than that body ("مكتب الأمم المتحدة" alone is any UN office).
-          if (!t && h.named && !(q.named && (q.own > 0 || q.names >= 2))) continue;
+          // ... or a named body and the country the office is in ("مكتبا جديدا للمنظمة الدولية للهجرة في مملكة البحرين").
+          const placed = !t && h.named && q.named && q.own === 0 && q.names < 2 ? countryAfter(doc, e, lex) : null;
+          if (!t && h.named && !(q.named && (q.own > 0 || q.names >= 2)) && !placed) continue;
           const end = t ? t.end : e;
           // "البعثتان الدائمتان لبيلاروس والفلبين": a dual or plural head names one body per country it lists.
           const countries = h.singular ? lex.filter((c) => c.kind === 'Country' && c.tStart >= k && c.tEnd <= e) : [];
@@ -440,8 +467,9 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
             done = true;
             break;
           }
-          const key = (t ? words.slice(t.start, t.end) : words.slice(i, e)).map(bare).join(' ');
-          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (q.mods === 0 || q.mods < h.minMods) && !q.named });
+          const kw = t ? words.slice(t.start, t.end) : h.lemma ? [h.lemma, ...words.slice(k, e).filter((x) => !DESCRIPTIVE.has(withoutArticle(x)))] : words.slice(i, e);
+          const key = [...kw.map(bare), ...(placed ? [placed.replace(/^country:/, '')] : [])].join(' ');
+          push(h.kind, i, f.skip, end, { type: 'named', category: h.category, key, generic: !t && (!!h.generic || ((q.mods === 0 || q.mods < h.minMods) && !q.named)), lemma: h.lemma });
           i = end - 1;
           done = true;
           break;

@@ -16,6 +16,7 @@ import { ClauseReader, Mention } from './relate/clause';
 import { defaultFrames } from './relate/frames';
 import type { Frames } from './relate/frames';
 import { adoptsVerb, enactsResolution, instrumentFacts } from './relate/cites';
+import { nameRelations } from './relate/names';
 import { bare, isDefinite, normaliseKey, withoutArticle } from './arabic';
 import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
@@ -174,6 +175,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       }
     }
   }
+  nameRelations(input, addRel);
 
   // The instrument the text is itself (a resolution's or a treaty's text) and what it cites; CITES
   // between instruments named by title or inside a guide's name. A protocol does not cite the

@@ -15,7 +15,7 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { bare, nearWord, normalise, normaliseKey } from './arabic';
+import { bare, definite, nearWord, normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
 import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
@@ -92,6 +92,8 @@ interface Building {
   generic?: boolean;
   /** A meeting named by a pattern: the year it was held goes into its id, so two editions are never one. */
   namedMeeting?: boolean;
+  /** An event by a head that never names one ("تدريب"): kept only with a date or place of its own, not one written before it. */
+  ownDateOnly?: boolean;
   keys: Set<string>;
   lastPos: number;
   longest: string;
@@ -108,6 +110,7 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
   // A text that names one numbered law: its other law phrases ("قانون مكافحة الاتجار بالبشر") are that law.
   const onlyLaw = laws.size === 1 ? [...laws][0] : null;
   const ctx: ResolveContext = { ...context, actYears, onlyLaw, named: [] };
+  cands = headlineEvents(cands, context.doc.src);
   const { doc, index } = ctx;
   const byId = new Map<string, Building>();
   const mentions: ResolvedMention[] = [];
@@ -160,7 +163,10 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
       if (best) add(best, c, true);
       continue;
     } else if (c.pattern) {
-      b = fromPattern(c, ctx, entityFor, bodyBefore);
+      // "عقدت المنظمة تدريبا": a meeting head standing alone, with a lemma, is the event of that head named before.
+      const p = c.pattern;
+      const again = p.type === 'named' && p.generic && p.lemma && p.key === bare(p.lemma) && c.kind === 'Meeting' ? (byKey.get(definite(p.lemma)) ?? []).find((x) => x.e.type === 'Meeting' && x.lastPos >= 0) : undefined;
+      b = again ?? fromPattern(c, ctx, entityFor, bodyBefore);
     }
     if (b) add(b, c, false);
   }
@@ -191,7 +197,7 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
     if (!e.name) e.name = e.nameAr ?? e.nameEn ?? b.longest;
     if (e.type === 'Meeting') attachDatePlace(e, ctx, countryIn);
     if (e.type === 'Rapporteur' && !e.properties.holder) attachHolder(e, ctx.doc.src);
-    if (b.generic && e.type === 'Meeting' && !e.properties.startDate && !e.properties.place && !datedBefore(ctx.doc.src, e.mentions[0].start)) {
+    if (b.generic && e.type === 'Meeting' && !e.properties.startDate && !e.properties.place && (b.ownDateOnly || !datedBefore(ctx.doc.src, e.mentions[0].start))) {
       // "حلقة عمل", "مؤتمر إقليمي" with neither date nor place: a description, not one identifiable event.
       dropped.add(e.id);
       return [];
@@ -333,7 +339,9 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
     case 'resolution': {
       const [a, b] = p.number.split(/[/ ]/).map((x) => Number(x.replace(/\D/g, '')));
       const sc = /\(/.test(p.number) || p.bodyId === 'agency:security-council';
-      const bodyId = p.bodyId ?? (sc ? 'agency:security-council' : a >= 61 || b >= 100 ? 'agency:ga' : bodyBefore(c.start) ?? ctx.docBodyId);
+      // Session/number from the 61st session on is the Assembly's; year/number ("1997/22") is a council's or commission's: the body named before.
+      const yearFirst = a >= 1945 && a <= 2035;
+      const bodyId = p.bodyId ?? (sc ? 'agency:security-council' : !yearFirst && (a >= 61 || b >= 100) ? 'agency:ga' : bodyBefore(c.start) ?? ctx.docBodyId);
       const body = bodyId ? index.entries.get(bodyId) : undefined;
       const kindWord = p.category === 'DECISION' ? 'decision' : 'resolution';
       // Security Council resolutions are known by number alone: "2388 (2017)" and "2388" are one resolution.
@@ -385,13 +393,15 @@ function fromPattern(c: Candidate, ctx: ResolveContext, entityFor: EntityFor, bo
       const s = slug(p.key) + (year ? `-${year}` : '');
       if (!s) return null;
       const id = `${prefix}:${s}`;
-      const head = headKey(text);
+      // "مكتبا", "مشروعه": a later "المكتب", "المشروع" refers back to it.
+      const head = p.lemma ? definite(p.lemma) : headKey(text);
       // A general head ("حلقة عمل") names a different event each time: one entity per mention, told apart later.
-      const gid = p.generic ? `${id}@${c.start}` : id;
+      const gid = p.generic ? `${id}@${c.anchor ?? c.start}` : id;
       if (!p.generic && !p.act && !ctx.named?.some((x) => x.id === id)) ctx.named?.push({ id, kind: c.kind!, words: p.key.split(' ') });
       const props: ExtractedEntity['properties'] = p.act ? (year ? { number: p.act.number, year: Number(year) } : { number: p.act.number }) : {};
-      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
+      const b = entityFor(gid, () => ({ id: gid, type: c.kind!, category: p.category, name: '', nameAr: p.label ?? null, nameEn: null, acronym: null, properties: props }), head ? [head] : []);
       if (p.generic) b.generic = true;
+      if (p.generic && p.lemma) b.ownDateOnly = true;
       else if (c.kind === 'Meeting' && !p.act) b.namedMeeting = true;
       return b;
     }
@@ -465,6 +475,24 @@ function editions(e: ExtractedEntity, ctx: ResolveContext, countryIn: Parameters
     for (const r of mentions) if (r.start === m.start && r.end === m.end && r.entityId === e.id) r.entityId = g.id;
   }
   return [...groups.values()];
+}
+
+/**
+ * News names its event in the headline with the head alone ("يقدمان تدريباً عن ...") and then in the
+ * body by its name ("حلقة عمل ..."): a standalone event head on the first line is the first event
+ * the body names.
+ */
+function headlineEvents(cands: Candidate[], src: string): Candidate[] {
+  const first = src.search(/\S/);
+  const lineEnd = first < 0 ? -1 : src.indexOf('\n', first);
+  if (lineEnd < 0) return cands;
+  const body = cands.find((d) => d.start > lineEnd && d.kind === 'Meeting' && d.pattern?.type === 'named');
+  if (!body) return cands;
+  return cands.map((c) => {
+    const p = c.pattern;
+    const alone = c.start < lineEnd && c.kind === 'Meeting' && p?.type === 'named' && p.generic && p.lemma && p.key === bare(p.lemma);
+    return alone ? { ...c, pattern: body.pattern, anchor: body.start } : c;
+  });
 }
 
 /** Is a date written just before `pos` (the sentence before a "حلقة عمل" often dates it)? */
