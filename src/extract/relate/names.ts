@@ -58,10 +58,9 @@ function indexOfSeq(hay: string[], needle: string[]): number {
   return -1;
 }
 
-/** The relations entities' names and the text's own heading state (called once by relate.ts). */
+/** The relations entities' names state (called once by relate.ts); a text's own instrument is relate/cites.ts's. */
 export function nameRelations(input: NamesInput, emit: Emit): void {
   officeRelations(input, emit);
-  ownText(input, emit);
 }
 
 function officeRelations(input: NamesInput, emit: Emit): void {
@@ -99,42 +98,5 @@ function officeRelations(input: NamesInput, emit: Emit): void {
     const evidence = si >= 0 ? input.src.slice(input.sentences[si].start, input.sentences[si].end) : text;
     const paragraph = office.mentions.find((x) => x.start === m.start)?.paragraph ?? null;
     emit('MEMBER_OF', office.id, best.id, evidence, paragraph, OFFICES.confidence);
-  }
-}
-
-/** The instrument whose number or name heads the text: the text is that instrument. */
-function ownText(input: NamesInput, emit: Emit): void {
-  const { src } = input;
-  const self = input.entities.find((e) => e.type === 'Instrument' && e.mentions.some((m) => m.start === 0));
-  if (!self) return;
-  const head = self.mentions.find((m) => m.start === 0)!;
-  const resolution = self.category === 'RESOLUTION';
-  // A resolution's text opens with its bare number ("52/85 <title>"); "قرار مجلس الأمن 2388 ..." opening a news text is a headline about it.
-  if (resolution && !/^\d/.test(head.text)) return;
-  // "إن الجمعية العامة،" on a line of its own: the adopting body.
-  const enacting = defaultFrames().enacting;
-  for (const m of resolution ? input.mentions : []) {
-    if (m.anaphoric || m.start > 3000) continue;
-    const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
-    const lineEnd = src.indexOf('\n', m.end) >>> 0;
-    if (!enacting.has(normaliseKey(src.slice(lineStart, m.start)).trim()) || !/^\s*[،,:]?\s*$/.test(src.slice(m.end, lineEnd))) continue;
-    if (input.entities.find((e) => e.id === m.entityId)?.type !== 'Agency') continue;
-    emit('ADOPTED', m.entityId, self.id, src.slice(lineStart, lineEnd).trim(), null, 0.9);
-    break;
-  }
-  // It cites what it names: a resolution the resolutions and documents it recalls and the instruments
-  // its title names; a treaty the instruments it lists (less sure: it also names what amended them).
-  const titleEnd = src.indexOf('\n') >>> 0;
-  // A treaty's text has its name alone as its first line (a news headline that starts with one does not).
-  if (!resolution && !/^[\s.:،,]*$/.test(src.slice(head.end, titleEnd))) return;
-  for (const e of input.entities) {
-    if (e.id === self.id || !(e.type === 'Instrument' || e.type === 'Document')) continue;
-    const act = e.type === 'Document' || e.category === 'RESOLUTION' || e.category === 'DECISION';
-    const inTitle = e.mentions.some((m) => m.start < titleEnd);
-    const c = resolution ? (act ? 0.9 : inTitle ? 0.85 : 0) : act ? 0 : 0.7;
-    if (!c) continue;
-    const m = inTitle ? e.mentions.find((x) => x.start < titleEnd)! : e.mentions[0];
-    const si = spanAt(input.sentences, m.start);
-    emit('CITES', self.id, e.id, si >= 0 ? src.slice(input.sentences[si].start, input.sentences[si].end) : m.text, m.paragraph, c);
   }
 }
