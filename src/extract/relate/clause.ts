@@ -358,6 +358,8 @@ export class ClauseReader {
       // The words of a multi-word trigger ("بدعوتكم لحضور") are not triggers of their own.
       if (this.inMention(q) || q <= consumed) continue;
       const found = this.triggersAt(q);
+      // "بالمشاركة مع X" is a partner marker, not the verbal noun مشاركة (took part).
+      if (found.length && this.inMarkerPhrase(q, t0)) continue;
       if (!found.length) continue;
       for (const f of found) if (f.trig.rest.length && f.trig.frame.pattern === 'masdar') consumed = Math.max(consumed, f.end);
       // Clause around the trigger.
@@ -483,6 +485,26 @@ export class ClauseReader {
         for (const t of meeting) if (t.kind === 'Meeting') emit(type, f.entityId, t.entityId, statesOnly ? conf - 0.1 : conf);
       }
     }
+  }
+
+  /** Is token k a word of a multi-word partner or circumstance marker ("بالمشاركة مع", "بدعم من")? */
+  private inMarkerPhrase(k: number, lo: number): boolean {
+    const d = this.doc;
+    for (const ph of this.fr.partner.concat(this.fr.circumstance)) {
+      if (ph.length < 2) continue;
+      for (let i = 0; i < ph.length; i++) {
+        const j = k - i;
+        if (j < lo || j + ph.length > d.words.length) continue;
+        let ok = true;
+        for (let w = 0; w < ph.length && ok; w++) {
+          const tok = d.words[j + w];
+          ok = tok === ph[w] || (w === 0 && noWaw(tok) === ph[w]);
+          if (w < ph.length - 1 && this.hard(j + w)) ok = false;
+        }
+        if (ok) return true;
+      }
+    }
+    return false;
   }
 
   /** Token index of a relative pronoun right before the trigger (optionally with قد/كان between), or -1. */
