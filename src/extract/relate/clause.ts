@@ -268,6 +268,9 @@ export class ClauseReader {
     let conj = false;
     let comma = false;
     const ma = m.ea ?? m.a;
+    // "منتدى فيينا، بما في ذلك حلقة العمل": the words between only add to the list.
+    const mid = d.words.slice(last.b + 1, ma).map(noWaw).join(' ');
+    if (mid && this.fr.listContinuers.has(mid) && !this.hardBetween(last.b, ma)) return true;
     for (let j = last.b; j < ma; j++) {
       if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
       if (COMMA.test(this.gapText(j))) comma = true;

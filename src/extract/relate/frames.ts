@@ -96,6 +96,8 @@ export interface Frames {
   personNouns: Set<string>;
   /** Words that refer back to the meeting being reported ("المؤتمر", "المتحاورون"), compared bare. */
   meetingWords: Set<string>;
+  /** Phrases that add the next name to the list before ("بما في ذلك"), normalised words joined by a space. */
+  listContinuers: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -148,6 +150,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
     personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
     meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
+    listContinuers: new Set(phrases(file.listContinuers).map((w) => w.join(' '))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }
