@@ -737,6 +737,7 @@ export class ClauseReader {
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
 
     this.lastApplied = { frame, agent, obj, conf };
+    this.placeOfMeeting(frame, q, agent, obj, right.concat(left), conf, emit);
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
     for (const p of right.concat(left)) {
       if (p.marker !== 'partner' || p === obj) continue;
@@ -753,6 +754,27 @@ export class ClauseReader {
       }
       if (frame.type === 'ADOPTED' || g.members.some((m) => this.possessive(m))) this.emitPairs('ADOPTED', agent, g, conf - 0.05, emit);
     }
+  }
+
+  /**
+   * "نظم المركز، في ليبرفيل، بالغابون، مشاورة خبراء", "عقدت اليونيسيف حلقة عمل في الأردن": a State named
+   * with في/بـ in the clause that organises a meeting, before the meeting or right after it, is where
+   * it was held (heldIn in model/relation-frames.json).
+   */
+  private placeOfMeeting(frame: Frame, q: number, agent: Group, obj: Group, around: Group[], conf: number, emit: Emit): void {
+    const rule = this.fr.heldIn;
+    if (!rule.after.has(frame.type) || frame.agent !== 'from') return;
+    const meetings = obj.members.filter((m) => m.kind === 'Meeting');
+    if (!meetings.length) return;
+    const lo = Math.min(q, agent.a);
+    const place = around.find(
+      (g) =>
+        g !== agent && g !== obj && g.marker === 'prep' && rule.marker.includes(g.prep) && g.members.every((m) => m.kind === 'Country') &&
+        ((g.a > lo && g.b < obj.a) || (g.a > obj.b && g.a - obj.b <= rule.reach && !this.commaBetween(obj.b, g.a - 1))),
+    );
+    if (!place) return;
+    const meeting: Group = { ...obj, members: meetings };
+    this.emitPairs('HELD_IN', meeting, place, Math.min(conf - 0.1, rule.confidence), emit);
   }
 
   private hardBetween(a: number, b: number): boolean {

@@ -98,6 +98,8 @@ export interface Frames {
   meetingWords: Set<string>;
   /** Phrases that add the next name to the list before ("بما في ذلك"), normalised words joined by a space. */
   listContinuers: Set<string>;
+  /** Where a meeting was held, read from the clause that organises it: relation types, prepositions, how far after the meeting, confidence cap. */
+  heldIn: { after: Set<string>; marker: string[]; reach: number; confidence: number };
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -151,6 +153,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
     meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
     listContinuers: new Set(phrases(file.listContinuers).map((w) => w.join(' '))),
+    heldIn: { after: new Set(file.heldIn.after), marker: file.heldIn.marker.map((w) => normaliseKey(w)), reach: file.heldIn.reach, confidence: file.heldIn.confidence },
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }
