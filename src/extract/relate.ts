@@ -95,7 +95,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     let b = a;
     while (b + 1 < doc.words.length && doc.oStart[b + 1] < m.end) b++;
     const kind = kindOf.get(m.entityId) ?? '';
-    const bodies = kind === 'Meeting' ? innerAgencies(m) : undefined;
+    const bodies = kind === 'Meeting' || kind === 'Instrument' ? innerAgencies(m) : undefined;
     return { entityId: m.entityId, kind, start: m.start, end: m.end, a, b, anaphoric: m.anaphoric, bodies };
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());

@@ -649,8 +649,13 @@ export class ClauseReader {
         obj = right.find((g) => g.a < passive.a && g.marker === 'direct' && fits(g, objRole)) ?? left.find((g) => g.marker === 'direct' && fits(g, objRole));
       } else {
         const d1 = right.find((g) => g.marker === 'direct');
-        if (d1 && fits(d1, frame.agent) && !(frame.marker.length === 1 && frame.marker[0] === '' && !fits(d1, objRole) && false)) {
-          agent = d1;
+        // "وافق عليها قرار الجمعية العامة 317": a resolution as subject speaks for the body that adopted it.
+        const w1 = noWaw(this.doc.words[qEnd + 1] ?? '');
+        const pronounObject = suffix || this.fr.objectPronouns.some((p) => w1.endsWith(p) && w1.length > p.length && frame.marker.includes(normPrep(w1.slice(0, -p.length))));
+        const d1Actor = d1 && !fits(d1, frame.agent) && (!fits(d1, objRole) || pronounObject) ? this.resolutionActor(d1, kinds(frame.agent)) : undefined;
+        if (d1 && (fits(d1, frame.agent) || d1Actor)) {
+          agent = d1Actor ?? d1;
+          if (d1Actor) conf -= 0.05;
           if (dist(qEnd, d1.a) > 3) conf -= 0.1;
           obj = right.find((g) => g.a > d1.b && objOk(g) && fits(g, objRole));
         } else {
@@ -726,6 +731,13 @@ export class ClauseReader {
       for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
     }
     if (!agent || !obj || agent === obj) return;
+    // "صادقت عليها الجمعية العامة بالقرار 317": the resolution the clause's act was made by was adopted by its actor.
+    if (frame.type === 'ADOPTED' && frame.agent === 'from') {
+      for (const g of right) {
+        if (g.a <= agent.b || g.marker !== 'prep' || g.prep !== 'ب' || g.a - agent.b > 4 || !g.members.every((m) => m.kind === 'Instrument' && this.isResolution(m))) continue;
+        this.emitPairs('ADOPTED', agent, g, conf - 0.1, emit);
+      }
+    }
     // "عقد دورته الأولى في نيسان ودورته الثانية في أيار": a second object coordinated after a circumstance of the first.
     if (frame.pattern === 'verb') {
       const o = obj;
@@ -775,6 +787,23 @@ export class ClauseReader {
     if (!place) return;
     const meeting: Group = { ...obj, members: meetings };
     this.emitPairs('HELD_IN', meeting, place, Math.min(conf - 0.1, rule.confidence), emit);
+  }
+
+  /** Is the mention a resolution or decision by its head noun ("قرار", "بقرارها", "المقرر")? */
+  private isResolution(m: Mention): boolean {
+    const w = bare(noWaw(this.doc.words[m.a]));
+    return this.fr.resolutionNouns.some((n) => w === n || (w.startsWith(n) && w.length - n.length <= 2));
+  }
+
+  /** A resolution named with its body ("قرار الجمعية العامة 317") as the body acting; undefined when it is not one. */
+  private resolutionActor(g: Group, allowed: readonly string[]): Group | undefined {
+    if (!allowed.includes('Agency')) return undefined;
+    const members: Mention[] = [];
+    for (const m of g.members) {
+      if (m.kind !== 'Instrument' || !this.isResolution(m) || !m.bodies?.length) return undefined;
+      for (const b of m.bodies) members.push({ ...m, entityId: b, kind: 'Agency', bodies: undefined });
+    }
+    return members.length ? { ...g, members } : undefined;
   }
 
   private hardBetween(a: number, b: number): boolean {

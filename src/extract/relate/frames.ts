@@ -100,6 +100,8 @@ export interface Frames {
   listContinuers: Set<string>;
   /** Where a meeting was held, read from the clause that organises it: relation types, prepositions, how far after the meeting, confidence cap. */
   heldIn: { after: Set<string>; marker: string[]; reach: number; confidence: number };
+  /** Head nouns of a resolution or decision ("قرار", "مقرر"), bare. */
+  resolutionNouns: string[];
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -154,6 +156,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
     listContinuers: new Set(phrases(file.listContinuers).map((w) => w.join(' '))),
     heldIn: { after: new Set(file.heldIn.after), marker: file.heldIn.marker.map((w) => normaliseKey(w)), reach: file.heldIn.reach, confidence: file.heldIn.confidence },
+    resolutionNouns: file.resolutionNouns.map((w) => bare(normaliseKey(w))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }
