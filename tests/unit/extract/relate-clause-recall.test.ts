@@ -1,0 +1,55 @@
+/**
+ * Clause constructions added for recall (issue 15), one per test, on sentences written for these
+ * tests. Each also says what must not come out.
+ */
+import { extractDocument } from '../../../src/extract/pipeline';
+
+function rels(text: string) {
+  const d = extractDocument(text, 't.txt');
+  return { d, r: d.relations.filter((x) => x.type !== 'CITES').map((x) => `${x.type} ${x.from} ${x.to}`) };
+}
+const conf = (d: ReturnType<typeof extractDocument>, key: string) => d.relations.find((x) => `${x.type} ${x.from} ${x.to}` === key)?.confidence;
+
+describe('relate: markers are not triggers', () => {
+  it('"بالمشاركة مع X" names a co-organiser, not someone who took part', () => {
+    const { r } = rels('ونظمت اليونيسيف، بالمشاركة مع المنظمة الدولية للهجرة، حلقة عمل إقليمية بشأن حماية الأطفال المهاجرين.');
+    expect(r.some((x) => x.startsWith('ORGANIZED agency:unicef meeting:'))).toBe(true);
+    expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
+  });
+});
+
+describe('relate: lists', () => {
+  it('"بما في ذلك" adds the next name to the list before it', () => {
+    const { r } = rels('وشاركت المنظمة الدولية للهجرة في منتدى فيينا، بما في ذلك حلقة العمل المعنية بالوقاية.');
+    expect(r).toContain('PARTICIPATED_IN agency:iom meeting:vienna-forum-2008');
+    expect(r.filter((x) => x.startsWith('PARTICIPATED_IN agency:iom meeting:')).length).toBe(2);
+  });
+});
+
+describe('relate: where a meeting was held', () => {
+  it('a State with في/بـ in the clause that organises the meeting', () => {
+    const { d, r } = rels('وفي أيار/مايو 2019، نظمت اليونيسيف، في عمّان، بالأردن، حلقة عمل إقليمية بشأن حماية الأطفال.');
+    const key = r.find((x) => x.startsWith('HELD_IN meeting:') && x.endsWith('country:jo'));
+    expect(key).toBeDefined();
+    expect(conf(d, key!)).toBeLessThan(0.8);
+  });
+
+  it('a State named as the topic of the actor, before the verb, is not the place', () => {
+    const { r } = rels('ودعما للأردن، نظمت اليونيسيف حلقة عمل إقليمية بشأن حماية الأطفال.');
+    expect(r.filter((x) => x.startsWith('HELD_IN'))).toEqual([]);
+  });
+});
+
+describe('relate: resolutions in the clause', () => {
+  it('a resolution named with its body, as subject, stands for the body ("وافق عليها قرار الجمعية العامة")', () => {
+    const { r } = rels('بروتوكول منع وقمع ومعاقبة الاتجار بالأشخاص\nوافق عليه قرار الجمعية العامة 55/25 المؤرخ 15 تشرين الثاني/نوفمبر 2000');
+    expect(r).toContain('ADOPTED agency:ga instrument:trafficking-protocol');
+    expect(r.filter((x) => x.startsWith('ADOPTED instrument:'))).toEqual([]);
+  });
+
+  it('a resolution after بـ in an adopting clause was adopted by its actor', () => {
+    const { r } = rels('وصدقت مصر على اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية التي اعتمدتها الجمعية العامة بالقرار 55/25 في عام 2000 بالقانون رقم 5 لسنة 2004.');
+    expect(r).toEqual(expect.arrayContaining(['ADOPTED agency:ga instrument:untoc', 'ADOPTED agency:ga instrument:ga-res-55-25']));
+    expect(r.filter((x) => x.startsWith('ADOPTED agency:ga') && x.includes('qanwn'))).toEqual([]);
+  });
+});
