@@ -725,7 +725,7 @@ export class ClauseReader {
     // "تنظيم منتدى برلماني في الشراكة مع الاتحاد البرلماني الدولي": no actor named, but the partner shares the act.
     if (!agent && obj && frame.shared) {
       const nextTrigger = (a: number, b: number) => {
-        for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length) return true;
+        for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length && !this.inMarkerPhrase(k, 0)) return true;
         return false;
       };
       for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
