@@ -16,7 +16,7 @@
  */
 import { relationSpec } from '../../model';
 import type { DocTokens } from '../tokens';
-import { bare } from '../arabic';
+import { bare, stripConjunction } from '../arabic';
 import type { Frame, Frames, Role, Trigger } from './frames';
 
 export interface Mention {
@@ -355,12 +355,16 @@ export class ClauseReader {
     const byB = [...gs].sort((x, y) => x.b - y.b);
     this.lastAgent = null;
     this.lastApplied = null;
+    this.sentenceStart = t0;
     this.usedPartners.clear();
     let consumed = -1;
     for (let q = t0; q < t1; q++) {
       // The words of a multi-word trigger ("بدعوتكم لحضور") are not triggers of their own.
       if (this.inMention(q) || q <= consumed) continue;
-      const found = this.triggersAt(q);
+      // "لعقد", "بعقد": a word with a preposition glued to it is a noun, never a verb.
+      const sc = stripConjunction(d.words[q]);
+      const nominal = /^[بلك]/.test(sc) && bare(sc) !== sc;
+      const found = this.triggersAt(q).filter((f) => !(nominal && f.trig.frame.pattern === 'verb'));
       // "بالمشاركة مع X" is a partner marker, not the verbal noun مشاركة (took part).
       if (found.length && this.inMarkerPhrase(q, t0)) continue;
       if (!found.length) continue;
@@ -423,6 +427,8 @@ export class ClauseReader {
       }
     }
   }
+
+  private sentenceStart = 0;
 
   /** Meetings named so far, last last (what "المؤتمر" or "المتحاورون" may refer back to). */
   private topics: { members: Mention[]; at: number }[] = [];
@@ -716,6 +722,14 @@ export class ClauseReader {
         conf -= 0.1;
       }
     }
+    // "يواصل المكتب دعم ...، حيث أُقيمت ورشة عمل": a verb without an actor, in a later clause of the sentence, is the sentence subject's act.
+    if (!agent && obj && frame.pattern === 'verb' && this.fr.carrySubject.has(frame.type)) {
+      const subj = this.sentenceSubject(q);
+      if (subj && fits(subj, frame.agent) && subj !== obj && subj.b < obj.a) {
+        agent = subj;
+        conf -= 0.25;
+      }
+    }
     // "واعتمد المجلس، في دورته التاسعة، القرار": the session named with the subject acts too (frames with `session`).
     if (frame.session && agent && obj) {
       const s = right.find((g) => g.a > agent!.b && g.a <= agent!.b + 3 && g.marker === 'prep' && g.prep === 'في' && fits(g, frame.agent) && g.members.every((m) => m.kind === 'Meeting'));
@@ -787,6 +801,20 @@ export class ClauseReader {
     if (!place) return;
     const meeting: Group = { ...obj, members: meetings };
     this.emitPairs('HELD_IN', meeting, place, Math.min(conf - 0.1, rule.confidence), emit);
+  }
+
+  /**
+   * The subject of the sentence's first clause, for a verb in a later clause that names no actor: the
+   * first list of the sentence, named within a few words of its start, right after a verb or before
+   * one, with a clause boundary or comma before q.
+   */
+  private sentenceSubject(q: number): Group | undefined {
+    const first = this.before[0];
+    if (!first || first.b >= q || first.marker !== 'direct' || first.a - this.sentenceStart > 4) return undefined;
+    if (!first.members.every((m) => m.kind === 'Agency')) return undefined;
+    let cut = false;
+    for (let k = first.b + 1; k < q && !cut; k++) if (this.isBoundary(k) || COMMA.test(this.gapText(k - 1))) cut = true;
+    return cut ? first : undefined;
   }
 
   /** Is the mention a resolution or decision by its head noun ("قرار", "بقرارها", "المقرر")? */

@@ -102,6 +102,8 @@ export interface Frames {
   heldIn: { after: Set<string>; marker: string[]; reach: number; confidence: number };
   /** Head nouns of a resolution or decision ("قرار", "مقرر"), bare. */
   resolutionNouns: string[];
+  /** Relation types whose verb, with no actor in its clause, takes the subject of the sentence's first clause. */
+  carrySubject: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -157,6 +159,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     listContinuers: new Set(phrases(file.listContinuers).map((w) => w.join(' '))),
     heldIn: { after: new Set(file.heldIn.after), marker: file.heldIn.marker.map((w) => normaliseKey(w)), reach: file.heldIn.reach, confidence: file.heldIn.confidence },
     resolutionNouns: file.resolutionNouns.map((w) => bare(normaliseKey(w))),
+    carrySubject: new Set(file.carrySubject),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }
