@@ -562,7 +562,13 @@ export class ClauseReader {
       const pronTail = /^ل(ه|ها|هم|هما)$/.test(this.doc.words[qEnd + 1] ?? '') && frame.marker.includes('ل');
       // "A وB، وهما البروتوكولان المكملان لـC": a pronoun and a noun that restate the list before.
       const restated = !!head && gap === 1 && q >= 2 && /^و?(هما|هي|هم)$/.test(this.doc.words[q - 2]) && !this.inMention(q - 1);
-      if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      // "ورشة عمل ... في نيسان، وذلك بحضور X": وذلك stands for the event the sentence has named, its last meeting.
+      const event = q >= 1 && this.fr.eventRefs.has(this.doc.words[q - 1]) && frame.head === 'to' ? this.before.filter((g) => g.b < q - 1 && g.members.every((m) => m.kind === 'Meeting')).pop() : undefined;
+      if (event && fits(event, frame.head) && event !== head) {
+        head = event;
+        conf -= 0.1;
+      } else if (event && head === event) conf -= 0.05;
+      else if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (!head || gap > 0 || !fits(head, frame.head) || (head.marker === 'circumstance' && !pronTail)) {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.

@@ -104,6 +104,8 @@ export interface Frames {
   resolutionNouns: string[];
   /** Relation types whose verb, with no actor in its clause, takes the subject of the sentence's first clause. */
   carrySubject: Set<string>;
+  /** Words standing for the event the sentence named ("وذلك بحضور ..."), normalised. */
+  eventRefs: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -160,6 +162,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     heldIn: { after: new Set(file.heldIn.after), marker: file.heldIn.marker.map((w) => normaliseKey(w)), reach: file.heldIn.reach, confidence: file.heldIn.confidence },
     resolutionNouns: file.resolutionNouns.map((w) => bare(normaliseKey(w))),
     carrySubject: new Set(file.carrySubject),
+    eventRefs: new Set(file.eventRefs.map((w) => normaliseKey(w))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }
