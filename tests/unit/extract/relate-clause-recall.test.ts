@@ -53,3 +53,33 @@ describe('relate: resolutions in the clause', () => {
     expect(r.filter((x) => x.startsWith('ADOPTED agency:ga') && x.includes('qanwn'))).toEqual([]);
   });
 });
+
+describe('relate: attributes and carried actors', () => {
+  it('"المدار من قبل X": X administers the name before', () => {
+    const { r } = rels('ويقدم صندوق الأمم المتحدة الاستئماني للتبرعات لضحايا الاتجار بالأشخاص المدار من قبل مكتب الأمم المتحدة المعني بالمخدرات والجريمة منحا صغيرة.');
+    expect(r).toContain('ADMINISTERS agency:unodc programme:un-trust-fund-victims');
+  });
+
+  it('a verb with no actor in a later clause ("حيث أقيمت") takes the sentence subject, at low confidence', () => {
+    const { d, r } = rels('وتواصل المنظمة الدولية للهجرة دعم الحكومات في المنطقة، حيث أقيمت حلقة عمل إقليمية بشأن حماية الأطفال في شهر أيار.');
+    const key = r.find((x) => x.startsWith('ORGANIZED agency:iom meeting:'));
+    expect(key).toBeDefined();
+    expect(conf(d, key!)).toBeLessThan(0.8);
+  });
+
+  it('"وذلك بحضور X" qualifies the meeting the sentence named, however far back', () => {
+    const { r } = rels('وعقدت اليونيسيف حلقة عمل إقليمية بشأن حماية الأطفال في شهر أيار، وذلك بحضور ممثلين عن المنظمة الدولية للهجرة.');
+    expect(r.some((x) => x.startsWith('PARTICIPATED_IN agency:iom meeting:'))).toBe(true);
+    expect(r.filter((x) => x.startsWith('ORGANIZED agency:iom'))).toEqual([]);
+  });
+
+  it('a verb trigger with a glued preposition ("لعقد") is a noun: at most the loose verbal-noun reading, never a verb\'s', () => {
+    const { d } = rels('ويقدم مكتب الأمم المتحدة المعني بالمخدرات والجريمة الدعم للدول الأعضاء توطئة لعقد المؤتمر العالمي لمكافحة الاتجار بالأشخاص.');
+    for (const x of d.relations.filter((y) => y.type === 'ORGANIZED')) expect(x.confidence).toBeLessThan(0.8);
+  });
+
+  it('"قام X بالعمل مع Y": partners', () => {
+    const { r } = rels('وقامت اليونيسيف بالعمل مع المنظمة الدولية للهجرة على حماية الأطفال.');
+    expect(r).toContain('PARTNERS_WITH agency:unicef agency:iom');
+  });
+});
