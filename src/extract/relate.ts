@@ -100,6 +100,8 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
   const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  // Bodies named anywhere, also inside another name ("قرار المجلس الاقتصادي والاجتماعي 1996/27").
+  const allBodies = byStart.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
   // The pronoun agrees with the body's head noun: "قرارها" is the Assembly's (الجمعية), "قراره" the Council's (المجلس).
   const feminine = (m: ResolvedMention) => /[ةه]$/.test(input.src.slice(m.start, m.end).split(/\s+/)[0]);
   const lastBodyBefore = (pos: number, fem: boolean): string | null => {
@@ -134,6 +136,13 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       if (owner) {
         const body = bodyRightAfter(m.end, owner === 'f', s.end) ?? lastBodyBefore(m.start, owner === 'f');
         if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
+      }
+      // "قرار المجلس 1997/22": the body named by its head noun alone is the last such body named before.
+      const noun = owner ? null : reader.bodyNoun(m);
+      if (noun) {
+        let body: ResolvedMention | null = null;
+        for (const b of allBodies) if (b.end <= m.start && m.start - b.end < 3000 && bare(normaliseKey(input.src.slice(b.start, b.end).split(/\s+/)[0])) === noun) body = b;
+        if (body) addRel('ADOPTED', body.entityId, m.entityId, text, para, 0.75);
       }
       for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
     }

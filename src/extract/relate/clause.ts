@@ -856,6 +856,13 @@ export class ClauseReader {
     return x ? (x[2] === 'ها' ? 'f' : 'm') : null;
   }
 
+  /** "قرار المجلس 1997/22", "مقرر اللجنة 5/1": the head noun (bare) a resolution names its body by, or null. */
+  bodyNoun(m: Mention): string | null {
+    if (!this.isResolution(m) || m.a + 1 > m.b) return null;
+    const w = this.doc.words[m.a + 1];
+    return w.startsWith('ال') && this.fr.bodyNouns.has(bare(w)) ? bare(w) : null;
+  }
+
   private emitPairs(type: string, from: Group, to: Group, conf: number, emit: Emit): void {
     const toBody = this.fr.toBodyOfSession.has(type);
     for (const f of from.members) {

@@ -106,6 +106,8 @@ export interface Frames {
   carrySubject: Set<string>;
   /** Words standing for the event the sentence named ("وذلك بحضور ..."), normalised. */
   eventRefs: Set<string>;
+  /** Head nouns of bodies ("مجلس", "لجنة"), bare: "قرار المجلس" names the last council named before. */
+  bodyNouns: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -163,6 +165,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     resolutionNouns: file.resolutionNouns.map((w) => bare(normaliseKey(w))),
     carrySubject: new Set(file.carrySubject),
     eventRefs: new Set(file.eventRefs.map((w) => normaliseKey(w))),
+    bodyNouns: new Set(file.bodyNouns.map((w) => bare(normaliseKey(w)))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }

@@ -83,3 +83,12 @@ describe('relate: attributes and carried actors', () => {
     expect(r).toContain('PARTNERS_WITH agency:unicef agency:iom');
   });
 });
+
+describe('relate: a resolution naming its body by a noun', () => {
+  it('"قرار المجلس 2005/5" after the Economic and Social Council was named: the Council adopted it, not the Assembly speaking', () => {
+    const { r } = rels('إن الجمعية العامة،\nوإذ تشير إلى قرار المجلس الاقتصادي والاجتماعي 2004/10 المؤرخ 20 تموز/يوليه 2004، وإذ تضع قرار المجلس 2005/5 المؤرخ 22 تموز/يوليه 2005 في حسبانها،');
+    const res = r.find((x) => x.startsWith('ADOPTED agency:ecosoc') && x.includes('2005-5'));
+    expect(res).toBeDefined();
+    expect(r.filter((x) => x.startsWith('ADOPTED agency:ga') && x.includes('2005-5'))).toEqual([]);
+  });
+});
