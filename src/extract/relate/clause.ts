@@ -386,8 +386,12 @@ export class ClauseReader {
         const left = between(byB, (g) => g.b, c0, q).filter((g) => g.a >= c0).reverse();
         const rel = this.relativeBefore(q, t0);
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
-        const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
-        this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+        let antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
+        // "وحضر هذا المؤتمر، الذي نُظِّم ...": a word for a meeting named earlier is the antecedent.
+        if (rel >= 0 && !antecedent) antecedent = this.meetingWordBefore(rel, t0);
+        // "حلقة عمل، نظمتها المفوضية": after an indefinite noun a clause with a pronoun on its verb is a relative clause without الذي.
+        const bare0 = rel < 0 && f.suffix && f.trig.frame.pattern === 'verb' ? this.indefiniteBefore(q, byB) : undefined;
+        this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : bare0, left, emit);
         if (f.trig.frame.participants) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit);
         // "عقد المكتب حلقة عمل لمسؤولين من A وB": people from States took part in the meeting the clause names.
         if (f.trig.frame.fromStates) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit, true);
@@ -494,6 +498,25 @@ export class ClauseReader {
         for (const t of meeting) if (t.kind === 'Meeting') emit(type, f.entityId, t.entityId, statesOnly ? conf - 0.1 : conf);
       }
     }
+  }
+
+  /** The name right before token q (a comma may stand between), when it is an indefinite noun ("حلقة عمل"). */
+  private indefiniteBefore(q: number, byB: Group[]): Group | undefined {
+    const g = between(byB, (x) => x.b, q - 1, q).pop();
+    if (!g || this.hard(g.b) || g.members.length !== 1) return undefined;
+    const w = noWaw(this.doc.words[g.members[0].a]);
+    return /^(ال|[بلك]ال|لل)/.test(w) || g.members[0].anaphoric ? undefined : g;
+  }
+
+  /** "هذا المؤتمر، الذي ...": a meeting word right before the relative pronoun at `rel`, as the meeting it names (the last one named with that word). */
+  private meetingWordBefore(rel: number, t0: number): Group | undefined {
+    for (let k = rel - 1; k >= Math.max(t0, rel - 2); k--) {
+      const w = bare(noWaw(this.doc.words[k]));
+      if (!this.fr.meetingWords.has(w)) continue;
+      const topic = this.topics.filter((t) => rel - t.at <= 800 && bare(noWaw(this.doc.words[t.members[0].a])) === w).pop();
+      return topic ? { members: topic.members, a: k, b: k, marker: 'direct', prep: '' } : undefined;
+    }
+    return undefined;
   }
 
   /** Is token k a word of a multi-word partner or circumstance marker ("بالمشاركة مع", "بدعم من")? */

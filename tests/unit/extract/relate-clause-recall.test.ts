@@ -92,3 +92,16 @@ describe('relate: a resolution naming its body by a noun', () => {
     expect(r.filter((x) => x.startsWith('ADOPTED agency:ga') && x.includes('2005-5'))).toEqual([]);
   });
 });
+
+describe('relate: relative clauses without a named antecedent', () => {
+  it('after an indefinite noun, a verb with an object pronoun opens a relative clause ("حلقة عمل، نظمتها X")', () => {
+    const { r } = rels('وقد جمعت حلقة عمل إقليمية بشأن حماية الأطفال، نظمتها اليونيسيف في عمّان، عددا من الخبراء.');
+    expect(r.some((x) => x.startsWith('ORGANIZED agency:unicef meeting:'))).toBe(true);
+  });
+
+  it('"هذا المؤتمر، الذي نُظِّم بالاشتراك مع X": the word refers to the conference named before; X co-organised it', () => {
+    const { r } = rels('واستضافت الأردن المؤتمر الإقليمي لمكافحة الاتجار بالأطفال. وحضر هذا المؤتمر، الذي نظم بالاشتراك مع منظمة الأمم المتحدة للطفولة، أكثر من مائة مشارك.');
+    expect(r.some((x) => x.startsWith('ORGANIZED agency:unicef meeting:'))).toBe(true);
+  });
+
+});
