@@ -387,6 +387,21 @@ export class ClauseReader {
         const rel = this.relativeBefore(q, t0);
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
         let antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
+        // "واتفاقية X ... بالقانون رقم 20 والتي اعتمدت ...": a relative with و describes the list's head, not the adjunct named last.
+        const adjunct = (g: Group) => g.marker === 'prep' && g.prep === 'ب';
+        if (rel >= 0 && d.words[rel][0] === 'و' && antecedent && adjunct(antecedent)) {
+          const kind = antecedent.members[0].kind;
+          // A name joined with "، و" to an adjunct's list without repeating بـ ("بالقانون 74، واتفاقية X") is not an adjunct itself.
+          const own = (g: Group): Group => {
+            const m = g.members[g.members.length - 1];
+            return adjunct(g) && g.members.length > 1 && this.proclitic(m) !== 'ب' && d.words[m.a][0] === 'و' ? { ...g, members: [m], a: m.a, marker: 'direct', prep: '' } : g;
+          };
+          const head = between(byB, (g) => g.b, rel - 20, antecedent.a)
+            .map(own)
+            .filter((g) => (g.marker === 'direct' || g.marker === 'prep') && !adjunct(g) && g.members.every((m) => m.kind === kind) && !this.hardBetween(g.b, rel))
+            .pop();
+          if (head) antecedent = head;
+        }
         // "وحضر هذا المؤتمر، الذي نُظِّم ...": a word for a meeting named earlier is the antecedent.
         if (rel >= 0 && !antecedent) antecedent = this.meetingWordBefore(rel, t0);
         // "حلقة عمل، نظمتها المفوضية": after an indefinite noun a clause with a pronoun on its verb is a relative clause without الذي.
@@ -500,6 +515,28 @@ export class ClauseReader {
     }
   }
 
+  /**
+   * "صادق العراق على اتفاقية A التي اعتمدتها الجمعية العامة ...، واتفاقية B": a name coordinated
+   * with "، و" after the relative clause that describes the object is an object too (same kind, no
+   * preposition of its own, within the sentence).
+   */
+  private objectAfterRelative(frame: Frame, agent: Group, obj: Group, conf: number, emit: Emit): void {
+    if (frame.pattern !== 'verb' && frame.pattern !== 'masdar') return;
+    const d = this.doc;
+    const w = d.words[obj.b + 1] ?? '';
+    if (!(this.fr.relativePronouns.has(w) || this.fr.relativePronouns.has(noWaw(w)))) return;
+    const kind = obj.members[obj.members.length - 1].kind;
+    for (const g of this.before) {
+      for (const m of g.members) {
+        if (m.a <= obj.b + 1 || m.a - obj.b > 40 || m.kind !== kind || d.words[m.a][0] !== 'و' || !COMMA.test(this.gapText(m.a - 1)) || this.proclitic(m)) continue;
+        if (this.hardBetween(obj.b, m.a)) return;
+        const one: Group = { members: [m], a: m.a, b: m.b, marker: 'direct', prep: '' };
+        this.emitPairs(frame.type, frame.agent === 'from' ? agent : one, frame.agent === 'from' ? one : agent, conf - 0.15, emit);
+        return;
+      }
+    }
+  }
+
   /** The name right before token q (a comma may stand between), when it is an indefinite noun ("حلقة عمل"). */
   private indefiniteBefore(q: number, byB: Group[]): Group | undefined {
     const g = between(byB, (x) => x.b, q - 1, q).pop();
@@ -543,7 +580,7 @@ export class ClauseReader {
   private relativeBefore(q: number, t0: number): number {
     for (let j = q - 1; j >= Math.max(t0, q - 3); j--) {
       const w = this.doc.words[j];
-      if (this.fr.relativePronouns.has(w)) return j;
+      if (this.fr.relativePronouns.has(w) || (w[0] === 'و' && this.fr.relativePronouns.has(w.slice(1)))) return j;
       if (!this.fr.adverbs.has(w) && w !== 'كان' && w !== 'كانت') return -1;
     }
     return -1;
@@ -792,6 +829,7 @@ export class ClauseReader {
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
 
     this.lastApplied = { frame, agent, obj, conf };
+    this.objectAfterRelative(frame, agent, obj, conf, emit);
     this.placeOfMeeting(frame, q, agent, obj, right.concat(left), conf, emit);
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
     for (const p of right.concat(left)) {

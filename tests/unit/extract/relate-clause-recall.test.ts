@@ -105,3 +105,20 @@ describe('relate: relative clauses without a named antecedent', () => {
   });
 
 });
+
+describe('relate: lists around a relative clause', () => {
+  const s =
+    'وصادقت مصر على اتفاقية مجلس أوروبا لمكافحة الاتجار بالبشر التي اعتمدتها لجنة الوزراء في عام 2005 بالقانون رقم (3) لسنة 2010، واتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية بالقانون رقم (20) لسنة 2004 والتي اعتمدت من قبل الجمعية العامة بقرارها (55/25).';
+
+  it('a name coordinated with "، و" after the relative clause of the object is an object too', () => {
+    const { d, r } = rels(s);
+    expect(r).toEqual(expect.arrayContaining(['RATIFIED country:eg instrument:untoc']));
+    expect(conf(d, 'RATIFIED country:eg instrument:untoc')).toBeLessThan(0.8);
+  });
+
+  it('"والتي" describes the head of the list, not the law named last with بـ', () => {
+    const { r } = rels(s);
+    expect(r).toContain('ADOPTED agency:ga instrument:untoc');
+    expect(r.filter((x) => x.startsWith('ADOPTED agency:ga instrument:qanwn'))).toEqual([]);
+  });
+});
