@@ -144,7 +144,7 @@ export class ClauseReader {
     if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
     if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
     // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
-    const prepPronoun = [prev, raw].some((w) => this.fr.objectPronouns.some((pr) => w.endsWith(pr) && (PREPS.has(w.slice(0, -pr.length)) || ['ل', 'ب', 'ف', 'الي', 'علي'].includes(w.slice(0, -pr.length)))));
+    const prepPronoun = [prev, raw].some((w) => this.fr.objectPronouns.some((pr) => w.endsWith(pr) && (PREPS.has(w.slice(0, -pr.length)) || ['ل', 'ب', 'ف', 'الي', 'علي'].includes(w.slice(0, -pr.length)) || this.fr.mandate.some((ph) => ph.length === 1 && ph[0] === w.slice(0, -pr.length)))));
     // A verb before the name makes it the subject: after قد, or a past verb in ـت ("أشارت", not "منظمات").
     const prevPrev = j - 1 >= lo ? noWaw(this.doc.words[j - 1]) : '';
     const verbLike = prevPrev === 'قد' || prevPrev === 'لقد' || (/ت$/.test(prev) && !/ات$/.test(prev) && prev.length <= 6);
@@ -412,6 +412,11 @@ export class ClauseReader {
         if (f.trig.frame.fromStates) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit, true);
       }
     }
+    // The last body named as a subject, by the gender of its head noun ("الجمعية" f, "المجلس" m): the owner of "قرارها"/"قراره".
+    for (const g of gs) {
+      const sex = this.bodySubject(g);
+      if (sex) this.lastBody[sex] = g;
+    }
     // The meeting last named: what "المؤتمر" or "المتحاورون" in the next sentences refer to.
     for (const g of gs) for (const m of g.members) if (m.kind === 'Meeting') this.topics.push({ members: [m], at: m.b });
     if (this.topics.length > 64) this.topics.splice(0, this.topics.length - 32);
@@ -448,6 +453,22 @@ export class ClauseReader {
   }
 
   private sentenceStart = 0;
+  private lastBody: { f?: Group; m?: Group } = {};
+
+  /** The body that owns "قرارها" / "قراره": the last body of that gender named as a subject. */
+  private ownerOf(m: Mention): Group | undefined {
+    const p = this.possessive(m);
+    if (!p) return undefined;
+    const here = this.before.filter((g) => g.b < m.a && this.bodySubject(g) === p).pop();
+    return here ?? this.lastBody[p];
+  }
+
+  /** A single body named as a subject: the gender of its head noun, else null. */
+  private bodySubject(g: Group): 'f' | 'm' | null {
+    const m = g.members[0];
+    if (g.marker !== 'direct' || g.members.length !== 1 || m.kind !== 'Agency' || m.anaphoric) return null;
+    return /ه$/.test(noWaw(this.doc.words[m.a])) ? 'f' : 'm';
+  }
 
   /** Meetings named so far, last last (what "المؤتمر" or "المتحاورون" may refer back to). */
   private topics: { members: Mention[]; at: number }[] = [];
@@ -696,7 +717,15 @@ export class ClauseReader {
       // "التي انضمت إليها مصر", "الذي شاركت فيه": the pronoun is on the preposition after the verb.
       const w1 = this.doc.words[qEnd + 1] ?? '';
       const prepPronoun = [w1, noWaw(w1)].some((w) => this.fr.objectPronouns.some((p) => w.endsWith(p) && w.length > p.length && frame.marker.includes(normPrep(w.slice(0, -p.length)))));
-      if (passive && !suffix) {
+      // "بقرارها 49/159، الذي وافقت بموجبه على X": the resolution is the means; the verb's actor is its owner.
+      const byIt = ante.members.length === 1 && this.isResolution(ante.members[0]) && this.fr.mandate.some((ph) => ph.length === 1 && noWaw(w1).startsWith(ph[0]) && this.fr.objectPronouns.includes(noWaw(w1).slice(ph[0].length)));
+      if (byIt) {
+        obj = right.find((g) => objOk(g) && fits(g, objRole) && g.a > qEnd + 1);
+        agent = right.find((g) => agentOk(g) && g.a > qEnd + 1 && dist(qEnd + 1, g.a) <= 2 && (!obj || g.a < obj.a)) ?? this.ownerOf(ante.members[0]);
+        if (agent && !fits(agent, frame.agent)) agent = undefined;
+        if (agent && obj) this.emitPairs('ADOPTED', agent, ante, conf - 0.15, emit);
+        conf -= 0.15;
+      } else if (passive && !suffix) {
         // "والتي اعتمدت من قبل الجمعية العامة": passive relative clause, the antecedent is the object.
         obj = fits(ante, objRole) ? ante : undefined;
         agent = passive;

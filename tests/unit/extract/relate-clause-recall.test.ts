@@ -122,3 +122,12 @@ describe('relate: lists around a relative clause', () => {
     expect(r.filter((x) => x.startsWith('ADOPTED agency:ga instrument:qanwn'))).toEqual([]);
   });
 });
+
+describe('relate: "بقرارها ...، الذي وافقت بموجبه على X"', () => {
+  it('the resolution is the means; the body that owns it adopted X', () => {
+    const { d, r } = rels('إن الجمعية العامة،\nإذ تشير إلى قرارها 55/25 المؤرخ 15 تشرين الثاني/نوفمبر 2000، الذي اعتمدت بموجبه اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية،\n');
+    expect(r).toContain('ADOPTED agency:ga instrument:untoc');
+    expect(conf(d, 'ADOPTED agency:ga instrument:untoc')).toBeLessThan(0.8);
+    expect(r.filter((x) => x.startsWith('ADOPTED instrument:'))).toEqual([]);
+  });
+});
