@@ -558,6 +558,17 @@ export class ClauseReader {
     }
   }
 
+  /** Are the words between a and b only a date ("في نيسان/أبريل 2012", "في عام 2005")? */
+  private dateBetween(a: number, b: number): boolean {
+    let year = false;
+    for (let k = a + 1; k < b; k++) {
+      const w = noWaw(this.doc.words[k]);
+      if (/^[0-9]{4}$/.test(w)) year = true;
+      else if (!(w === 'في' || w === 'عام' || /^[0-9]{1,2}$/.test(w) || this.fr.months.has(bare(w)))) return false;
+    }
+    return year;
+  }
+
   /** The name right before token q (a comma may stand between), when it is an indefinite noun ("حلقة عمل"). */
   private indefiniteBefore(q: number, byB: Group[]): Group | undefined {
     const g = between(byB, (x) => x.b, q - 1, q).pop();
@@ -732,7 +743,8 @@ export class ClauseReader {
         conf -= 0.05;
       } else if (suffix || prepPronoun) {
         obj = fits(ante, objRole) ? ante : undefined;
-        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 3 && !this.commaBetween(qEnd, g.a));
+        // A date may stand between the verb and its subject ("وقعها في نيسان/أبريل 2012 المكتب").
+        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= (this.dateBetween(qEnd, g.a) ? 6 : 3) && !this.commaBetween(qEnd, g.a));
       } else {
         agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
         obj = right.find((g) => objOk(g) && fits(g, objRole));

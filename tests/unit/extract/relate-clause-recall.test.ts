@@ -131,3 +131,11 @@ describe('relate: "بقرارها ...، الذي وافقت بموجبه على 
     expect(r.filter((x) => x.startsWith('ADOPTED instrument:'))).toEqual([]);
   });
 });
+
+describe('relate: a date between a verb and its subject', () => {
+  it('"مذكرة تفاهم وقعها في أيار/مايو 2015 A وB": both signed (ADOPTED) the memorandum', () => {
+    const { r } = rels('ويشير التقرير إلى مذكرة تفاهم وقعها في أيار/مايو 2015 مكتب الأمم المتحدة المعني بالمخدرات والجريمة واليونيسيف.');
+    expect(r.filter((x) => x.startsWith('ADOPTED agency:unodc instrument:')).length).toBe(1);
+    expect(r.filter((x) => x.startsWith('ADOPTED agency:unicef instrument:')).length).toBe(1);
+  });
+});
