@@ -363,7 +363,10 @@ export class ClauseReader {
       if (this.inMention(q) || q <= consumed) continue;
       // "لعقد", "بعقد": a word with a preposition glued to it is a noun, never a verb.
       const sc = stripConjunction(d.words[q]);
-      const nominal = /^[بلك]/.test(sc) && bare(sc) !== sc;
+      // "مواصلة دعم الجهود": a verb form right after a plain noun in ـة is that noun's genitive, a verbal noun.
+      const p0 = q > t0 && !this.inMention(q - 1) && !this.hard(q - 1) && !COMMA.test(this.gapText(q - 1)) ? noWaw(d.words[q - 1]) : '';
+      const afterNoun = !/^(ال|ل)/.test(p0) && /^.{3,}ه$/.test(p0) && !this.fr.adverbs.has(p0) && !this.fr.auxiliaryVerbs.has(p0) && !this.fr.relativePronouns.has(p0) && !this.isBoundary(q - 1) && this.triggersAt(q - 1).length === 0;
+      const nominal = (/^[بلك]/.test(sc) && bare(sc) !== sc) || afterNoun;
       const found = this.triggersAt(q).filter((f) => !(nominal && f.trig.frame.pattern === 'verb'));
       // "بالمشاركة مع X" is a partner marker, not the verbal noun مشاركة (took part).
       if (found.length && this.inMarkerPhrase(q, t0)) continue;

@@ -139,3 +139,11 @@ describe('relate: a date between a verb and its subject', () => {
     expect(r.filter((x) => x.startsWith('ADOPTED agency:unicef instrument:')).length).toBe(1);
   });
 });
+
+describe('relate: a verb form in construct after a noun is a verbal noun', () => {
+  it('"مواصلة دعم الجهود": the main clause\'s actor is not read as the subject of دعم', () => {
+    const { r } = rels('وبغية مواصلة دعم الجهود الوطنية، عقدت اليونيسيف حلقة عمل إقليمية بشأن حماية الأطفال في الأردن.');
+    expect(r.some((x) => x.startsWith('ORGANIZED agency:unicef meeting:'))).toBe(true);
+    expect(r.filter((x) => x.startsWith('ASSISTS'))).toEqual([]);
+  });
+});
