@@ -567,7 +567,7 @@ export class ClauseReader {
     for (let k = a + 1; k < b; k++) {
       const w = noWaw(this.doc.words[k]);
       if (/^[0-9]{4}$/.test(w)) year = true;
-      else if (!(w === 'في' || w === 'عام' || /^[0-9]{1,2}$/.test(w) || this.fr.months.has(bare(w)))) return false;
+      else if (!(w === 'في' || w === 'عام' || /^[0-9]{1,2}$/.test(w) || this.fr.dateWords.has(bare(w)) || this.fr.dateWords.has(w))) return false;
     }
     return year;
   }
@@ -907,7 +907,7 @@ export class ClauseReader {
     const place = around.find(
       (g) =>
         g !== agent && g !== obj && g.marker === 'prep' && rule.marker.includes(g.prep) && g.members.every((m) => m.kind === 'Country') &&
-        ((g.a > lo && g.b < obj.a) || (g.a > obj.b && g.a - obj.b <= rule.reach && !this.commaBetween(obj.b, g.a - 1))),
+        ((g.a > lo && g.b < obj.a) || (g.a > obj.b && (g.a - obj.b <= rule.reach || this.dateBetween(obj.b, g.a)) && !this.commaBetween(obj.b, g.a - 1))),
     );
     if (!place) return;
     const meeting: Group = { ...obj, members: meetings };

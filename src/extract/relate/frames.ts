@@ -108,8 +108,8 @@ export interface Frames {
   eventRefs: Set<string>;
   /** Head nouns of bodies ("مجلس", "لجنة"), bare: "قرار المجلس" names the last council named before. */
   bodyNouns: Set<string>;
-  /** Month names (both calendars), bare: a date between a verb and its subject does not separate them. */
-  months: Set<string>;
+  /** Words of a date besides numbers (months, weekdays, يوم), bare: a date between two arguments does not separate them. */
+  dateWords: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -168,7 +168,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     carrySubject: new Set(file.carrySubject),
     eventRefs: new Set(file.eventRefs.map((w) => normaliseKey(w))),
     bodyNouns: new Set(file.bodyNouns.map((w) => bare(normaliseKey(w)))),
-    months: new Set(file.months.map((w) => bare(normaliseKey(w)))),
+    dateWords: new Set(file.dateWords.map((w) => bare(normaliseKey(w)))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }

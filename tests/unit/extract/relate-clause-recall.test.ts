@@ -147,3 +147,18 @@ describe('relate: a verb form in construct after a noun is a verbal noun', () =>
     expect(r.filter((x) => x.startsWith('ASSISTS'))).toEqual([]);
   });
 });
+
+describe('relate: organisers of news and invitations', () => {
+  it('a dual subject before a dual verb ("A وB تعقدان"): both organise', () => {
+    const { r } = rels('اليونيسيف والمنظمة الدولية للهجرة تعقدان حلقة عمل إقليمية بشأن حماية الأطفال');
+    expect(r.filter((x) => x.startsWith('ORGANIZED agency:unicef meeting:') || x.startsWith('ORGANIZED agency:iom meeting:')).length).toBe(2);
+    expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
+  });
+
+  it('"تتشرف X بدعوتكم لحضور <meeting> يوم ... بـ<State>": X organises it, held there (a date between)', () => {
+    const { r } = rels('تتشرف المنظمة الدولية للهجرة بدعوتكم لحضور المؤتمر الإقليمي لمكافحة الاتجار بالأطفال يوم الأربعاء 15 ديسمبر 2021 بالأردن.');
+    expect(r.some((x) => x.startsWith('ORGANIZED agency:iom meeting:'))).toBe(true);
+    expect(r.some((x) => x.startsWith('HELD_IN meeting:') && x.endsWith('country:jo'))).toBe(true);
+    expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
+  });
+});
