@@ -160,7 +160,9 @@ export class ClauseReader {
   /** The preposition glued to a title word ("لممثلي"), or ''. */
   private titleProclitic(k: number): string {
     const w = noWaw(this.doc.words[k]);
-    return /^[بل]/.test(w) && this.isTitle(w.slice(1)) && !this.isTitle(w) ? w[0] : '';
+    // "لممثلي": the title with its preposition (bare() would fold the ل away and call the whole word a title).
+    const t = this.fr.personNouns;
+    return /^[بل]/.test(w) && this.isTitle(w.slice(1)) && !t.has(w) ? w[0] : '';
   }
 
   private isTitle(w: string): boolean {
@@ -561,6 +563,15 @@ export class ClauseReader {
     }
   }
 
+  /** Is there an entrusting verb ("عهدت", "كلفت") in the few words before token a, within the sentence? */
+  private entrustBefore(a: number, q: number): boolean {
+    for (let k = a - 1; k >= Math.max(this.sentenceStart, a - 8); k--) {
+      if (this.hard(k)) return false;
+      if (this.fr.entrustVerbs.has(noWaw(this.doc.words[k]))) return true;
+    }
+    return false;
+  }
+
   /** Are the words between a and b only a date ("في نيسان/أبريل 2012", "في عام 2005")? */
   private dateBetween(a: number, b: number): boolean {
     let year = false;
@@ -814,7 +825,9 @@ export class ClauseReader {
         if (!obj) return;
         if (passive) agent = passive;
         else {
-          agent = left.find((g) => agentOk(g) && dist(g.b, q) <= 10);
+          // "عهدت الجمعية العامة إلى المدير التنفيذي بتنسيق ...": the one entrusted does what the verbal noun says.
+          const entrusted = left.find((g) => g.marker === 'prep' && (g.prep === 'ل' || g.prep === 'الي') && fits(g, frame.agent) && dist(g.b, q) <= 1 && this.entrustBefore(g.a, q));
+          agent = entrusted ?? left.find((g) => agentOk(g) && dist(g.b, q) <= 10);
           conf -= agent && dist(agent.b, q) > 4 ? 0.2 : 0.1;
         }
       }
@@ -853,6 +866,12 @@ export class ClauseReader {
         return false;
       };
       for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
+    }
+    // "نُظمت دورات تدريبية لممثلي X": the people a meeting is organised for take part in it (through their body).
+    if (obj && this.fr.heldIn.after.has(frame.type)) {
+      const meetings = obj.members.filter((m) => m.kind === 'Meeting');
+      const forWhom = right.find((g) => g.a === obj!.b + 1 && g.marker === 'prep' && g.prep === 'ل' && g.members[0].ea !== undefined);
+      if (meetings.length && forWhom && forWhom !== agent) this.emitPairs('PARTICIPATED_IN', forWhom, { ...obj, members: meetings }, Math.min(0.7, conf - 0.15), emit);
     }
     if (!agent || !obj || agent === obj) return;
     // "صادقت عليها الجمعية العامة بالقرار 317": the resolution the clause's act was made by was adopted by its actor.

@@ -110,6 +110,8 @@ export interface Frames {
   bodyNouns: Set<string>;
   /** Words of a date besides numbers (months, weekdays, يوم), bare: a date between two arguments does not separate them. */
   dateWords: Set<string>;
+  /** Verbs that entrust a task to someone named with لـ/إلى ("عهد", "كلف"): that one is the actor of the verbal noun after. */
+  entrustVerbs: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -169,6 +171,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     eventRefs: new Set(file.eventRefs.map((w) => normaliseKey(w))),
     bodyNouns: new Set(file.bodyNouns.map((w) => bare(normaliseKey(w)))),
     dateWords: new Set(file.dateWords.map((w) => bare(normaliseKey(w)))),
+    entrustVerbs: new Set(file.entrustVerbs.map((w) => normaliseKey(w))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }

@@ -162,3 +162,17 @@ describe('relate: organisers of news and invitations', () => {
     expect(r.filter((x) => x.startsWith('PARTICIPATED_IN'))).toEqual([]);
   });
 });
+
+describe('relate: titles with a preposition', () => {
+  it('"دورات تدريبية لممثلي X": X took part, it did not organise', () => {
+    const { r } = rels('كما نظمت في كانون الأول/ديسمبر 2006 حلقة عمل إقليمية بشأن حماية الأطفال لممثلي المنظمة الدولية للهجرة.');
+    expect(r.some((x) => x.startsWith('PARTICIPATED_IN agency:iom meeting:'))).toBe(true);
+    expect(r.filter((x) => x.startsWith('ORGANIZED agency:iom'))).toEqual([]);
+  });
+
+  it('"عهدت X إلى المدير التنفيذي لـY بتنسيق Z": Y coordinates Z, not X', () => {
+    const { r } = rels('وقد عهدت الجمعية العامة للمدير التنفيذي لمكتب الأمم المتحدة المعني بالمخدرات والجريمة بتنسيق أنشطة فريق التنسيق المشترك بين الوكالات لمكافحة الاتجار بالأشخاص.');
+    expect(r).toContain('COORDINATES agency:unodc agency:icat');
+    expect(r.filter((x) => x.startsWith('COORDINATES agency:ga'))).toEqual([]);
+  });
+});
