@@ -99,6 +99,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     return { entityId: m.entityId, kind, start: m.start, end: m.end, a, b, anaphoric: m.anaphoric, bodies };
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
+  reader.docMeetings = ms.filter((m) => kindOf.get(m.entityId) === 'Meeting').map((m) => toMention(m));
   const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
   // Bodies named anywhere, also inside another name ("قرار المجلس الاقتصادي والاجتماعي 1996/27").
   const allBodies = byStart.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));

@@ -563,6 +563,23 @@ export class ClauseReader {
     }
   }
 
+  /** Meetings named anywhere in the document, in order (set by the relate stage). */
+  docMeetings: Mention[] = [];
+
+  /**
+   * "بدعوتكم لحضور مؤتمر إقليمي ...": a meeting word right after the trigger that is no name, as the
+   * meeting the document names with that word (the next one named so, else the last one before).
+   */
+  private meetingNamedBy(qEnd: number, allowed: readonly string[]): Group | undefined {
+    const k = qEnd + 1;
+    if (!allowed.includes('Meeting') || k >= this.doc.words.length || this.inMention(k) || this.hard(qEnd)) return undefined;
+    const w = bare(noWaw(this.doc.words[k]));
+    if (!this.fr.meetingWords.has(w)) return undefined;
+    const head = (m: Mention) => bare(noWaw(this.doc.words[m.a]));
+    const m = this.docMeetings.find((x) => x.a > k && x.a - k <= 600 && head(x) === w) ?? this.topics.filter((t) => k - t.at <= 600 && head(t.members[0]) === w).pop()?.members[0];
+    return m ? { members: [m], a: k, b: k, marker: 'direct', prep: '' } : undefined;
+  }
+
   /** Is there an entrusting verb ("عهدت", "كلفت") in the few words before token a, within the sentence? */
   private entrustBefore(a: number, q: number): boolean {
     for (let k = a - 1; k >= Math.max(this.sentenceStart, a - 8); k--) {
@@ -803,6 +820,10 @@ export class ClauseReader {
           }
         }
         if (obj && dist(qEnd, obj.a) > Math.max(14, frame.reach)) obj = undefined;
+        if (!obj && agent) {
+          obj = this.meetingNamedBy(qEnd, kinds(objRole));
+          if (obj) conf -= 0.2;
+        }
         // "اعتمدت الجمعية قرارين يهدفان إلى ...، وهما القرار A والقرار B": the object restated later by a pronoun.
         if (!obj && agent) {
           const r = right.find((g) => g.a > agent!.b && g.a >= 1 && g.marker === 'direct' && fits(g, objRole) && /^و?(هما|هي|هم)$/.test(this.doc.words[g.a - 1]));
@@ -822,6 +843,10 @@ export class ClauseReader {
         obj = g2;
       } else {
         obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= Math.max(6, frame.reach));
+        if (!obj) {
+          obj = this.meetingNamedBy(qEnd, kinds(objRole));
+          if (obj) conf -= 0.2;
+        }
         if (!obj) return;
         if (passive) agent = passive;
         else {

@@ -176,3 +176,12 @@ describe('relate: titles with a preposition', () => {
     expect(r.filter((x) => x.startsWith('COORDINATES agency:ga'))).toEqual([]);
   });
 });
+
+describe('relate: a meeting introduced by a plain word', () => {
+  it('"بدعوتكم لحضور مؤتمر إقليمي ..." then "هذا المؤتمر الإقليمي ...": the invitation is for the conference named later', () => {
+    const { d, r } = rels('تتشرف المنظمة الدولية للهجرة بدعوتكم لحضور مؤتمر إقليمي لتبادل الخبرات يوم الأربعاء.\n\nويحضر المؤتمر الإقليمي لمكافحة الاتجار بالأطفال ممثلون عن الحكومات.');
+    const key = r.find((x) => x.startsWith('ORGANIZED agency:iom meeting:'));
+    expect(key).toBeDefined();
+    expect(conf(d, key!)).toBeLessThan(0.8);
+  });
+});
