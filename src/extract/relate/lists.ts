@@ -125,6 +125,14 @@ export class ClauseLists {
     // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created ("ولاية" itself starts with و).
     const objNoun = (k: number) => k >= lo && !this.inMention(k) && (this.fr.objectNouns.has(this.doc.words[k]) || this.fr.objectNouns.has(noWaw(this.doc.words[k])));
     if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
+    // "مع مؤسسات أخرى كالجمعيات الوطنية": an example (كـ) of a plain noun takes the marker of that noun.
+    if (p === 'ك') {
+      for (let k = m.a - 1; k >= Math.max(lo, m.a - 3) && !this.inMention(k) && !this.hard(k); k--) {
+        for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, k, '', lo)) return { marker: kind, prep: '' };
+        const w = k - 1 >= lo ? noWaw(this.doc.words[k - 1]) : '';
+        if (PREPS.has(w)) return { marker: 'prep', prep: w };
+      }
+    }
     if (p) return { marker: 'prep', prep: p };
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
     const wawTitle = m0.ea !== undefined && this.doc.words[m.a][0] === 'و' && this.isTitle(this.doc.words[m.a].slice(1));
