@@ -185,3 +185,15 @@ describe('relate: a meeting introduced by a plain word', () => {
     expect(conf(d, key!)).toBeLessThan(0.8);
   });
 });
+
+describe('relate: partners introduced by plain nouns', () => {
+  it('"مع مؤسسات أخرى كـX": X is a partner', () => {
+    const { r } = rels('وتتعاون اليونيسيف، في سياق عملها، مع مؤسسات أخرى كالمنظمة الدولية للهجرة في حماية الأطفال.');
+    expect(r).toContain('PARTNERS_WITH agency:unicef agency:iom');
+  });
+
+  it('"بالتعاون مع أعضاء X": X is a partner', () => {
+    const { r } = rels('وعملت اليونيسيف بالتعاون مع أعضاء فريق التنسيق المشترك بين الوكالات لمكافحة الاتجار بالأشخاص على حماية الأطفال.');
+    expect(r).toContain('PARTNERS_WITH agency:unicef agency:icat');
+  });
+});
