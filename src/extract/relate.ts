@@ -60,7 +60,9 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   const ms: ResolvedMention[] = [];
   let outerEnd = -1;
   for (const m of [...input.mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (m.end <= outerEnd) continue;
+    // "البعثتان الدائمتان لبيلاروس والفلبين": one span naming two bodies gives both.
+    const last = ms[ms.length - 1];
+    if (m.end <= outerEnd && !(last && last.start === m.start && last.end === m.end && last.entityId !== m.entityId)) continue;
     ms.push(m);
     outerEnd = m.end;
   }

@@ -248,6 +248,8 @@ export class ClauseLists {
   protected joins(g: Group, m: Mention, pastModifier = false): boolean {
     const d = this.doc;
     const last = g.members[g.members.length - 1];
+    // One span naming two bodies ("البعثتان الدائمتان لبيلاروس والفلبين") is a list of both.
+    if (m.a === last.a && m.b === last.b && m.start === last.start) return true;
     if (m.a <= last.b) return false;
     if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
     if (!pastModifier && !this.sameSort(m.kind, last.kind)) return false;

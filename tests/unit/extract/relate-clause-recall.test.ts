@@ -197,3 +197,11 @@ describe('relate: partners introduced by plain nouns', () => {
     expect(r).toContain('PARTNERS_WITH agency:unicef agency:icat');
   });
 });
+
+describe('relate: one span naming two bodies', () => {
+  it('"البعثتان الدائمتان لمصر والأردن" as subject: both missions organise', () => {
+    const { r } = rels('نظمت البعثتان الدائمتان لمصر والأردن لدى الأمم المتحدة حلقة عمل إقليمية بشأن حماية الأطفال.');
+    expect(r.filter((x) => /^ORGANIZED agency:ethh-daymh-country-(eg|jo) meeting:/.test(x)).length).toBe(2);
+    expect(r.filter((x) => x.includes('agency:ethh-daymh-country-eg agency:ethh-daymh-country-jo'))).toEqual([]);
+  });
+});
