@@ -550,6 +550,12 @@ export class ClauseReader extends ClauseLists {
       const more = right.find((g) => g.a > o.b && g.a - o.b <= 8 && g.marker === 'direct' && this.doc.words[g.a][0] === 'و' && g.members.every((m) => m.kind === o.members[0].kind) && !this.commaBetween(o.b, g.a) && !right.some((h) => h.a > o.b && h.a < g.a && h.marker !== 'circumstance' && h.marker !== 'prep'));
       if (more && more !== agent) this.emitPairs(frame.type, frame.agent === 'from' ? agent : more, frame.agent === 'from' ? more : agent, conf - 0.1, emit);
     }
+    // "الانضمام إلى A في آذار/مارس 2008 وإلى B في شباط/فبراير 2009": the preposition repeated with و after a date.
+    if ((frame.pattern === 'verb' || frame.pattern === 'masdar') && obj.marker === 'prep' && obj.prep.length > 1) {
+      const o = obj;
+      const again = right.find((g) => g.a > o.b && g.marker === 'prep' && g.prep === o.prep && this.doc.words[g.a - 1] === 'و' + o.prep && this.dateBetween(o.b, g.a - 1) && g.members.every((m) => m.kind === o.members[0].kind));
+      if (again && again !== agent) this.emitPairs(frame.type, frame.agent === 'from' ? agent : again, frame.agent === 'from' ? again : agent, conf - 0.1, emit);
+    }
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
     if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);

@@ -208,3 +208,10 @@ describe('relate: one span naming two bodies', () => {
     expect(r.filter((x) => x.includes(`${missions[0]} ${missions[1]}`) || x.includes(`${missions[1]} ${missions[0]}`))).toEqual([]);
   });
 });
+
+describe('relate: a preposition repeated with و after a date', () => {
+  it('"انضمت مصر إلى A في آذار/مارس 2004 وإلى B في شباط/فبراير 2005": both', () => {
+    const { r } = rels('وانضمت مصر إلى اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية في آذار/مارس 2004 وإلى بروتوكول منع وقمع ومعاقبة الاتجار بالأشخاص في شباط/فبراير 2005.');
+    expect(r).toEqual(expect.arrayContaining(['RATIFIED country:eg instrument:untoc', 'RATIFIED country:eg instrument:trafficking-protocol']));
+  });
+});
