@@ -597,9 +597,21 @@ export class ClauseReader extends ClauseLists {
         g !== agent && g !== obj && g.marker === 'prep' && rule.marker.includes(g.prep) && g.members.every((m) => m.kind === 'Country') &&
         ((g.a > lo && g.b < obj.a) || (g.a > obj.b && (g.a - obj.b <= rule.reach || this.dateBetween(obj.b, g.a)) && !this.commaBetween(obj.b, g.a - 1))),
     );
-    if (!place) return;
     const meeting: Group = { ...obj, members: meetings };
-    this.emitPairs('HELD_IN', meeting, place, Math.min(conf - 0.1, rule.confidence), emit);
+    if (place) {
+      this.emitPairs('HELD_IN', meeting, place, Math.min(conf - 0.1, rule.confidence), emit);
+      return;
+    }
+    // "..., وذلك يوم الأربعاء 15 ديسمبر 2021 ببلدية تونس": the event's date and place, later in the sentence.
+    for (const g of this.before) {
+      if (g.a <= obj.b || g.marker !== 'prep' || !rule.marker.includes(g.prep) || !g.members.every((m) => m.kind === 'Country') || this.hardBetween(obj.b, g.a)) continue;
+      let e = -1;
+      for (let k = g.a - 1; k > obj.b && e < 0; k--) if (this.fr.eventRefs.has(this.doc.words[k])) e = k;
+      if (e >= 0 && this.dateBetween(e, g.a - (this.inMention(g.a - 1) ? 0 : this.placeNoun(this.doc.words[g.a - 1]) !== null ? 1 : 0))) {
+        this.emitPairs('HELD_IN', meeting, g, Math.min(conf - 0.15, rule.confidence - 0.05), emit);
+        return;
+      }
+    }
   }
 
   /**

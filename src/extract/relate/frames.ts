@@ -112,6 +112,8 @@ export interface Frames {
   dateWords: Set<string>;
   /** Verbs that entrust a task to someone named with لـ/إلى ("عهد", "كلف"): that one is the actor of the verbal noun after. */
   entrustVerbs: Set<string>;
+  /** Nouns of places ("بلدية", "مدينة", "مقر"), normalised without the article: they pass their preposition to the name after them. */
+  placeNouns: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -172,6 +174,7 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     bodyNouns: new Set(file.bodyNouns.map((w) => bare(normaliseKey(w)))),
     dateWords: new Set(file.dateWords.map((w) => bare(normaliseKey(w)))),
     entrustVerbs: new Set(file.entrustVerbs.map((w) => normaliseKey(w))),
+    placeNouns: new Set(file.placeNouns.map((w) => normaliseKey(w))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }

@@ -133,6 +133,12 @@ export class ClauseLists {
         if (PREPS.has(w)) return { marker: 'prep', prep: w };
       }
     }
+    // "ببلدية تونس", "في مدينة عمّان": a place noun carries the preposition to the name after it.
+    if (!p && m.a - 1 >= lo && !this.inMention(m.a - 1) && !this.hard(m.a - 1)) {
+      const pl = this.placeNoun(this.doc.words[m.a - 1]);
+      if (pl === 'ب') return { marker: 'prep', prep: 'ب' };
+      if (pl === '' && m.a - 2 >= lo && noWaw(this.doc.words[m.a - 2]) === 'في') return { marker: 'prep', prep: 'في' };
+    }
     if (p) return { marker: 'prep', prep: p };
     // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
     const wawTitle = m0.ea !== undefined && this.doc.words[m.a][0] === 'و' && this.isTitle(this.doc.words[m.a].slice(1));
@@ -154,6 +160,14 @@ export class ClauseLists {
       !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
     if (plain) return { marker: 'notActor', prep: '' };
     return { marker: 'direct', prep: '' };
+  }
+
+  /** "ببلدية" -> 'ب', "مدينة" -> '', anything else -> null (placeNouns are compared without bare(), which would fold بلدية's ب). */
+  protected placeNoun(tok: string): 'ب' | '' | null {
+    const w = noWaw(tok);
+    const has = (x: string) => this.fr.placeNouns.has(x) || this.fr.placeNouns.has(x.replace(/^ال/, ''));
+    if (has(w)) return '';
+    return w[0] === 'ب' && has(w.slice(1)) ? 'ب' : null;
   }
 
   /** The preposition glued to a title word ("لممثلي"), or ''. */

@@ -215,3 +215,12 @@ describe('relate: a preposition repeated with و after a date', () => {
     expect(r).toEqual(expect.arrayContaining(['RATIFIED country:eg instrument:untoc', 'RATIFIED country:eg instrument:trafficking-protocol']));
   });
 });
+
+describe('relate: the event formula "وذلك يوم ... بـ<place>"', () => {
+  it('the place named after the date, behind a place noun, is where the meeting was held', () => {
+    const { d, r } = rels('تنظم المنظمة الدولية للهجرة حلقة عمل إقليمية بشأن حماية الأطفال لفائدة المختصين من المنطقة، وذلك يوم الاثنين 7 مارس 2022 بمدينة الكويت.');
+    const key = r.find((x) => x.startsWith('HELD_IN meeting:') && x.endsWith('country:kw'));
+    expect(key).toBeDefined();
+    expect(conf(d, key!)).toBeLessThan(0.8);
+  });
+});
