@@ -17,7 +17,7 @@ import { defaultFrames } from './relate/frames';
 import type { Frames } from './relate/frames';
 import { adoptsVerb, enactsResolution, instrumentFacts } from './relate/cites';
 import { nameRelations } from './relate/names';
-import { bare, isDefinite, normaliseKey, withoutArticle } from './arabic';
+import { bare, normaliseKey } from './arabic';
 import type { DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
@@ -63,7 +63,9 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   const ms: ResolvedMention[] = [];
   let outerEnd = -1;
   for (const m of [...input.mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (m.end <= outerEnd) continue;
+    // "البعثتان الدائمتان لبيلاروس والفلبين": one span naming two bodies gives both.
+    const last = ms[ms.length - 1];
+    if (m.end <= outerEnd && !(last && last.start === m.start && last.end === m.end && last.entityId !== m.entityId)) continue;
     ms.push(m);
     outerEnd = m.end;
   }
@@ -98,11 +100,14 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     let b = a;
     while (b + 1 < doc.words.length && doc.oStart[b + 1] < m.end) b++;
     const kind = kindOf.get(m.entityId) ?? '';
-    const bodies = kind === 'Meeting' ? innerAgencies(m) : undefined;
+    const bodies = kind === 'Meeting' || kind === 'Instrument' ? innerAgencies(m) : undefined;
     return { entityId: m.entityId, kind, start: m.start, end: m.end, a, b, anaphoric: m.anaphoric, bodies };
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
+  reader.docMeetings = ms.filter((m) => kindOf.get(m.entityId) === 'Meeting').map((m) => toMention(m));
   const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  // Bodies named anywhere, also inside another name ("قرار المجلس الاقتصادي والاجتماعي 1996/27").
+  const allBodies = byStart.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
   // The pronoun agrees with the body's head noun: "قرارها" is the Assembly's (الجمعية), "قراره" the Council's (المجلس).
   const feminine = (m: ResolvedMention) => /[ةه]$/.test(input.src.slice(m.start, m.end).split(/\s+/)[0]);
   const lastBodyBefore = (pos: number, fem: boolean): string | null => {
@@ -118,6 +123,8 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   // Bodies named anywhere, inside a longer name too ("بقرار المجلس الاقتصادي والاجتماعي 1996/27").
   const namedBodies = byStart.filter((m) => !m.anaphoric && kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
   const frames = input.frames ?? defaultFrames();
+  // "صادقت عليها الجمعية العامة بالقرار 317", "اعتمدها المجلس بموجب قراره 5/1": the resolution is the
+  // means of an adopting verb (adoptsVerb: any ADOPTED trigger); the body that verb's clause names adopted it.
   const adoptedBy = (pos: number, sentenceStart: number): string | null => {
     const t = tokenAt(pos);
     const w = doc.words[t];
@@ -128,15 +135,6 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
       return namedBodies.find((b) => b.start > doc.oEnd[v] && b.end <= pos)?.entityId ?? null;
     }
     return null;
-  };
-  const headOf = (s: string, k: number) => withoutArticle(normaliseKey(s).split(' ')[k] ?? '');
-  const bodyByHead = (name: string, pos: number): string | null => {
-    const words = normaliseKey(name).split(' ');
-    if (!/^(?:قرار|قرارات|مقرر)$/.test(bare(words[0] ?? '')) || !isDefinite(words[1] ?? '')) return null;
-    const head = headOf(name, 1);
-    let best: ResolvedMention | null = null;
-    for (const b of namedBodies) if (b.end <= pos && pos - b.end < 3000 && headOf(input.src.slice(b.start, b.end), 0) === head) best = b;
-    return best?.entityId ?? null;
   };
 
   let mi = 0;
@@ -162,17 +160,16 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
         const body = bodyRightAfter(m.end, owner === 'f', s.end) ?? lastBodyBefore(m.start, owner === 'f');
         if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
       }
-      const named = inside(m as unknown as ResolvedMention).filter((n) => kindOf.get(n.entityId) === 'Agency');
-      for (const n of named) addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
-      // "صادقت عليها الجمعية العامة بالقرار 317", "اعتمدها المجلس بموجب قراره 5/1": the resolution is the
-      // means of an adopting verb; the body that verb's clause names adopted the resolution too.
+      // "قرار المجلس 1997/22": the body named by its head noun alone is the last such body named before.
+      const noun = owner ? null : reader.bodyNoun(m);
+      if (noun) {
+        let body: ResolvedMention | null = null;
+        for (const b of allBodies) if (b.end <= m.start && m.start - b.end < 3000 && bare(normaliseKey(input.src.slice(b.start, b.end).split(/\s+/)[0])) === noun) body = b;
+        if (body) addRel('ADOPTED', body.entityId, m.entityId, text, para, 0.75);
+      }
+      for (const n of inside(m as unknown as ResolvedMention)) if (kindOf.get(n.entityId) === 'Agency') addRel('ADOPTED', n.entityId, m.entityId, text, para, 0.9);
       const by = adoptedBy(m.start, s.start);
       if (by) addRel('ADOPTED', by, m.entityId, text, para, 0.8);
-      // "قرار المجلس 1997/22": the body last named whose head noun is that word adopted it.
-      if (!owner && !named.length) {
-        const body = bodyByHead(input.src.slice(m.start, m.end), m.start);
-        if (body) addRel('ADOPTED', body, m.entityId, text, para, 0.8);
-      }
     }
   }
   nameRelations(input, addRel);

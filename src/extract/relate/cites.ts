@@ -31,6 +31,7 @@ interface Words {
   inIt: Set<string>;
   treatyCategories: Set<string>;
   namedInCategories: Set<string>;
+  amendedBy: string[][];
 }
 
 const phrase = (s: string) => normaliseKey(s).split(' ').filter(Boolean);
@@ -50,7 +51,13 @@ function words(): Words {
     inIt: new Set(w.inIt.map((x) => normaliseKey(x))),
     treatyCategories: new Set(w.treatyCategories),
     namedInCategories: new Set(w.namedInCategories),
+    amendedBy: w.amendedBy.map(phrase),
   });
+}
+
+/** Does a word list end with one of the phrases (the words right before a mention)? */
+function endsWithPhrase(toks: string[], list: string[][]): boolean {
+  return list.some((p) => p.length <= toks.length && p.every((w, k) => bare(toks[toks.length - p.length + k]) === bare(w)));
 }
 
 /** Does a word list start with (or, `anywhere`, contain) one of the phrases? */
@@ -266,7 +273,9 @@ export function instrumentFacts(
       const si = spanAt(input.sentences, m.start);
       const sentence = si >= 0 ? phrase(src.slice(input.sentences[si].start, input.sentences[si].end)) : [];
       const cue = hasPhrase(sentence, w.recitalCues, true);
-      facts.push({ type: 'CITES', from: own.id, to: m.entityId, at: m.start, confidence: inPreamble ? 0.9 : cue ? 0.85 : 0.7 });
+      // "بصيغته المعدلة بموجب البروتوكول ...": the amending instrument is named in passing.
+      const amending = endsWithPhrase(phrase(src.slice(Math.max(0, m.start - 40), m.start)), w.amendedBy);
+      facts.push({ type: 'CITES', from: own.id, to: m.entityId, at: m.start, confidence: amending ? 0.6 : inPreamble ? 0.9 : cue ? 0.85 : 0.7 });
     }
   }
 

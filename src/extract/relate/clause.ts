@@ -15,180 +15,13 @@
  * The confidence is the frame's when both ends are read directly; each looser step lowers it.
  */
 import { relationSpec } from '../../model';
-import type { DocTokens } from '../tokens';
-import { bare } from '../arabic';
-import type { Frame, Frames, Role, Trigger } from './frames';
+import { bare, stripConjunction } from '../arabic';
+import type { Frame, Role } from './frames';
+import { between, ClauseLists, COMMA, Emit, Group, Mention, noWaw, normPrep, other, PREPS } from './lists';
 
-export interface Mention {
-  entityId: string;
-  kind: string;
-  start: number;
-  end: number;
-  /** Agencies named inside this name (the body of a session: "الدورة الرابعة لمجلس حقوق الإنسان"). */
-  bodies?: string[];
-  /** Named by an anaphor ("المكتب") rather than by its name. */
-  anaphoric?: boolean;
-  /** First and last token. */
-  a: number;
-  b: number;
-  /** First token of a person's title the name stands behind ("نائب المدير التنفيذي لليونيسيف"): the body acts through them. */
-  ea?: number;
-}
+export type { Emit, Mention } from './lists';
 
-type MarkerKind = 'direct' | 'prep' | 'passive' | 'partner' | 'circumstance' | 'mandate' | 'notActor';
-
-interface Group {
-  members: Mention[];
-  a: number;
-  b: number;
-  marker: MarkerKind;
-  prep: string;
-}
-
-export type Emit = (type: string, from: string, to: string, confidence: number) => void;
-
-const PREPS = new Set(['في', 'الي', 'علي', 'مع', 'من', 'عن', 'لدي', 'بين', 'ضد', 'نحو']);
-const HARD = /[.;:؛؟!?]/;
-const COMMA = /[،,]/;
-
-const other = (r: Role): Role => (r === 'from' ? 'to' : 'from');
-/** "علي" from "عليه", "الي" from "اليه", "ل" from "له". */
-const normPrep = (w: string) => (w === 'لدي' ? w : w === 'ف' ? 'في' : w);
-const noWaw = (w: string) => ((w[0] === 'و' || w[0] === 'ف') && w.length > 2 ? w.slice(1) : w);
-
-/** Items of `sorted` (ascending by key) whose key is in [lo, hi). */
-function between<T>(sorted: T[], key: (x: T) => number, lo: number, hi: number): T[] {
-  let l = 0;
-  let h = sorted.length;
-  while (l < h) {
-    const mid = (l + h) >> 1;
-    if (key(sorted[mid]) < lo) l = mid + 1;
-    else h = mid;
-  }
-  const out: T[] = [];
-  for (let i = l; i < sorted.length && key(sorted[i]) < hi; i++) out.push(sorted[i]);
-  return out;
-}
-
-export class ClauseReader {
-  private gapText: (i: number) => string;
-
-  constructor(
-    private doc: DocTokens,
-    private fr: Frames,
-  ) {
-    this.gapText = (i: number) => (i + 1 < doc.words.length ? doc.src.slice(doc.oEnd[i], doc.oStart[i + 1]) : '');
-  }
-
-  private hard(i: number): boolean {
-    return HARD.test(this.gapText(i));
-  }
-
-  /** Does the phrase end right before token k (its last word may be the proclitic of token k)? */
-  private phraseBefore(ph: string[], k: number, proclitic: string, lo: number): boolean {
-    let n = ph.length;
-    let j = k - 1;
-    if (ph[n - 1].length === 1) {
-      if (ph[n - 1] !== proclitic) return false;
-      n--;
-    }
-    for (let w = n - 1; w >= 0; w--, j--) {
-      if (j < lo || this.hard(j)) return false;
-      const tok = this.doc.words[j];
-      if (tok !== ph[w] && !(w === 0 && noWaw(tok) === ph[w])) return false;
-    }
-    return true;
-  }
-
-  /** The preposition glued to the mention's first token (ب، ل، ك), if the mention starts after it or fuses it ("للأمم"). */
-  private proclitic(m: Mention): string {
-    const d = this.doc;
-    const w = d.words[m.a];
-    const pre = m.start > d.oStart[m.a] ? d.src.slice(d.oStart[m.a], m.start).replace(/[^\u0621-\u064a]/g, '') : '';
-    const last = pre[pre.length - 1] ?? '';
-    if ('بلك'.includes(last) && last) return last;
-    return w.slice(pre.length).startsWith('لل') ? 'ل' : '';
-  }
-
-  private markerOf(m0: Mention, lo: number): { marker: MarkerKind; prep: string } {
-    // A name behind a person's title takes the title's place in the clause.
-    const m = m0.ea === undefined ? m0 : { ...m0, a: m0.ea, start: this.doc.oStart[m0.ea] };
-    const p = m0.ea === undefined ? this.proclitic(m0) : this.titleProclitic(m0.ea);
-    const tables: [MarkerKind, string[][]][] = [
-      ['mandate', this.fr.mandate],
-      ['passive', this.fr.passiveAgent],
-      ['partner', this.fr.partner],
-      ['circumstance', this.fr.circumstance],
-    ];
-    for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a, p, lo)) return { marker: kind, prep: '' };
-    // "بالاشتراك مع حكومة البرازيل": the marker stands before a word such as حكومة that introduces the name.
-    const g0 = m.a - 1 >= lo && !this.inMention(m.a - 1) && !this.hard(m.a - 1) ? this.doc.words[m.a - 1] : '';
-    const glued = (w: string) => w.length > 3 && this.fr.listGlue.has(w);
-    if (g0 && (glued(g0) || glued(noWaw(g0)) || (/^[بل]/.test(g0) && glued(g0.slice(1))))) {
-      const p0 = /^[بل]/.test(g0) && glued(g0.slice(1)) ? g0[0] : '';
-      for (const [kind, list] of tables) for (const ph of list) if (this.phraseBefore(ph, m.a - 1, p0, lo)) return { marker: kind, prep: '' };
-    }
-    const j = m.a - 1;
-    const prev = j >= lo && !this.hard(j) ? noWaw(this.doc.words[j]) : '';
-    const prev2 = j - 1 >= lo && !this.hard(j - 1) ? noWaw(this.doc.words[j - 1]) : '';
-    // "ولاية (جديدة) لمقرر خاص": the mandate is the thing created ("ولاية" itself starts with و).
-    const objNoun = (k: number) => k >= lo && !this.inMention(k) && (this.fr.objectNouns.has(this.doc.words[k]) || this.fr.objectNouns.has(noWaw(this.doc.words[k])));
-    if (prev && (objNoun(j) || (objNoun(j - 1) && /^(ال)?جديد/.test(prev)))) return { marker: 'direct', prep: '' };
-    if (p) return { marker: 'prep', prep: p };
-    // "وخطة العمل": a name with و is coordinated, never the genitive of the word before.
-    const wawTitle = m0.ea !== undefined && this.doc.words[m.a][0] === 'و' && this.isTitle(this.doc.words[m.a].slice(1));
-    if (!prev || wawTitle || (m.start > this.doc.oStart[m.a] && this.doc.words[m.a][0] === 'و')) return { marker: 'direct', prep: '' };
-    const raw = this.doc.words[j];
-    // "كل من مصر وليبيا": "both/all of", not the preposition من.
-    if (prev === 'من' && prev2 === 'كل') return { marker: 'direct', prep: '' };
-    if (PREPS.has(prev) || PREPS.has(raw)) return { marker: 'prep', prep: PREPS.has(prev) ? prev : raw };
-    if (/[،,()"«»“”]/.test(this.gapText(j)) || /^[0-9]+$/.test(raw)) return { marker: 'direct', prep: '' };
-    // "صدقت عليه تونس": a preposition with a pronoun is not a noun the name could qualify.
-    const prepPronoun = [prev, raw].some((w) => this.fr.objectPronouns.some((pr) => w.endsWith(pr) && (PREPS.has(w.slice(0, -pr.length)) || ['ل', 'ب', 'ف', 'الي', 'علي'].includes(w.slice(0, -pr.length)))));
-    // A verb before the name makes it the subject: after قد, or a past verb in ـت ("أشارت", not "منظمات").
-    const prevPrev = j - 1 >= lo ? noWaw(this.doc.words[j - 1]) : '';
-    const verbLike = prevPrev === 'قد' || prevPrev === 'لقد' || (/ت$/.test(prev) && !/ات$/.test(prev) && prev.length <= 6);
-    const plain =
-      !prepPronoun &&
-      !verbLike &&
-      !this.fr.listGlue.has(prev) && !this.fr.listGlue.has(raw) && !this.fr.adverbs.has(raw) && !this.fr.auxiliaryVerbs.has(prev) && !this.fr.auxiliaryVerbs.has(raw) &&
-      !this.fr.relativePronouns.has(prev) && !this.isBoundary(j) && raw !== 'و' && this.triggersAt(j).length === 0 && !this.inMention(j);
-    if (plain) return { marker: 'notActor', prep: '' };
-    return { marker: 'direct', prep: '' };
-  }
-
-  /** The preposition glued to a title word ("لممثلي"), or ''. */
-  private titleProclitic(k: number): string {
-    const w = noWaw(this.doc.words[k]);
-    return /^[بل]/.test(w) && this.isTitle(w.slice(1)) && !this.isTitle(w) ? w[0] : '';
-  }
-
-  private isTitle(w: string): boolean {
-    const t = this.fr.personNouns;
-    return t.has(w) || t.has(noWaw(w)) || t.has(bare(w));
-  }
-
-  /**
-   * "نائب المدير التنفيذي لليونيسيف", "ممثلين عن المنظمة", "وزير داخلية بيلاروس": the token where the
-   * title a body's name stands behind starts, or undefined. The name must be the title's genitive
-   * (or follow لـ/عن/من), within a few words, no comma between.
-   */
-  private titleStart(m: Mention, lo: number): number | undefined {
-    if (m.kind !== 'Agency' && m.kind !== 'Country') return undefined;
-    const d = this.doc;
-    const p = this.proclitic(m);
-    const prev = m.a - 1 >= lo ? noWaw(d.words[m.a - 1]) : '';
-    if (p === 'ب' || p === 'ك' || (PREPS.has(prev) && !['عن', 'من', 'لدي'].includes(prev))) return undefined;
-    let found: number | undefined;
-    for (let k = m.a - 1; k >= Math.max(lo, m.a - 4); k--) {
-      if (this.inMention(k) || this.hard(k) || COMMA.test(this.gapText(k))) break;
-      const w = d.words[k];
-      if (this.isTitle(w) || this.titleProclitic(k)) found = k;
-      else if (found !== undefined) break;
-    }
-    return found;
-  }
-
+export class ClauseReader extends ClauseLists {
   /** Coordinated lists of mentions: joined by commas, و, or glue words ("حكومة", "كل"). */
   private before: Group[] = [];
   /** Groups of the previous sentence with names (for a pronoun object: "وصدقت عليه مصر"). */
@@ -198,145 +31,6 @@ export class ClauseReader {
   private lastAgent: Group | null = null;
   /** The last relation read in this sentence, for partners named after its clause. */
   private lastApplied: { frame: Frame; agent: Group; obj: Group; conf: number } | null = null;
-  /** Tokens of the current sentence inside a name (index from `coveredFrom`), for constant-time tests. */
-  private covered = new Uint8Array(0);
-  private coveredFrom = 0;
-  private inMention(k: number): boolean {
-    const i = k - this.coveredFrom;
-    return i >= 0 && i < this.covered.length && this.covered[i] === 1;
-  }
-
-  private groups(ms: Mention[], lo: number): Group[] {
-    const hi = ms.length ? ms[ms.length - 1].b : lo;
-    this.coveredFrom = lo;
-    this.covered = new Uint8Array(Math.max(0, hi - lo + 1));
-    for (const m of ms) for (let k = m.a; k <= m.b; k++) if (k >= lo) this.covered[k - lo] = 1;
-    for (const m of ms) {
-      m.ea = this.titleStart(m, lo);
-      if (m.ea !== undefined) for (let k = m.ea; k < m.a; k++) this.covered[k - lo] = 1;
-    }
-    const out: Group[] = [];
-    for (const m of ms) {
-      const g = out[out.length - 1];
-      // "A لدى الأمم المتحدة، وB" / "A التابعة لـX، وB": after a comma the list goes on past a name that only qualifies A.
-      const p = out[out.length - 2];
-      if (
-        p && g.members.length === 1 && g.a - p.b <= 3 && this.isModifier(g) && this.joins(g, m, true) && this.commaBetween(g.b, m.a) &&
-        this.sameSort(p.members[p.members.length - 1].kind, m.kind) && p.marker !== 'circumstance' && p.marker !== 'notActor'
-      ) {
-        p.members.push(m);
-        p.b = m.b;
-        out[out.length - 2] = g;
-        out[out.length - 1] = p;
-        continue;
-      }
-      if (g && this.joins(g, m)) {
-        g.members.push(m);
-        g.b = m.b;
-        continue;
-      }
-      const { marker, prep } = this.markerOf(m, lo);
-      out.push({ members: [m], a: m.ea ?? m.a, b: m.b, marker, prep });
-    }
-    return out;
-  }
-
-  /** A list holds one sort of thing: actors (agencies, States) or objects of one kind. */
-  private sameSort(a: string, b: string): boolean {
-    const actor = (k: string) => k === 'Agency' || k === 'Country';
-    return a === b || (actor(a) && actor(b));
-  }
-
-  /** A single name that only qualifies the name before it: a genitive, a circumstance, or the object of an attribute ("التابعة لـ"). */
-  private isModifier(g: Group): boolean {
-    if (g.marker === 'notActor' || g.marker === 'circumstance') return true;
-    return g.marker === 'prep' && g.a > 0 && this.triggersAt(g.a - 1).some((t) => t.trig.frame.pattern === 'attributive');
-  }
-
-  private joins(g: Group, m: Mention, pastModifier = false): boolean {
-    const d = this.doc;
-    const last = g.members[g.members.length - 1];
-    if (m.a <= last.b) return false;
-    if (m.entityId === last.entityId && m.a - last.b <= 1) return true;
-    if (!pastModifier && !this.sameSort(m.kind, last.kind)) return false;
-    // Parenthesised asides ("ميكرونيزيا (ولايات-المتحدة)") do not break a list.
-    const between = d.src.slice(last.end, m.start);
-    const parens: [number, number][] = [];
-    // Titles in quotes ("القرار 1/2 المعنون «...» والقرار 3/4") are asides too.
-    for (const x of between.matchAll(/\([^()]*\)|"[^"]*"|«[^»]*»|“[^”]*”/g)) parens.push([last.end + x.index!, last.end + x.index! + x[0].length]);
-    const inParen = (k: number) => parens.some(([a, b]) => d.oStart[k] >= a && d.oEnd[k] <= b);
-    let conj = false;
-    let comma = false;
-    const ma = m.ea ?? m.a;
-    for (let j = last.b; j < ma; j++) {
-      if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
-      if (COMMA.test(this.gapText(j))) comma = true;
-      if (j > last.b && !inParen(j)) {
-        const w = d.words[j];
-        if (w === 'و' || w === 'او') conj = true;
-        else if (!(this.fr.listGlue.has(w) || this.fr.listGlue.has(noWaw(w)) || (g.prep && noWaw(w) === g.prep))) return false;
-        if (w[0] === 'و') conj = true;
-      }
-    }
-    // A genitive or a circumstance qualifies one noun; it does not open a comma list.
-    if (!pastModifier && comma && (g.marker === 'notActor' || g.marker === 'circumstance') && g.members.length === 1) return false;
-    if (d.words[ma][0] === 'و' && (m.ea !== undefined || m.start > d.oStart[m.a] || m.a === last.b + 1)) conj = true;
-    return conj || comma;
-  }
-
-  private boundaryCache: Int8Array | null = null;
-  private isBoundary(k: number): boolean {
-    const c = (this.boundaryCache ??= new Int8Array(this.doc.words.length));
-    if (c[k] === 0) c[k] = this.findBoundary(k) ? 1 : -1;
-    return c[k] === 1;
-  }
-
-  private findBoundary(k: number): boolean {
-    const w = this.doc.words[k];
-    if (this.fr.relativePronouns.has(w) || this.fr.relativePronouns.has(noWaw(w))) return true;
-    for (const ph of this.fr.boundaries) {
-      if (ph.length === 1 && (w === ph[0] || noWaw(w) === ph[0])) return true;
-    }
-    return false;
-  }
-
-  /** Triggers at token k: exact-form triggers ("برئاسة") shadow the bare ones of the same type. */
-  private triggerCache = new Map<number, { trig: Trigger; end: number; suffix: boolean }[]>();
-  triggersAt(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
-    let found = this.triggerCache.get(k);
-    if (!found) this.triggerCache.set(k, (found = this.findTriggers(k)));
-    return found;
-  }
-
-  private findTriggers(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
-    const d = this.doc;
-    const w = d.words[k];
-    const tryKey = (word: string, suffix: boolean) => {
-      // A verb whose root starts with و ("وقّع", "وضع") may also carry the conjunction: "ووقعت".
-      const list = this.fr.triggers.get(bare(word)) ?? (word[0] === 'و' ? this.fr.triggers.get(bare(word.slice(1))) : undefined);
-      if (!list) return [];
-      const out: { trig: Trigger; end: number; suffix: boolean }[] = [];
-      for (const t of list) {
-        if (t.exact && noWaw(w) !== t.exact && w !== t.exact) continue;
-        let ok = true;
-        for (let r = 0; r < t.rest.length; r++) if (d.words[k + 1 + r] !== t.rest[r]) ok = false;
-        if (ok) out.push({ trig: t, end: k + t.rest.length, suffix });
-      }
-      return out;
-    };
-    let found = tryKey(w, false);
-    if (!found.length) {
-      for (const p of this.fr.objectPronouns) {
-        if (w.length > p.length + 2 && w.endsWith(p)) {
-          found = tryKey(w.slice(0, -p.length), true);
-          if (found.length) break;
-        }
-      }
-    }
-    const exactTypes = new Set(found.filter((f) => f.trig.exact).map((f) => f.trig.frame.type));
-    return found.filter((f) => f.trig.exact || !exactTypes.has(f.trig.frame.type));
-  }
-
   /**
    * Reads the relations of one sentence: tokens [t0, t1), its mentions (outer ones, in order).
    * `verbTrigger(k)` tells whether token k opens a verb frame (a new predicate ends the clause).
@@ -352,12 +46,21 @@ export class ClauseReader {
     const byB = [...gs].sort((x, y) => x.b - y.b);
     this.lastAgent = null;
     this.lastApplied = null;
+    this.sentenceStart = t0;
     this.usedPartners.clear();
     let consumed = -1;
     for (let q = t0; q < t1; q++) {
       // The words of a multi-word trigger ("بدعوتكم لحضور") are not triggers of their own.
       if (this.inMention(q) || q <= consumed) continue;
-      const found = this.triggersAt(q);
+      // "لعقد", "بعقد": a word with a preposition glued to it is a noun, never a verb.
+      const sc = stripConjunction(d.words[q]);
+      // "مواصلة دعم الجهود": a verb form right after a plain noun in ـة is that noun's genitive, a verbal noun.
+      const p0 = q > t0 && !this.inMention(q - 1) && !this.hard(q - 1) && !COMMA.test(this.gapText(q - 1)) ? noWaw(d.words[q - 1]) : '';
+      const afterNoun = !/^(ال|ل)/.test(p0) && /^.{3,}ه$/.test(p0) && !this.fr.adverbs.has(p0) && !this.fr.auxiliaryVerbs.has(p0) && !this.fr.relativePronouns.has(p0) && !this.isBoundary(q - 1) && this.triggersAt(q - 1).length === 0;
+      const nominal = (/^[بلك]/.test(sc) && bare(sc) !== sc) || afterNoun;
+      const found = this.triggersAt(q).filter((f) => !(nominal && f.trig.frame.pattern === 'verb'));
+      // "بالمشاركة مع X" is a partner marker, not the verbal noun مشاركة (took part).
+      if (found.length && this.inMarkerPhrase(q, t0)) continue;
       if (!found.length) continue;
       for (const f of found) if (f.trig.rest.length && f.trig.frame.pattern === 'masdar') consumed = Math.max(consumed, f.end);
       // Clause around the trigger.
@@ -377,12 +80,36 @@ export class ClauseReader {
         const left = between(byB, (g) => g.b, c0, q).filter((g) => g.a >= c0).reverse();
         const rel = this.relativeBefore(q, t0);
         // The antecedent: the name right before الذي/التي, or a few words before when its name was cut short.
-        const antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
-        this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : undefined, left, emit);
+        let antecedent = rel >= 0 ? between(byB, (g) => g.b, rel - 8, rel).filter((g) => !this.commaBetween(g.b, rel - 1) && !this.hardBetween(g.b, rel)).pop() : undefined;
+        // "واتفاقية X ... بالقانون رقم 20 والتي اعتمدت ...": a relative with و describes the list's head, not the adjunct named last.
+        const adjunct = (g: Group) => g.marker === 'prep' && g.prep === 'ب';
+        if (rel >= 0 && d.words[rel][0] === 'و' && antecedent && adjunct(antecedent)) {
+          const kind = antecedent.members[0].kind;
+          // A name joined with "، و" to an adjunct's list without repeating بـ ("بالقانون 74، واتفاقية X") is not an adjunct itself.
+          const own = (g: Group): Group => {
+            const m = g.members[g.members.length - 1];
+            return adjunct(g) && g.members.length > 1 && this.proclitic(m) !== 'ب' && d.words[m.a][0] === 'و' ? { ...g, members: [m], a: m.a, marker: 'direct', prep: '' } : g;
+          };
+          const head = between(byB, (g) => g.b, rel - 20, antecedent.a)
+            .map(own)
+            .filter((g) => (g.marker === 'direct' || g.marker === 'prep') && !adjunct(g) && g.members.every((m) => m.kind === kind) && !this.hardBetween(g.b, rel))
+            .pop();
+          if (head) antecedent = head;
+        }
+        // "وحضر هذا المؤتمر، الذي نُظِّم ...": a word for a meeting named earlier is the antecedent.
+        if (rel >= 0 && !antecedent) antecedent = this.meetingWordBefore(rel, t0);
+        // "حلقة عمل، نظمتها المفوضية": after an indefinite noun a clause with a pronoun on its verb is a relative clause without الذي.
+        const bare0 = rel < 0 && f.suffix && f.trig.frame.pattern === 'verb' ? this.indefiniteBefore(q, byB) : undefined;
+        this.apply(f.trig.frame, q, f.end, f.suffix, right, rel >= 0 ? antecedent ?? null : bare0, left, emit);
         if (f.trig.frame.participants) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit);
         // "عقد المكتب حلقة عمل لمسؤولين من A وB": people from States took part in the meeting the clause names.
         if (f.trig.frame.fromStates) this.participants(f.trig.frame, q, f.end, c0, t1, byA, left, emit, true);
       }
+    }
+    // The last body named as a subject, by the gender of its head noun ("الجمعية" f, "المجلس" m): the owner of "قرارها"/"قراره".
+    for (const g of gs) {
+      const sex = this.bodySubject(g);
+      if (sex) this.lastBody[sex] = g;
     }
     // The meeting last named: what "المؤتمر" or "المتحاورون" in the next sentences refer to.
     for (const g of gs) for (const m of g.members) if (m.kind === 'Meeting') this.topics.push({ members: [m], at: m.b });
@@ -417,6 +144,23 @@ export class ClauseReader {
         }
       }
     }
+  }
+
+  private lastBody: { f?: Group; m?: Group } = {};
+
+  /** The body that owns "قرارها" / "قراره": the last body of that gender named as a subject. */
+  private ownerOf(m: Mention): Group | undefined {
+    const p = this.possessive(m);
+    if (!p) return undefined;
+    const here = this.before.filter((g) => g.b < m.a && this.bodySubject(g) === p).pop();
+    return here ?? this.lastBody[p];
+  }
+
+  /** A single body named as a subject: the gender of its head noun, else null. */
+  private bodySubject(g: Group): 'f' | 'm' | null {
+    const m = g.members[0];
+    if (g.marker !== 'direct' || g.members.length !== 1 || m.kind !== 'Agency' || m.anaphoric) return null;
+    return /ه$/.test(noWaw(this.doc.words[m.a])) ? 'f' : 'm';
   }
 
   /** Meetings named so far, last last (what "المؤتمر" or "المتحاورون" may refer back to). */
@@ -485,14 +229,62 @@ export class ClauseReader {
     }
   }
 
-  /** Token index of a relative pronoun right before the trigger (optionally with قد/كان between), or -1. */
-  private relativeBefore(q: number, t0: number): number {
-    for (let j = q - 1; j >= Math.max(t0, q - 3); j--) {
-      const w = this.doc.words[j];
-      if (this.fr.relativePronouns.has(w)) return j;
-      if (!this.fr.adverbs.has(w) && w !== 'كان' && w !== 'كانت') return -1;
+  /**
+   * "صادق العراق على اتفاقية A التي اعتمدتها الجمعية العامة ...، واتفاقية B": a name coordinated
+   * with "، و" after the relative clause that describes the object is an object too (same kind, no
+   * preposition of its own, within the sentence).
+   */
+  private objectAfterRelative(frame: Frame, agent: Group, obj: Group, conf: number, emit: Emit): void {
+    if (frame.pattern !== 'verb' && frame.pattern !== 'masdar') return;
+    const d = this.doc;
+    const w = d.words[obj.b + 1] ?? '';
+    if (!(this.fr.relativePronouns.has(w) || this.fr.relativePronouns.has(noWaw(w)))) return;
+    const kind = obj.members[obj.members.length - 1].kind;
+    for (const g of this.before) {
+      for (const m of g.members) {
+        if (m.a <= obj.b + 1 || m.a - obj.b > 40 || m.kind !== kind || d.words[m.a][0] !== 'و' || !COMMA.test(this.gapText(m.a - 1)) || this.proclitic(m)) continue;
+        if (this.hardBetween(obj.b, m.a)) return;
+        const one: Group = { members: [m], a: m.a, b: m.b, marker: 'direct', prep: '' };
+        this.emitPairs(frame.type, frame.agent === 'from' ? agent : one, frame.agent === 'from' ? one : agent, conf - 0.15, emit);
+        return;
+      }
     }
-    return -1;
+  }
+
+  /** Meetings named anywhere in the document, in order (set by the relate stage). */
+  docMeetings: Mention[] = [];
+
+  /**
+   * "بدعوتكم لحضور مؤتمر إقليمي ...": a meeting word right after the trigger that is no name, as the
+   * meeting the document names with that word (the next one named so, else the last one before).
+   */
+  private meetingNamedBy(qEnd: number, allowed: readonly string[]): Group | undefined {
+    const k = qEnd + 1;
+    if (!allowed.includes('Meeting') || k >= this.doc.words.length || this.inMention(k) || this.hard(qEnd)) return undefined;
+    const w = bare(noWaw(this.doc.words[k]));
+    if (!this.fr.meetingWords.has(w)) return undefined;
+    const head = (m: Mention) => bare(noWaw(this.doc.words[m.a]));
+    const m = this.docMeetings.find((x) => x.a > k && x.a - k <= 600 && head(x) === w) ?? this.topics.filter((t) => k - t.at <= 600 && head(t.members[0]) === w).pop()?.members[0];
+    return m ? { members: [m], a: k, b: k, marker: 'direct', prep: '' } : undefined;
+  }
+
+  /** The name right before token q (a comma may stand between), when it is an indefinite noun ("حلقة عمل"). */
+  private indefiniteBefore(q: number, byB: Group[]): Group | undefined {
+    const g = between(byB, (x) => x.b, q - 1, q).pop();
+    if (!g || this.hard(g.b) || g.members.length !== 1) return undefined;
+    const w = noWaw(this.doc.words[g.members[0].a]);
+    return /^(ال|[بلك]ال|لل)/.test(w) || g.members[0].anaphoric ? undefined : g;
+  }
+
+  /** "هذا المؤتمر، الذي ...": a meeting word right before the relative pronoun at `rel`, as the meeting it names (the last one named with that word). */
+  private meetingWordBefore(rel: number, t0: number): Group | undefined {
+    for (let k = rel - 1; k >= Math.max(t0, rel - 2); k--) {
+      const w = bare(noWaw(this.doc.words[k]));
+      if (!this.fr.meetingWords.has(w)) continue;
+      const topic = this.topics.filter((t) => rel - t.at <= 800 && bare(noWaw(this.doc.words[t.members[0].a])) === w).pop();
+      return topic ? { members: topic.members, a: k, b: k, marker: 'direct', prep: '' } : undefined;
+    }
+    return undefined;
   }
 
   private apply(frame: Frame, q: number, qEnd: number, suffix: boolean, right: Group[], ante: Group | null | undefined, left: Group[], emit: Emit): void {
@@ -531,7 +323,13 @@ export class ClauseReader {
       const pronTail = /^ل(ه|ها|هم|هما)$/.test(this.doc.words[qEnd + 1] ?? '') && frame.marker.includes('ل');
       // "A وB، وهما البروتوكولان المكملان لـC": a pronoun and a noun that restate the list before.
       const restated = !!head && gap === 1 && q >= 2 && /^و?(هما|هي|هم)$/.test(this.doc.words[q - 2]) && !this.inMention(q - 1);
-      if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
+      // "ورشة عمل ... في نيسان، وذلك بحضور X": وذلك stands for the event the sentence has named, its last meeting.
+      const event = q >= 1 && this.fr.eventRefs.has(this.doc.words[q - 1]) && frame.head === 'to' ? this.before.filter((g) => g.b < q - 1 && g.members.every((m) => m.kind === 'Meeting')).pop() : undefined;
+      if (event && fits(event, frame.head) && event !== head) {
+        head = event;
+        conf -= 0.1;
+      } else if (event && head === event) conf -= 0.05;
+      else if (head && restated && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (head && gap > 0 && gap <= frame.reach && fits(head, frame.head) && head.marker !== 'circumstance') conf -= 0.1;
       else if (!head || gap > 0 || !fits(head, frame.head) || (head.marker === 'circumstance' && !pronTail)) {
         // "تقريرها المقدم إلى ...": the noun before is a possessive; its owner is the clause's subject.
@@ -599,14 +397,23 @@ export class ClauseReader {
       // "التي انضمت إليها مصر", "الذي شاركت فيه": the pronoun is on the preposition after the verb.
       const w1 = this.doc.words[qEnd + 1] ?? '';
       const prepPronoun = [w1, noWaw(w1)].some((w) => this.fr.objectPronouns.some((p) => w.endsWith(p) && w.length > p.length && frame.marker.includes(normPrep(w.slice(0, -p.length)))));
-      if (passive && !suffix) {
+      // "بقرارها 49/159، الذي وافقت بموجبه على X": the resolution is the means; the verb's actor is its owner.
+      const byIt = ante.members.length === 1 && this.isResolution(ante.members[0]) && this.fr.mandate.some((ph) => ph.length === 1 && noWaw(w1).startsWith(ph[0]) && this.fr.objectPronouns.includes(noWaw(w1).slice(ph[0].length)));
+      if (byIt) {
+        obj = right.find((g) => objOk(g) && fits(g, objRole) && g.a > qEnd + 1);
+        agent = right.find((g) => agentOk(g) && g.a > qEnd + 1 && dist(qEnd + 1, g.a) <= 2 && (!obj || g.a < obj.a)) ?? this.ownerOf(ante.members[0]);
+        if (agent && !fits(agent, frame.agent)) agent = undefined;
+        if (agent && obj) this.emitPairs('ADOPTED', agent, ante, conf - 0.15, emit);
+        conf -= 0.15;
+      } else if (passive && !suffix) {
         // "والتي اعتمدت من قبل الجمعية العامة": passive relative clause, the antecedent is the object.
         obj = fits(ante, objRole) ? ante : undefined;
         agent = passive;
         conf -= 0.05;
       } else if (suffix || prepPronoun) {
         obj = fits(ante, objRole) ? ante : undefined;
-        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= 3 && !this.commaBetween(qEnd, g.a));
+        // A date may stand between the verb and its subject ("وقعها في نيسان/أبريل 2012 المكتب").
+        agent = passive ?? right.find((g) => agentOk(g) && dist(qEnd, g.a) <= (this.dateBetween(qEnd, g.a) ? 6 : 3) && !this.commaBetween(qEnd, g.a));
       } else {
         agent = fits(ante, frame.agent) && ante.marker !== 'circumstance' ? ante : undefined;
         obj = right.find((g) => objOk(g) && fits(g, objRole));
@@ -624,8 +431,13 @@ export class ClauseReader {
         obj = right.find((g) => g.a < passive.a && g.marker === 'direct' && fits(g, objRole)) ?? left.find((g) => g.marker === 'direct' && fits(g, objRole));
       } else {
         const d1 = right.find((g) => g.marker === 'direct');
-        if (d1 && fits(d1, frame.agent) && !(frame.marker.length === 1 && frame.marker[0] === '' && !fits(d1, objRole) && false)) {
-          agent = d1;
+        // "وافق عليها قرار الجمعية العامة 317": a resolution as subject speaks for the body that adopted it.
+        const w1 = noWaw(this.doc.words[qEnd + 1] ?? '');
+        const pronounObject = suffix || this.fr.objectPronouns.some((p) => w1.endsWith(p) && w1.length > p.length && frame.marker.includes(normPrep(w1.slice(0, -p.length))));
+        const d1Actor = d1 && !fits(d1, frame.agent) && (!fits(d1, objRole) || pronounObject) ? this.resolutionActor(d1, kinds(frame.agent)) : undefined;
+        if (d1 && (fits(d1, frame.agent) || d1Actor)) {
+          agent = d1Actor ?? d1;
+          if (d1Actor) conf -= 0.05;
           if (dist(qEnd, d1.a) > 3) conf -= 0.1;
           obj = right.find((g) => g.a > d1.b && objOk(g) && fits(g, objRole));
         } else {
@@ -646,6 +458,10 @@ export class ClauseReader {
           }
         }
         if (obj && dist(qEnd, obj.a) > Math.max(14, frame.reach)) obj = undefined;
+        if (!obj && agent) {
+          obj = this.meetingNamedBy(qEnd, kinds(objRole));
+          if (obj) conf -= 0.2;
+        }
         // "اعتمدت الجمعية قرارين يهدفان إلى ...، وهما القرار A والقرار B": the object restated later by a pronoun.
         if (!obj && agent) {
           const r = right.find((g) => g.a > agent!.b && g.a >= 1 && g.marker === 'direct' && fits(g, objRole) && /^و?(هما|هي|هم)$/.test(this.doc.words[g.a - 1]));
@@ -665,10 +481,16 @@ export class ClauseReader {
         obj = g2;
       } else {
         obj = right.find((g) => objOk(g) && fits(g, objRole) && dist(qEnd, g.a) <= Math.max(6, frame.reach));
+        if (!obj) {
+          obj = this.meetingNamedBy(qEnd, kinds(objRole));
+          if (obj) conf -= 0.2;
+        }
         if (!obj) return;
         if (passive) agent = passive;
         else {
-          agent = left.find((g) => agentOk(g) && dist(g.b, q) <= 10);
+          // "عهدت الجمعية العامة إلى المدير التنفيذي بتنسيق ...": the one entrusted does what the verbal noun says.
+          const entrusted = left.find((g) => g.marker === 'prep' && (g.prep === 'ل' || g.prep === 'الي') && fits(g, frame.agent) && dist(g.b, q) <= 1 && this.entrustBefore(g.a, q));
+          agent = entrusted ?? left.find((g) => agentOk(g) && dist(g.b, q) <= 10);
           conf -= agent && dist(agent.b, q) > 4 ? 0.2 : 0.1;
         }
       }
@@ -686,6 +508,14 @@ export class ClauseReader {
         conf -= 0.1;
       }
     }
+    // "يواصل المكتب دعم ...، حيث أُقيمت ورشة عمل": a verb without an actor, in a later clause of the sentence, is the sentence subject's act.
+    if (!agent && obj && frame.pattern === 'verb' && this.fr.carrySubject.has(frame.type)) {
+      const subj = this.sentenceSubject(q);
+      if (subj && fits(subj, frame.agent) && subj !== obj && subj.b < obj.a) {
+        agent = subj;
+        conf -= 0.25;
+      }
+    }
     // "واعتمد المجلس، في دورته التاسعة، القرار": the session named with the subject acts too (frames with `session`).
     if (frame.session && agent && obj) {
       const s = right.find((g) => g.a > agent!.b && g.a <= agent!.b + 3 && g.marker === 'prep' && g.prep === 'في' && fits(g, frame.agent) && g.members.every((m) => m.kind === 'Meeting'));
@@ -695,23 +525,44 @@ export class ClauseReader {
     // "تنظيم منتدى برلماني في الشراكة مع الاتحاد البرلماني الدولي": no actor named, but the partner shares the act.
     if (!agent && obj && frame.shared) {
       const nextTrigger = (a: number, b: number) => {
-        for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length) return true;
+        for (let k = a + 1; k < b; k++) if (this.triggersAt(k).length && !this.inMarkerPhrase(k, 0)) return true;
         return false;
       };
       for (const p of right) if (p.marker === 'partner' && p.a > obj.b && !nextTrigger(Math.max(obj.b, qEnd), p.a)) this.emitPairs(frame.type, frame.agent === 'from' ? p : obj, frame.agent === 'from' ? obj : p, conf - 0.15, emit);
     }
+    // "نُظمت دورات تدريبية لممثلي X": the people a meeting is organised for take part in it (through their body).
+    if (obj && this.fr.heldIn.after.has(frame.type)) {
+      const meetings = obj.members.filter((m) => m.kind === 'Meeting');
+      const forWhom = right.find((g) => g.a === obj!.b + 1 && g.marker === 'prep' && g.prep === 'ل' && g.members[0].ea !== undefined);
+      if (meetings.length && forWhom && forWhom !== agent) this.emitPairs('PARTICIPATED_IN', forWhom, { ...obj, members: meetings }, Math.min(0.7, conf - 0.15), emit);
+    }
     if (!agent || !obj || agent === obj) return;
+    // "صادقت عليها الجمعية العامة بالقرار 317": the resolution the clause's act was made by was adopted by its actor.
+    if (frame.type === 'ADOPTED' && frame.agent === 'from') {
+      for (const g of right) {
+        if (g.a <= agent.b || g.marker !== 'prep' || g.prep !== 'ب' || g.a - agent.b > 4 || !g.members.every((m) => m.kind === 'Instrument' && this.isResolution(m))) continue;
+        this.emitPairs('ADOPTED', agent, g, conf - 0.1, emit);
+      }
+    }
     // "عقد دورته الأولى في نيسان ودورته الثانية في أيار": a second object coordinated after a circumstance of the first.
     if (frame.pattern === 'verb') {
       const o = obj;
       const more = right.find((g) => g.a > o.b && g.a - o.b <= 8 && g.marker === 'direct' && this.doc.words[g.a][0] === 'و' && g.members.every((m) => m.kind === o.members[0].kind) && !this.commaBetween(o.b, g.a) && !right.some((h) => h.a > o.b && h.a < g.a && h.marker !== 'circumstance' && h.marker !== 'prep'));
       if (more && more !== agent) this.emitPairs(frame.type, frame.agent === 'from' ? agent : more, frame.agent === 'from' ? more : agent, conf - 0.1, emit);
     }
+    // "الانضمام إلى A في آذار/مارس 2008 وإلى B في شباط/فبراير 2009": the preposition repeated with و after a date.
+    if ((frame.pattern === 'verb' || frame.pattern === 'masdar') && obj.marker === 'prep' && obj.prep.length > 1) {
+      const o = obj;
+      const again = right.find((g) => g.a > o.b && g.marker === 'prep' && g.prep === o.prep && this.doc.words[g.a - 1] === 'و' + o.prep && this.dateBetween(o.b, g.a - 1) && g.members.every((m) => m.kind === o.members[0].kind));
+      if (again && again !== agent) this.emitPairs(frame.type, frame.agent === 'from' ? agent : again, frame.agent === 'from' ? again : agent, conf - 0.1, emit);
+    }
     // An end read through an anaphor ("المكتب", "هذه المنظمة") is less sure than a name.
     if (agent.members.some((m) => m.anaphoric) || obj.members.some((m) => m.anaphoric)) conf -= 0.1;
     this.emitPairs(frame.type, frame.agent === 'from' ? agent : obj, frame.agent === 'from' ? obj : agent, conf, emit);
 
     this.lastApplied = { frame, agent, obj, conf };
+    this.objectAfterRelative(frame, agent, obj, conf, emit);
+    this.placeOfMeeting(frame, q, agent, obj, right.concat(left), conf, emit);
     // Partners share the actor's side: PARTNERS_WITH the actor, and the relation itself when the frame says so.
     for (const p of right.concat(left)) {
       if (p.marker !== 'partner' || p === obj) continue;
@@ -730,20 +581,62 @@ export class ClauseReader {
     }
   }
 
-  private hardBetween(a: number, b: number): boolean {
-    for (let j = a; j < b; j++) if (this.hard(j)) return true;
-    return false;
+  /**
+   * "نظم المركز، في ليبرفيل، بالغابون، مشاورة خبراء", "عقدت اليونيسيف حلقة عمل في الأردن": a State named
+   * with في/بـ in the clause that organises a meeting, before the meeting or right after it, is where
+   * it was held (heldIn in model/relation-frames.json).
+   */
+  private placeOfMeeting(frame: Frame, q: number, agent: Group, obj: Group, around: Group[], conf: number, emit: Emit): void {
+    const rule = this.fr.heldIn;
+    if (!rule.after.has(frame.type) || frame.agent !== 'from') return;
+    const meetings = obj.members.filter((m) => m.kind === 'Meeting');
+    if (!meetings.length) return;
+    const lo = Math.min(q, agent.a);
+    const place = around.find(
+      (g) =>
+        g !== agent && g !== obj && g.marker === 'prep' && rule.marker.includes(g.prep) && g.members.every((m) => m.kind === 'Country') &&
+        ((g.a > lo && g.b < obj.a) || (g.a > obj.b && (g.a - obj.b <= rule.reach || this.dateBetween(obj.b, g.a)) && !this.commaBetween(obj.b, g.a - 1))),
+    );
+    const meeting: Group = { ...obj, members: meetings };
+    if (place) {
+      this.emitPairs('HELD_IN', meeting, place, Math.min(conf - 0.1, rule.confidence), emit);
+      return;
+    }
+    // "..., وذلك يوم الأربعاء 15 ديسمبر 2021 ببلدية تونس": the event's date and place, later in the sentence.
+    for (const g of this.before) {
+      if (g.a <= obj.b || g.marker !== 'prep' || !rule.marker.includes(g.prep) || !g.members.every((m) => m.kind === 'Country') || this.hardBetween(obj.b, g.a)) continue;
+      let e = -1;
+      for (let k = g.a - 1; k > obj.b && e < 0; k--) if (this.fr.eventRefs.has(this.doc.words[k])) e = k;
+      if (e >= 0 && this.dateBetween(e, g.a - (this.inMention(g.a - 1) ? 0 : this.placeNoun(this.doc.words[g.a - 1]) !== null ? 1 : 0))) {
+        this.emitPairs('HELD_IN', meeting, g, Math.min(conf - 0.15, rule.confidence - 0.05), emit);
+        return;
+      }
+    }
   }
 
-  private commaBetween(a: number, b: number): boolean {
-    for (let j = a; j < b; j++) if (COMMA.test(this.gapText(j))) return true;
-    return false;
+  /**
+   * The subject of the sentence's first clause, for a verb in a later clause that names no actor: the
+   * first list of the sentence, named within a few words of its start, right after a verb or before
+   * one, with a clause boundary or comma before q.
+   */
+  private sentenceSubject(q: number): Group | undefined {
+    const first = this.before[0];
+    if (!first || first.b >= q || first.marker !== 'direct' || first.a - this.sentenceStart > 4) return undefined;
+    if (!first.members.every((m) => m.kind === 'Agency')) return undefined;
+    let cut = false;
+    for (let k = first.b + 1; k < q && !cut; k++) if (this.isBoundary(k) || COMMA.test(this.gapText(k - 1))) cut = true;
+    return cut ? first : undefined;
   }
 
-  /** "قراره" (m), "بقرارها" (f): a resolution named with a possessive pronoun, and the pronoun's gender; else null. */
-  possessive(m: Mention): 'm' | 'f' | null {
-    const x = /^(قرار|مقرر|قرارات)(ه|ها|هم)$/.exec(bare(this.doc.words[m.a]));
-    return x ? (x[2] === 'ها' ? 'f' : 'm') : null;
+  /** A resolution named with its body ("قرار الجمعية العامة 317") as the body acting; undefined when it is not one. */
+  private resolutionActor(g: Group, allowed: readonly string[]): Group | undefined {
+    if (!allowed.includes('Agency')) return undefined;
+    const members: Mention[] = [];
+    for (const m of g.members) {
+      if (m.kind !== 'Instrument' || !this.isResolution(m) || !m.bodies?.length) return undefined;
+      for (const b of m.bodies) members.push({ ...m, entityId: b, kind: 'Agency', bodies: undefined });
+    }
+    return members.length ? { ...g, members } : undefined;
   }
 
   private emitPairs(type: string, from: Group, to: Group, conf: number, emit: Emit): void {

@@ -96,6 +96,24 @@ export interface Frames {
   personNouns: Set<string>;
   /** Words that refer back to the meeting being reported ("المؤتمر", "المتحاورون"), compared bare. */
   meetingWords: Set<string>;
+  /** Phrases that add the next name to the list before ("بما في ذلك"), normalised words joined by a space. */
+  listContinuers: Set<string>;
+  /** Where a meeting was held, read from the clause that organises it: relation types, prepositions, how far after the meeting, confidence cap. */
+  heldIn: { after: Set<string>; marker: string[]; reach: number; confidence: number };
+  /** Head nouns of a resolution or decision ("قرار", "مقرر"), bare. */
+  resolutionNouns: string[];
+  /** Relation types whose verb, with no actor in its clause, takes the subject of the sentence's first clause. */
+  carrySubject: Set<string>;
+  /** Words standing for the event the sentence named ("وذلك بحضور ..."), normalised. */
+  eventRefs: Set<string>;
+  /** Head nouns of bodies ("مجلس", "لجنة"), bare: "قرار المجلس" names the last council named before. */
+  bodyNouns: Set<string>;
+  /** Words of a date besides numbers (months, weekdays, يوم), bare: a date between two arguments does not separate them. */
+  dateWords: Set<string>;
+  /** Verbs that entrust a task to someone named with لـ/إلى ("عهد", "كلف"): that one is the actor of the verbal noun after. */
+  entrustVerbs: Set<string>;
+  /** Nouns of places ("بلدية", "مدينة", "مقر"), normalised without the article: they pass their preposition to the name after them. */
+  placeNouns: Set<string>;
   /** Words opening a resolution's own text before its body ("إن الجمعية العامة،"), normalised. */
   enacting: Set<string>;
 }
@@ -148,6 +166,15 @@ export function loadFrames(file: typeof framesFile = framesFile): Frames {
     objectNouns: new Set(file.objectNouns.map((w) => normaliseKey(w))),
     personNouns: new Set(file.personNouns.map((w) => normaliseKey(w))),
     meetingWords: new Set(file.meetingWords.map((w) => bare(normaliseKey(w)))),
+    listContinuers: new Set(phrases(file.listContinuers).map((w) => w.join(' '))),
+    heldIn: { after: new Set(file.heldIn.after), marker: file.heldIn.marker.map((w) => normaliseKey(w)), reach: file.heldIn.reach, confidence: file.heldIn.confidence },
+    resolutionNouns: file.resolutionNouns.map((w) => bare(normaliseKey(w))),
+    carrySubject: new Set(file.carrySubject),
+    eventRefs: new Set(file.eventRefs.map((w) => normaliseKey(w))),
+    bodyNouns: new Set(file.bodyNouns.map((w) => bare(normaliseKey(w)))),
+    dateWords: new Set(file.dateWords.map((w) => bare(normaliseKey(w)))),
+    entrustVerbs: new Set(file.entrustVerbs.map((w) => normaliseKey(w))),
+    placeNouns: new Set(file.placeNouns.map((w) => normaliseKey(w))),
     enacting: new Set(file.enactingFormula.map((w) => normaliseKey(w))),
   };
 }

@@ -151,3 +151,18 @@ describe('relate: the header of a report', () => {
     expect(r).toContain(`SUBMITTED_TO ${d.document.id} agency:cop-untoc`);
   });
 });
+
+describe('relate: a treaty citing an instrument "as amended by" another', () => {
+  it('cites the amended instrument surely and the amending one below the 0.8 line', () => {
+    const text =
+      'اتفاقية حقوق الطفل\n' +
+      'الديباجة\n' +
+      'إن الدول الأطراف في هذه الاتفاقية، إذ تشير إلى اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية، بصيغتها المعدلة بموجب بروتوكول منع وقمع ومعاقبة الاتجار بالأشخاص،\n' +
+      'اتفقت على ما يلي:\n';
+    const { d } = rels(text);
+    const cites = d.relations.filter((x) => x.type === 'CITES' && x.from === 'instrument:crc');
+    const conf = (to: string) => cites.find((x) => x.to === to)?.confidence;
+    expect(conf('instrument:untoc')).toBeGreaterThanOrEqual(0.8);
+    expect(conf('instrument:trafficking-protocol')).toBeLessThan(0.8);
+  });
+});
