@@ -1,7 +1,7 @@
 /** What every resolver receives: the database door, this request's loaders, configuration. */
 import type { Driver } from 'neo4j-driver';
 import type { ingestText } from '../ingest';
-import { Db } from './db';
+import { Db } from '../graph/db';
 import type { ResponseBudget } from './guard/budget';
 import { createLoaders, Loaders } from './loaders';
 

@@ -19,6 +19,7 @@ import { normaliseKey } from '../extract/arabic';
 import type { ExtractedDocument } from '../extract/types';
 import { pipelineExtractor, type Extractor } from '../ingest/extractor';
 import { cypher } from './cypher';
+import { writeConfig } from './db';
 import { loadDocuments, run, settleEntities } from './load';
 import { recomputedProps } from './recompute';
 import { rowLimits, toRows, type DocumentRows } from './rows';
@@ -195,7 +196,7 @@ export async function verifyGraph(
         if (keep.length) await run(tx, 'repair-cooccurs', { rows: keep });
       }
       await settleEntities(tx, recompute);
-    });
+    }, writeConfig());
   } finally {
     await session.close();
   }

@@ -4,7 +4,7 @@
  * Also used by the web router's GraphML/GEXF export, so both agree.
  */
 import { RELATION_TYPES } from '../../model';
-import type { Db, Row } from '../db';
+import type { Db, Row } from '../../graph/db';
 import { EntityValue, str, toEntity } from '../values';
 import { PAGES, pageSize } from './pages';
 import { checkMinConfidence } from './relations';
