@@ -1,6 +1,6 @@
 // One relation field of a compiled read (`relations(...)` or a per-type field such as
 // `organized`), as the relations DataLoader reads it (cypher/api-relations.cypher): the page of
-// __node__'s typed relations of $__p__types in direction $__p__direction whose best confidence
+// __node__'s typed relations of $__p__types (null: any) in direction $__p__direction whose best confidence
 // reaches $__p__minConfidence, by count then the other end's name and id; each with its first
 // $__p__evidence evidence entries at or above the minimum. __types__ is the model's relation
 // types the field can expand (all of them, or the per-type field's one). __calls__ are the
@@ -8,7 +8,7 @@
 // other end's properties (compiled-node-summary or compiled-node-full).
 CALL (__node__) {
   MATCH (__node__)-[__rel__:__types__]-(__other__:Entity)
-  WHERE type(__rel__) IN $__p__types
+  WHERE ($__p__types IS NULL OR type(__rel__) IN $__p__types)
     AND ($__p__direction = 'BOTH' OR (startNode(__rel__) = __node__) = ($__p__direction = 'OUT'))
     AND __rel__.confidence >= $__p__minConfidence
   WITH __node__, __rel__, __other__

@@ -40,11 +40,18 @@ function readFixture(file: string): Fixture {
   return { file, source, graphql, variables: JSON.parse(section(source, 'Variables') ?? '{}'), cypher: section(source, 'Cypher'), params: section(source, 'Params') };
 }
 
-/** Sorted keys, so the params read the same at every run. */
-function stable(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(stable);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]));
-  return v;
+/** JSON with sorted keys (the same at every run) and lists of plain values on one line. */
+function show(v: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.every((x) => x === null || typeof x !== 'object')) return JSON.stringify(v).replace(/,/g, ', ');
+    return `[\n${v.map((x) => inner + show(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v).sort();
+    return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${show((v as Record<string, unknown>)[k], inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /** What the API sends for the query's (first) root field: the statement's text and its parameters. */
@@ -64,7 +71,7 @@ async function translate(schema: GraphQLSchema, f: Fixture): Promise<{ cypher: s
     const plan = planOf({ schema, fragments, variableValues, fieldNodes: [field], returnType: def.type });
     if (!plan) throw new Error(`${f.file}: the selection asks for no relation field: nothing to compile`);
     const c = compileEntities(plan);
-    return { cypher: c.text, params: JSON.stringify(stable({ ...c.params, ids: [args.id] }), null, 2) };
+    return { cypher: c.text, params: show({ ...c.params, ids: [args.id] }) };
   }
   if (field.name.value === 'neighbourhood') {
     const sent: { name: string; params: Record<string, unknown> }[] = [];
@@ -76,7 +83,7 @@ async function translate(schema: GraphQLSchema, f: Fixture): Promise<{ cypher: s
     } as unknown as Db;
     await neighbourhood(db, args as never, async () => []);
     expect(sent.map((s) => s.name)).toEqual(['api-neighbourhood']);
-    return { cypher: cypher(sent[0].name), params: JSON.stringify(stable(sent[0].params), null, 2) };
+    return { cypher: cypher(sent[0].name), params: show(sent[0].params) };
   }
   throw new Error(`${f.file}: no translation for root field ${field.name.value} (${getNamedType(def.type).name})`);
 }

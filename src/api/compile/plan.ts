@@ -20,17 +20,13 @@ import {
   GraphQLSchema,
   GraphQLSkipDirective,
   SelectionSetNode,
-  valueFromASTUntyped,
 } from 'graphql';
 import { RELATION_TYPES } from '../../model';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import { relationFieldsOf } from '../resolvers/kind-relations';
 import { selectsOnly, SUMMARY_FIELDS } from '../selection';
 import { PAGES, pageSize } from '../services/pages';
-import { checkMinConfidence } from '../services/relations';
-
-/** Evidence entries per relation (the default and largest `Relation.evidence(first:)`). */
-const EVIDENCE = { dflt: 3, max: 100 };
+import { checkMinConfidence, evidencePage } from '../services/relations';
 
 export interface RelationAsk {
   /** The relation loader's key without the entity id: what the statement reads and what it primes. */
@@ -110,25 +106,6 @@ function relationField(c: Collected, args: Record<string, unknown>): { types: st
   return f ? { types: [f.type], direction: f.direction, pattern: [f.type] } : null;
 }
 
-/** As services/relations.ts's evidencePage: the largest evidence(first:) selected, 1 for the best-entry fields, else 0. */
-function evidencePage(relationFields: Collected[], src: SelectionSource): number {
-  let n: number | null = null;
-  let best = false;
-  for (const c of relationFields) {
-    for (const f of c.nodes) {
-      if (f.name.value === 'evidence') {
-        const a = f.arguments?.find((x) => x.name.value === 'first');
-        const v = a ? valueFromASTUntyped(a.value, src.variableValues) : undefined;
-        const size = typeof v === 'number' ? v : EVIDENCE.dflt;
-        n = n === null ? size : Math.max(n, size);
-      } else if (['documentId', 'document', 'paragraph'].includes(f.name.value)) best = true;
-    }
-  }
-  let size = n ?? 0;
-  if (size < 1 && best) size = 1;
-  return pageSize('evidence(first:)', size, EVIDENCE);
-}
-
 function askKey(l: RelationAsk['loader']): string {
   return `${l.type}|${l.direction}|${l.first}|${l.minConfidence}|${l.evidence}`;
 }
@@ -171,7 +148,8 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
           direction: rel.direction,
           first: pageSize('first', args.first as number | null | undefined, PAGES.relations),
           minConfidence: checkMinConfidence(args.minConfidence as number | null | undefined),
-          evidence: evidencePage(below, src),
+          // The same count the field's resolver asks its loader for (the key must match).
+          evidence: evidencePage({ fieldNodes: c.nodes, fragments: src.fragments, variableValues: src.variableValues }),
         },
         pattern: rel.pattern,
         fields: [c.responseKey],

@@ -30,7 +30,7 @@ function relationCalls(node: string, plan: EntityPlan, b: Build): { calls: Text;
     const [rel, other, out, top, nested, p, key] = [`r${i}`, `n${i}`, `v${i}`, `t${i}`, `m${i}`, `p${i}_`, `f${i}`].map(generated);
     b.keys.set(ask, key);
     Object.assign(b.params, {
-      [`${p}types`]: ask.loader.type === ANY_TYPE ? ask.pattern : ask.loader.type.split(','),
+      [`${p}types`]: ask.loader.type === ANY_TYPE ? null : ask.loader.type.split(','),
       [`${p}direction`]: ask.loader.direction,
       [`${p}minConfidence`]: ask.loader.minConfidence,
       [`${p}first`]: ask.loader.first,

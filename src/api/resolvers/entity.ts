@@ -58,7 +58,8 @@ export class EntityResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS }) first: number | null,
     @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relationsOf(ctx, e.id, types, direction, first, minConfidence);
+    return relationsOf(ctx, e.id, types, direction, first, minConfidence, info);
   }
 }
