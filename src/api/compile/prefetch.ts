@@ -39,20 +39,17 @@ export function toRelationValue(m: Row): RelationValue {
       paragraph: str(x.paragraph) || null,
       confidence: num(x.confidence),
     })),
-  } as unknown as RelationValue;
+  };
 }
 
-/** Primes the loaders with one entity's relation fields (and, below, their other ends'). */
-function prime(loaders: Loaders, id: string, plan: EntityPlan, fields: Row, c: Compiled): void {
+/** Primes the loaders with every relation field of the plan, for every entity the statement read it for. */
+function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): void {
   for (const ask of plan.relations) {
-    const rows = (fields[c.keys.get(ask)!] as Row[]) ?? [];
-    const values = rows.map(toRelationValue);
-    loaders.relations.prime({ id, ...ask.loader } as never, values);
-    rows.forEach((m, i) => {
-      const other = values[i].entity as EntityValue;
-      if (ask.other.full) loaders.entity.prime(other.id, toEntity(m.other));
-      prime(loaders, other.id, ask.other, (m.fields as Row) ?? {}, c);
-    });
+    for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
+      loaders.relations.prime({ id, ...ask.loader }, rows.map(toRelationValue));
+      if (ask.other.full) for (const m of rows) loaders.entity.prime(String((m.other as Row).id), toEntity(m.other));
+    }
+    prime(loaders, ask.other, fields, c);
   }
 }
 
@@ -72,12 +69,12 @@ export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
  */
 export async function prefetch(ctx: ApiContext, ids: string[], plan: EntityPlan): Promise<void> {
   const c = compileEntities(plan);
-  const rows = await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids });
-  for (const r of rows) {
-    const id = String(r.id);
-    ctx.loaders.entity.prime(id, toEntity(r.node));
-    prime(ctx.loaders, id, plan, (r.fields as Row) ?? {}, c);
+  const [row] = await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids });
+  for (const n of (row?.nodes as unknown[]) ?? []) {
+    const e = toEntity(n);
+    ctx.loaders.entity.prime(e.id, e);
   }
+  prime(ctx.loaders, plan, (row?.fields as Row) ?? {}, c);
   // An unknown id is known to be absent: no second look.
   for (const id of ids) ctx.loaders.entity.prime(id, null);
 }
