@@ -22,7 +22,7 @@ import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
 import { run } from './db';
 import { recomputeEntities } from './recompute';
-import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
+import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
 
@@ -149,7 +149,8 @@ async function writeRows(tx: ManagedTransaction, docs: { rows: DocumentRows; sou
   for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.mentions })))) {
     await run(tx, 'ingest-mentions', { docs: part });
   }
-  await runBatched(tx, 'ingest-relations', rowsOf.flatMap((d) => d.relations));
+  // One row per (type, from, to) for the whole batch: each relationship is touched once.
+  await runBatched(tx, 'ingest-relations', mergeRelationRows(rowsOf.flatMap((d) => d.relations)));
   for (const batch of batches(mergeCoOccurrences(rowsOf.flatMap((d) => d.cooccurrences)))) await run(tx, 'ingest-cooccurs', byPosition(batch));
   for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.paragraphs })))) {
     await run(tx, 'ingest-paragraphs', { docs: part });
