@@ -21,7 +21,7 @@ import {
   GraphQLSkipDirective,
   SelectionSetNode,
 } from 'graphql';
-import { RELATION_TYPES } from '../../model';
+import { isKind, RELATION_TYPES } from '../../model';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import { relationFieldsOf } from '../resolvers/kind-relations';
 import { selectsOnly, SUMMARY_FIELDS } from '../selection';
@@ -33,6 +33,11 @@ export interface RelationAsk {
   loader: { type: string; direction: RelationDirection; first: number; minConfidence: number; evidence: number };
   /** Model types the pattern expands: all of them for `relations`, the one of a per-type field. */
   pattern: string[];
+  /**
+   * Only entities of these kinds (the type conditions the field was selected under: a per-type
+   * field exists on its kinds only), or null for any. A parameter.
+   */
+  kinds: string[] | null;
   /** The response keys asking for it (for reading the plan; not used in the statement). */
   fields: string[];
   /** What the selection asks for at the other end. */
@@ -116,6 +121,7 @@ function mergePlans(into: EntityPlan, from: EntityPlan): void {
     const same = into.relations.find((a) => askKey(a.loader) === askKey(ask.loader));
     if (same) {
       same.fields.push(...ask.fields.filter((f) => !same.fields.includes(f)));
+      same.kinds = same.kinds && ask.kinds ? [...new Set([...same.kinds, ...ask.kinds])].sort() : null;
       mergePlans(same.other, ask.other);
     } else into.relations.push(ask);
   }
@@ -152,6 +158,7 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
           evidence: evidencePage({ fieldNodes: c.nodes, fragments: src.fragments, variableValues: src.variableValues }),
         },
         pattern: rel.pattern,
+        kinds: c.parent instanceof GraphQLObjectType && isKind(c.parent.name) ? [c.parent.name] : null,
         fields: [c.responseKey],
         other: entityNodes.length ? planEntity(entityNodes, entityType, src) : { full: false, relations: [] },
       };

@@ -33,6 +33,7 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
     const [out, set, p, key] = [`v${i}`, `s${i}`, `p${i}_`, `f${i}`].map(generated);
     b.keys.set(ask, key);
     Object.assign(b.params, {
+      [`${p}kinds`]: ask.kinds,
       [`${p}types`]: ask.loader.type === ANY_TYPE ? null : ask.loader.type.split(','),
       [`${p}direction`]: ask.loader.direction,
       [`${p}minConfidence`]: ask.loader.minConfidence,
