@@ -10,18 +10,14 @@ import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
 import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
-import type { EntityValue, RelationValue } from '../values';
-import { str, toEntity } from '../values';
+import type { RelationValue } from '../values';
+import { num, str, toEntity } from '../values';
 import type { Row } from '../../graph/db';
 import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
 import { compileEntities, type Compiled } from './statement';
 
 /** The name onQuery and the metrics see for compiled reads. */
 export const COMPILED_STATEMENT = 'compiled-entity';
-
-function num(v: unknown): number | null {
-  return v === null || v === undefined ? null : Number(v);
-}
 
 /** One relation row of the statement as the relations loader shapes it (src/api/loaders.ts). */
 export function toRelationValue(m: Row): RelationValue {
