@@ -19,6 +19,7 @@ import {
   GraphQLInterfaceType,
   GraphQLSchema,
   GraphQLSkipDirective,
+  type GraphQLField,
   SelectionSetNode,
 } from 'graphql';
 import { isKind, RELATION_TYPES } from '../../model';
@@ -44,10 +45,18 @@ export interface RelationAsk {
   other: EntityPlan;
 }
 
+/** A `mentions(document:, first:)` field: the mentions loader's key without the entity id. */
+export interface MentionAsk {
+  loader: { document: string | null; first: number };
+  /** The selection asks for `Mention.document`: the statement reads the documents too. */
+  documents: boolean;
+}
+
 export interface EntityPlan {
   /** The selection asks for more than the summary the relation rows carry. */
   full: boolean;
   relations: RelationAsk[];
+  mentions: MentionAsk[];
 }
 
 export interface SelectionSource {
@@ -117,6 +126,11 @@ function askKey(l: RelationAsk['loader']): string {
 
 function mergePlans(into: EntityPlan, from: EntityPlan): void {
   into.full ||= from.full;
+  for (const m of from.mentions) {
+    const same = into.mentions.find((x) => x.loader.document === m.loader.document && x.loader.first === m.loader.first);
+    if (same) same.documents ||= m.documents;
+    else into.mentions.push(m);
+  }
   for (const ask of from.relations) {
     const same = into.relations.find((a) => askKey(a.loader) === askKey(ask.loader));
     if (same) {
@@ -135,9 +149,15 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
   const plan: EntityPlan = {
     full: !selectsOnly({ fieldNodes: nodes as FieldNode[], fragments: src.fragments }, SUMMARY_FIELDS),
     relations: [],
+    mentions: [],
   };
   for (const c of collect(nodes.map((n) => ({ set: n.selectionSet, parent: type })), src)) {
     const def = c.parent.getFields()[c.nodes[0].name.value];
+    if (def && c.nodes[0].name.value === 'mentions' && getNamedType(def.type).name === 'Mention') {
+      const mention = mentionAsk(c, def, src);
+      if (mention) mergePlans(plan, { full: false, relations: [], mentions: [mention] });
+      continue;
+    }
     if (!def || getNamedType(def.type).name !== 'Relation') continue;
     let ask: RelationAsk;
     try {
@@ -160,18 +180,32 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
         pattern: rel.pattern,
         kinds: c.parent instanceof GraphQLObjectType && isKind(c.parent.name) ? [c.parent.name] : null,
         fields: [c.responseKey],
-        other: entityNodes.length ? planEntity(entityNodes, entityType, src) : { full: false, relations: [] },
+        other: entityNodes.length ? planEntity(entityNodes, entityType, src) : { full: false, relations: [], mentions: [] },
       };
     } catch {
       // Arguments the resolver will refuse with a clear message: leave that field to it.
       continue;
     }
-    mergePlans(plan, { full: false, relations: [ask] });
+    mergePlans(plan, { full: false, relations: [ask], mentions: [] });
   }
   return plan;
 }
 
-/** How deep the plan's relation fields go (0: none). */
+/** As services/relations.ts's mentionsOf keys its loader; null when it reads nothing (first: 0) or refuses the arguments. */
+function mentionAsk(c: Collected, def: GraphQLField<unknown, unknown>, src: SelectionSource): MentionAsk | null {
+  try {
+    const args = getArgumentValues(def, c.nodes[0], src.variableValues);
+    const first = pageSize('first', args.first as number | null | undefined, PAGES.mentions);
+    if (first === 0) return null;
+    const mentionType = getNamedType(def.type) as GraphQLObjectType;
+    const below = collect(c.nodes.map((n) => ({ set: n.selectionSet, parent: mentionType })), src);
+    return { loader: { document: (args.document as string | null | undefined) || null, first }, documents: below.some((b) => b.nodes[0].name.value === 'document') };
+  } catch {
+    return null;
+  }
+}
+
+/** How deep the plan's relation fields go (0: none; mentions count as one level). */
 export function planDepth(plan: EntityPlan): number {
-  return plan.relations.reduce((d, a) => Math.max(d, 1 + planDepth(a.other)), 0);
+  return plan.relations.reduce((d, a) => Math.max(d, 1 + planDepth(a.other)), plan.mentions.length ? 1 : 0);
 }

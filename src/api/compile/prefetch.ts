@@ -10,7 +10,7 @@ import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
 import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
-import type { RelationValue } from '../values';
+import type { MentionValue, RelationValue } from '../values';
 import { num, str, toEntity } from '../values';
 import type { Row } from '../../graph/db';
 import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
@@ -38,8 +38,22 @@ export function toRelationValue(m: Row): RelationValue {
   };
 }
 
+/** One mention row as the mentions loader shapes it (src/api/loaders.ts). */
+function toMentionValue(r: Row): MentionValue {
+  // Lists cannot hold null: the loader stores '' for a mention outside numbered paragraphs.
+  return { documentId: String(r.documentId), paragraph: str(r.paragraph) || null, text: String(r.text), start: Number(r.start), end: Number(r.end) };
+}
+
 /** Primes the loaders with every relation field of the plan, for every entity the statement read it for. */
 function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): void {
+  for (const ask of plan.mentions) {
+    const keys = c.mentionKeys.get(ask)!;
+    for (const { id, rows } of (fields[keys.rows] as { id: string; rows: Row[] }[]) ?? []) loaders.mentions.prime({ id, ...ask.loader }, rows.map(toMentionValue));
+    for (const d of (fields[keys.documents] as unknown[]) ?? []) {
+      const e = toEntity(d);
+      loaders.entity.prime(e.id, e);
+    }
+  }
   for (const ask of plan.relations) {
     for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
       loaders.relations.prime({ id, ...ask.loader }, rows.map(toRelationValue));
