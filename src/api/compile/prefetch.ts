@@ -3,8 +3,8 @@
  * each relation list is primed under exactly the key its field's resolver will load
  * (services/relations.ts), and each whole entity under its id, so the resolvers run unchanged
  * and find everything in the cache: no further round trip for what the statement covered.
- * Anything it did not cover (mentions, documents, a field whose arguments it left to the
- * resolver) still goes through the batched loaders.
+ * Anything it did not cover (Evidence.document, paragraphs, a document's entities, a field whose
+ * arguments it left to the resolver) still goes through the batched loaders.
  */
 import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
