@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { compiledEntity, prefetchBelow } from '../compile';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { entityById, entityPage } from '../services/entities';
@@ -17,8 +18,9 @@ import type { EntityValue } from '../values';
 @Resolver(() => Entity)
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'One entity by id (e.g. `agency:unodc`); null when unknown.' })
-  entity(@Arg('id', () => ID, { description: 'Entity id.' }) id: string, @Ctx() ctx: ApiContext) {
-    return entityById(ctx, id);
+  entity(@Arg('id', () => ID, { description: 'Entity id.' }) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    // Relation fields below: one compiled statement reads them all (src/api/compile).
+    return compiledEntity(ctx, id, info);
   }
 
   @Query(() => EntityConnection, { description: 'Entities of a kind (or all), filtered and ordered, as a cursor connection.' })
@@ -29,8 +31,13 @@ export class EntityResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 200).' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' }) after: string | null,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return entityPage(ctx.db, { kind, filter, order: orderBy?.field ?? EntityOrderField.NAME, first, after }).then((page) => charge(ctx, page));
+    return entityPage(ctx.db, { kind, filter, order: orderBy?.field ?? EntityOrderField.NAME, first, after }).then(async (page) => {
+      // Relation fields below the page: one compiled statement for all its entities.
+      await prefetchBelow(ctx, info, page.nodes.map((n) => n.id), [['nodes'], ['edges', 'node']]);
+      return charge(ctx, page);
+    });
   }
 
   @FieldResolver(() => [Mention])

@@ -1,0 +1,144 @@
+/**
+ * Runs a compiled read and hands its rows to the resolvers through the request's DataLoaders:
+ * each relation list is primed under exactly the key its field's resolver will load
+ * (services/relations.ts), and each whole entity under its id, so the resolvers run unchanged
+ * and find everything in the cache: no further round trip for what the statement covered.
+ * Anything it did not cover (Evidence.document, paragraphs, a document's entities, a field whose
+ * arguments it left to the resolver) still goes through the batched loaders.
+ */
+import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getNamedType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
+import type { ApiContext } from '../context';
+import type { Loaders } from '../loaders';
+import type { MentionValue, RelationValue } from '../values';
+import { num, str, toEntity } from '../values';
+import type { Row } from '../../graph/db';
+import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
+import { compileEntities, type Compiled } from './statement';
+
+/** The name onQuery and the metrics see for compiled reads. */
+export const COMPILED_STATEMENT = 'compiled-entity';
+
+/** One relation row of the statement as the relations loader shapes it (src/api/loaders.ts). */
+export function toRelationValue(m: Row): RelationValue {
+  return {
+    type: String(m.type),
+    direction: m.direction as 'OUT' | 'IN',
+    entity: toEntity(m.other),
+    count: Number(m.count ?? 0),
+    documentCount: Number(m.documentCount ?? 0),
+    confidence: num(m.confidence),
+    // Lists cannot hold null: the writer stores '' for no sentence or paragraph.
+    evidence: ((m.evidence as Row[]) ?? []).map((x) => ({
+      text: str(x.text) || null,
+      documentId: str(x.documentId) || null,
+      paragraph: str(x.paragraph) || null,
+      confidence: num(x.confidence),
+    })),
+  };
+}
+
+/** One mention row as the mentions loader shapes it (src/api/loaders.ts). */
+function toMentionValue(r: Row): MentionValue {
+  // Lists cannot hold null: the loader stores '' for a mention outside numbered paragraphs.
+  return { documentId: String(r.documentId), paragraph: str(r.paragraph) || null, text: String(r.text), start: Number(r.start), end: Number(r.end) };
+}
+
+/** Primes the loaders with every relation field of the plan, for every entity the statement read it for. */
+function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): void {
+  for (const ask of plan.mentions) {
+    const keys = c.mentionKeys.get(ask)!;
+    for (const { id, rows } of (fields[keys.rows] as { id: string; rows: Row[] }[]) ?? []) loaders.mentions.prime({ id, ...ask.loader }, rows.map(toMentionValue));
+    for (const d of (fields[keys.documents] as unknown[]) ?? []) {
+      const e = toEntity(d);
+      loaders.entity.prime(e.id, e);
+    }
+  }
+  for (const ask of plan.relations) {
+    for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
+      loaders.relations.prime({ id, ...ask.loader }, rows.map(toRelationValue));
+      if (ask.other.full) for (const m of rows) loaders.entity.prime(String((m.other as Row).id), toEntity(m.other));
+    }
+    prime(loaders, ask.other, fields, c);
+  }
+}
+
+/** The plan of a resolver's selection (its field nodes and return type), or null when it asks no relation field. */
+export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'schema' | 'returnType'>): EntityPlan | null {
+  const type = getNamedType(info.returnType);
+  if (!(type instanceof GraphQLObjectType || type instanceof GraphQLInterfaceType)) return null;
+  const src: SelectionSource = { schema: info.schema, fragments: info.fragments, variableValues: info.variableValues };
+  const plan = planEntity(info.fieldNodes as FieldNode[], type, src);
+  return planDepth(plan) > 0 ? plan : null;
+}
+
+/**
+ * Reads the entities of `ids` with every relation field `plan` asks for in one statement and
+ * primes the loaders with them; the entities themselves too (the caller then loads them from the
+ * cache). One round trip, whatever the depth.
+ */
+export async function prefetch(ctx: ApiContext, ids: string[], plan: EntityPlan): Promise<void> {
+  const c = compileEntities(plan);
+  const [row] = await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids });
+  for (const n of (row?.nodes as unknown[]) ?? []) {
+    const e = toEntity(n);
+    ctx.loaders.entity.prime(e.id, e);
+  }
+  prime(ctx.loaders, plan, (row?.fields as Row) ?? {}, c);
+  // An unknown id is known to be absent: no second look.
+  for (const id of ids) ctx.loaders.entity.prime(id, null);
+}
+
+type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'schema' | 'returnType'>;
+
+/** The field nodes reached from `nodes` by the field names of `path` (through fragments), and their type. */
+function fieldsAt(info: Info, path: string[]): { nodes: FieldNode[]; type: GraphQLOutputType } | null {
+  let nodes = info.fieldNodes as FieldNode[];
+  let type: GraphQLOutputType = info.returnType;
+  for (const name of path) {
+    const parent = getNamedType(type);
+    if (!(parent instanceof GraphQLObjectType || parent instanceof GraphQLInterfaceType)) return null;
+    const def = parent.getFields()[name];
+    if (!def) return null;
+    const next: FieldNode[] = [];
+    const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
+      for (const s of set?.selections ?? []) {
+        if (s.kind === 'Field') {
+          if (s.name.value === name) next.push(s);
+        } else if (s.kind === 'InlineFragment') visit(s.selectionSet, seen);
+        else if (!seen.has(s.name.value)) {
+          seen.add(s.name.value);
+          visit(info.fragments[s.name.value]?.selectionSet, seen);
+        }
+      }
+    };
+    for (const n of nodes) visit(n.selectionSet, new Set());
+    if (next.length === 0) return null;
+    nodes = next;
+    type = def.type;
+  }
+  return { nodes, type };
+}
+
+/**
+ * For a list of entities a root field returned (a page's `nodes` and `edges.node`, search hits'
+ * `entity`): reads the relation fields its selection asks for, for all of them, in one statement.
+ * With the list's own statement, two round trips whatever the depth.
+ */
+export async function prefetchBelow(ctx: ApiContext, info: Info, ids: string[], paths: string[][]): Promise<void> {
+  if (!compiling(ctx) || ids.length === 0) return;
+  let plan: EntityPlan | null = null;
+  for (const path of paths) {
+    const at = fieldsAt(info, path);
+    const p = at ? planOf({ ...info, fieldNodes: at.nodes, returnType: at.type }) : null;
+    if (!p) continue;
+    if (plan) p.relations.forEach((a) => plan!.relations.push(a));
+    else plan = p;
+  }
+  if (plan) await prefetch(ctx, ids, plan);
+}
+
+/** Compiling is on unless the request runs in the naive mode (no batching) or KG_COMPILE=off. */
+export function compiling(ctx: ApiContext): boolean {
+  return ctx.config.batching && ctx.config.compile;
+}
