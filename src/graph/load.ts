@@ -20,7 +20,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
-import { run } from './db';
+import { run, writeConfig } from './db';
 import { recomputeEntities } from './recompute';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
 
@@ -262,7 +262,7 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
   if (pending.length === 0) return [];
   const session = driver.session({ database: opts.database });
   try {
-    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending, opts.force));
+    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending, opts.force), writeConfig());
     return outcomes.map(({ outcome, documentId }, i) => {
       const rows = pending[i].rows;
       const written = outcome !== 'unchanged';
