@@ -1,6 +1,7 @@
 /** kg serve [--port N]: serves the GraphQL API (PORT, default 4000) over the configured Neo4j. */
 import type { Driver } from 'neo4j-driver';
 import { createDriver, neo4jConfig } from '../graph/driver';
+import { applySchema } from '../graph/schema';
 import { AppDeps, GRAPHQL_PATH, RunningServer, startServer } from '../api/server';
 import { pagesRouterFor } from '../pages';
 
@@ -69,6 +70,9 @@ export async function run(args: string[]): Promise<number> {
   printUrls(server, [`Explorer:     ${server.url}/explore`]);
   try {
     await driver.verifyConnectivity();
+    // Constraints, indexes and the migrations of data written by earlier versions (idempotent):
+    // a graph built by an older version is upgraded before it is served.
+    await applySchema(driver, { database: cfg.database });
   } catch (err) {
     console.error(
       `warning: Neo4j at ${cfg.uri} is not reachable yet (${(err as Error).message}); /ready answers 503 until it is. ` +
