@@ -8,10 +8,22 @@
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type)]->(b)
-// No lost entries between concurrent writers of one fact: both ends are entities (or the
-// document) this transaction already wrote (ingest-document, -entities, -mentions), so their
-// write locks are held; another writer of the fact waits on them until this one commits.
+// Find-or-create without MERGE: a MERGE on a dynamic type expands ALL of a hub's relationships
+// (its MENTIONS from every document, its CO_OCCURS) for every row, a cost growing with the
+// corpus; the model's typed union lets Neo4j read only the typed relationship groups.
+// No duplicate and no lost entries between concurrent writers of one fact: both ends are
+// entities (or the document) this transaction already wrote (ingest-document, -entities,
+// -mentions), so their write locks are held; another writer of the fact waits on them until
+// this one commits, then finds the relationship.
+OPTIONAL MATCH (a)-[old:{{RELATION_TYPES}}]->(b) WHERE type(old) = row.type
+CALL (a, b, row, old) {
+  WITH a, b, row, old WHERE old IS NULL
+  CREATE (a)-[n:$(row.type)]->(b)
+  RETURN n AS r
+  UNION ALL
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+}
 WITH r, row, coalesce(r.evDocument, []) AS ds
 WITH r, [i IN range(0, size(ds) - 1) | {c: r.evConfidence[i], d: ds[i], p: r.evParagraph[i], t: r.evText[i]}]
       + [i IN range(0, size(row.evDocument) - 1) | {c: row.evConfidence[i], d: row.evDocument[i], p: row.evParagraph[i], t: row.evText[i]}] AS entries
