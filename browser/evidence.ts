@@ -1,4 +1,4 @@
-// The evidence panel: for the edges between two entities, each evidence sentence with both ends
+// The evidence panel: for the edges between two entities (one per relation type), the best evidence sentence with both ends
 // highlighted, its document (symbol, title, date), paragraph and confidence, and a link that opens
 // the reader at that sentence. Co-occurrence edges say plainly that no relation is stated.
 import type { PageConfig } from '../src/pages/config';
@@ -7,7 +7,7 @@ import type { I18n } from './i18n';
 import { endRanges } from './layout';
 import { gql } from './page-config';
 
-interface EdgeData { id: string; edgeId?: string; source: string; target: string; type: string; evidence: string | null; document: string | null; paragraph: string | null; confidence: number | null }
+interface EdgeData { id: string; edgeId?: string; source: string; target: string; type: string; weight?: number; evidence: string | null; document: string | null; paragraph: string | null; confidence: number | null }
 interface End { id: string; label: string }
 interface Names { name: string; nameEn: string | null; acronym: string | null; aliases: string[] }
 interface DocHeader { id: string; name: string; symbol?: string | null; title?: string | null; date?: string | null }
@@ -92,6 +92,8 @@ export async function showEvidence(pane: HTMLElement, config: PageConfig, i18n: 
     row(i18n.t('التاريخ', 'date'), d?.date);
     row(i18n.t('الفقرة', 'paragraph'), e.paragraph);
     row(i18n.t('الثقة', 'confidence'), e.confidence === null || e.confidence === undefined ? null : e.confidence.toFixed(2));
+    // One edge per relation: the sentence above is its best evidence of `weight` statements.
+    if (e.weight && e.weight > 1) row(i18n.t('مرات الذكر', 'statements'), i18n.t(`${e.weight} (أعلاه أقواها)`, `${e.weight} (the best shown)`));
     li.append(meta);
     if (e.document) {
       const a = el('a', i18n.t('افتح الوثيقة عند هذه الجملة', 'open the document at this sentence'), { class: 'read-link' }) as HTMLAnchorElement;

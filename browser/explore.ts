@@ -12,7 +12,7 @@ import { gql, pageConfig } from './page-config';
 import './explore.css';
 
 interface GraphNode { id: string; label: string; kind: string; category: string | null }
-interface GraphEdge { id: string; source: string; target: string; type: string; evidence: string | null; document: string | null; paragraph: string | null; confidence: number | null }
+interface GraphEdge { id: string; source: string; target: string; type: string; weight: number; evidence: string | null; document: string | null; paragraph: string | null; confidence: number | null }
 interface Subgraph { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }
 interface SearchHit { score: number; entity: { id: string; kind: string; name: string; nameEn: string | null; acronym: string | null } }
 
@@ -37,7 +37,7 @@ const SEARCH = `query ExplorerSearch($text: String!) {
 const NEIGHBOURHOOD = `query ExplorerNeighbourhood($ids: [ID!]!, $limit: Int!, $co: Boolean!, $min: Float!) {
   neighbourhood(ids: $ids, depth: 1, limit: $limit, coOccurrence: $co, minConfidence: $min) {
     nodes { id label kind category }
-    edges { id source target type evidence document paragraph confidence }
+    edges { id source target type weight evidence document paragraph confidence }
     truncated
   }
 }`;
@@ -120,7 +120,8 @@ const cy: Core = cytoscape({
     {
       selector: 'edge',
       style: {
-        width: 1.6,
+        // One edge per (type, pair): its weight (how often the documents state it) sets the width.
+        width: 'mapData(weight, 1, 20, 1.6, 5)',
         'line-color': '#8795a1',
         'target-arrow-color': '#8795a1',
         'target-arrow-shape': 'triangle',

@@ -3,6 +3,8 @@
 // shortestPath WHERE it is not checkable during the breadth-first search and makes Neo4j fall back
 // to an exhaustive search of every path up to 6 hops (seconds to timeouts on unconnected pairs).
 // allShortestPaths only returns paths of the minimal length, so filtering afterwards is equivalent.
+// Each edge is one relationship per (type, pair): its stored weight (typed relations and MENTIONS
+// `count`, CO_OCCURS `weight`) and, for a typed one, its best evidence entry (entry 0).
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types AND coalesce(r.confidence, 1.0) >= $minConfidence)
@@ -10,4 +12,5 @@ WITH p WHERE length(p) <= $maxLength
 WITH p LIMIT $paths
 RETURN [n IN nodes(p) | n {.*, _labels: labels(n)}] AS nodes,
        [r IN relationships(p) | {id: elementId(r), source: startNode(r).id, target: endNode(r).id, type: type(r),
-         evidence: r.evidence, document: r.document, paragraph: r.paragraph, confidence: r.confidence}] AS edges
+         weight: CASE type(r) WHEN 'CO_OCCURS' THEN r.weight ELSE r.count END,
+         evidence: r.evText[0], document: r.evDocument[0], paragraph: r.evParagraph[0], confidence: r.confidence}] AS edges

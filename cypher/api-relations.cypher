@@ -1,22 +1,29 @@
-// Typed relations of several entities, batched: one "ask" per (entity, types, direction) with the
-// same page size $first (the loader groups asks by page size); the loader splits the rows back by
-// ask key; relations below the ask's minConfidence are left out. Only the model's relation types are expanded ({{RELATION_TYPES}}, see
+// Typed relations of several entities, batched: one "ask" per (entity, types, direction, evidence
+// page) with the same page size $first (the loader groups asks by page size); the loader splits
+// the rows back by ask key. Only the model's relation types are expanded ({{RELATION_TYPES}}, see
 // src/graph/cypher.ts): a hub's thousands of MENTIONS and CO_OCCURS are never touched. The types
 // asked for are data (validated by the API against the model), never spliced into the statement.
-// Each ask gets its first $first rows in a stable order (type, other end's name, id, document);
-// ORDER BY with LIMIT keeps only the page in memory, however many relations a hub has. The other
-// end comes as a summary (src/api/selection.ts: the rest is loaded only when a query asks for it).
+// One relationship per (type, from, to) holds the fact's totals (count, documents, best
+// confidence) and its evidence as parallel lists in canonical order (confidence descending first).
+// Each ask gets its first $first relations by count, then the other end's name and id; ORDER BY
+// with LIMIT keeps only the page in memory. minConfidence keeps the relations whose best
+// confidence reaches it and, inside them, the entries that do: the lists being sorted by
+// confidence, those are a prefix, so filtering the first k.evidence entries is the evidence page.
+// The other end comes as a summary (src/api/selection.ts: the rest is loaded only when asked).
 UNWIND $asks AS k
 MATCH (a:Entity {id: k.id})
 CALL (a, k) {
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
   WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (startNode(r) = a) = (k.direction = 'OUT'))
-    AND coalesce(r.confidence, 1.0) >= k.minConfidence
+    AND r.confidence >= k.minConfidence
   WITH r, b
-  ORDER BY type(r), coalesce(b.name, b.id), b.id, r.document, elementId(r)
+  ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), elementId(r)
   LIMIT $first
   RETURN r, b
 }
+WITH k, a, r, b, coalesce(r.evConfidence, [])[0..k.evidence] AS top
 RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction,
-       b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other, r.evidence AS evidence, r.document AS documentId,
-       r.paragraph AS paragraph, r.confidence AS confidence
+       b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other,
+       r.count AS count, r.documents AS documentCount, r.confidence AS confidence,
+       [i IN range(0, size(top) - 1) WHERE top[i] >= k.minConfidence |
+         {text: r.evText[i], documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] AS evidence

@@ -2,7 +2,8 @@
 // the document's header, its paragraphs in order, every mention (MENTIONS keeps one array slot
 // per occurrence) with the entity's summary, and the typed relations whose evidence this document
 // gives. Relations are reached through the entities it mentions (and the document itself), so a
-// hub's relations from other documents are filtered on r.document, never returned.
+// hub's relations from other documents are filtered on r.evDocument, never returned; a relation
+// (one per type and pair) gives one row per evidence entry of this document.
 MATCH (d:Document {id: $id})
 CALL (d) {
   OPTIONAL MATCH (d)-[:HAS_PARAGRAPH]->(p:Paragraph)
@@ -20,8 +21,9 @@ CALL (d) {
   WITH d, collect(x) AS named
   UNWIND named + [d] AS a
   MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity)
-  WHERE r.document = d.id AND coalesce(r.confidence, 1.0) >= $minConfidence
-  RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: r.evidence,
-                  paragraph: r.paragraph, confidence: r.confidence}) AS relations
+  WHERE d.id IN r.evDocument AND r.confidence >= $minConfidence
+  UNWIND [i IN range(0, size(r.evDocument) - 1) WHERE r.evDocument[i] = d.id AND r.evConfidence[i] >= $minConfidence] AS i
+  RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: r.evText[i],
+                  paragraph: r.evParagraph[i], confidence: r.evConfidence[i]}) AS relations
 }
 RETURN d {.*, _labels: labels(d)} AS d, paragraphs, mentions, relations

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { RELATION_TYPES } from '../model';
 import type { Db, Row } from './db';
-import { DocumentEntityValue, EntityValue, MentionValue, ParagraphValue, RelationValue, str, toEntity, toParagraph } from './values';
+import { DocumentEntityValue, EntityValue, MentionValue, num, ParagraphValue, RelationValue, str, toEntity, toParagraph } from './values';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
 
@@ -18,14 +18,18 @@ export interface RelationKey {
   direction: RelationDirection;
   /** At most this many (in the statement's order); absent: DEFAULT_RELATIONS_PAGE. */
   first?: number | null;
-  /** Only relations at or above this confidence (0: all). */
+  /** Only relations (and evidence entries) at or above this confidence (0: all). */
   minConfidence?: number;
+  /** Evidence entries per relation: the largest `evidence(first:)` the query asks (absent: DEFAULT_EVIDENCE_PAGE). */
+  evidence?: number;
 }
 
 export const ANY_TYPE = '*';
 
 /** Page of relations when a key gives none (the API always gives one: src/api/services/pages.ts). */
 const DEFAULT_RELATIONS_PAGE = 100;
+/** Evidence entries per relation when a key gives none (the default of `evidence(first:)`). */
+const DEFAULT_EVIDENCE_PAGE = 3;
 
 /** A page of an entity's mentions (optionally in one document). */
 export interface MentionKey {
@@ -84,7 +88,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}`;
+const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}|${k.evidence ?? DEFAULT_EVIDENCE_PAGE}`;
 const mentionKey = (k: MentionKey) => `${k.id}|${k.document ?? ''}|${k.first}`;
 const paragraphKey = (k: ParagraphKey) => `${k.id}|${k.first}|${k.offset}`;
 const documentEntitiesKey = (k: DocumentEntitiesKey) => `${k.id}|${k.kinds ? [...k.kinds].sort().join(',') : ''}|${k.first}`;
@@ -136,6 +140,7 @@ export function createLoaders(db: Db, batching = true): Loaders {
             types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
             direction: k.direction,
             minConfidence: k.minConfidence ?? 0,
+            evidence: k.evidence ?? DEFAULT_EVIDENCE_PAGE,
           })),
           first: group[0].first ?? DEFAULT_RELATIONS_PAGE,
         }),
@@ -150,10 +155,16 @@ export function createLoaders(db: Db, batching = true): Loaders {
             type: String(r.type),
             direction: r.direction as 'OUT' | 'IN',
             entity: other,
-            evidence: str(r.evidence),
-            documentId: str(r.documentId),
-            paragraph: str(r.paragraph),
-            confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
+            count: Number(r.count ?? 0),
+            documentCount: Number(r.documentCount ?? 0),
+            confidence: num(r.confidence),
+            evidence: (r.evidence as Row[]).map((x) => ({
+              // Lists cannot hold null: the writer stores '' for no sentence or paragraph.
+              text: str(x.text) || null,
+              documentId: str(x.documentId) || null,
+              paragraph: str(x.paragraph) || null,
+              confidence: num(x.confidence),
+            })),
           };
         }),
       );

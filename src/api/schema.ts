@@ -8,6 +8,7 @@ import { EntityResolver } from './resolvers/entity';
 import { DocumentResolver } from './resolvers/document';
 import { MentionResolver } from './resolvers/mention';
 import { RelationResolver } from './resolvers/relation';
+import { EvidenceResolver } from './resolvers/evidence';
 import { SearchResolver } from './resolvers/search';
 import { SubgraphResolver } from './resolvers/subgraph';
 import { TimelineResolver } from './resolvers/timeline';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   DocumentResolver,
   MentionResolver,
   RelationResolver,
+  EvidenceResolver,
   SearchResolver,
   SubgraphResolver,
   TimelineResolver,

@@ -2,7 +2,7 @@
  * What a field's selection asks for, so that a resolver can answer from the summary it already
  * has instead of loading whole entities (relation rows carry the other end's summary only).
  */
-import { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode, valueFromASTUntyped } from 'graphql';
 import { RELATIONS } from '../model';
 
 /** Entity fields a summary answers: the summary's properties, and fields resolved from the id. */
@@ -32,4 +32,44 @@ function only(set: SelectionSetNode | undefined, allowed: ReadonlySet<string>, f
 /** True when every field selected under this field (fragments included) is in `allowed`. */
 export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, allowed: ReadonlySet<string>): boolean {
   return info.fieldNodes.every((n) => only(n.selectionSet, allowed, info.fragments, new Set()));
+}
+
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: Record<string, unknown> };
+
+/** The fields selected directly under this field (through inline and named fragments). */
+function children(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>, out: FieldNode[]): FieldNode[] {
+  if (!set) return out;
+  for (const s of set.selections) {
+    if (s.kind === 'Field') out.push(s);
+    else if (s.kind === 'InlineFragment') children(s.selectionSet, fragments, seen, out);
+    else if (!seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      children(fragments[s.name.value]?.selectionSet, fragments, seen, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The largest value of argument `arg` among the sub-fields `field` selected under this field
+ * (`dflt` where a selection leaves it out or gives null), or null when none is selected. Lets a
+ * list's loader read once what its items' page fields will slice (e.g. `evidence(first:)`).
+ */
+export function largestArg(info: SelectionInfo, field: string, arg: string, dflt: number): number | null {
+  let best: number | null = null;
+  for (const n of info.fieldNodes) {
+    for (const f of children(n.selectionSet, info.fragments, new Set(), [])) {
+      if (f.name.value !== field) continue;
+      const a = f.arguments?.find((x) => x.name.value === arg);
+      const v = a ? valueFromASTUntyped(a.value, info.variableValues ?? {}) : undefined;
+      const size = typeof v === 'number' ? v : dflt;
+      best = best === null ? size : Math.max(best, size);
+    }
+  }
+  return best;
+}
+
+/** True when this field selects any of `names` directly (through fragments). */
+export function selectsAny(info: SelectionInfo, names: readonly string[]): boolean {
+  return info.fieldNodes.some((n) => children(n.selectionSet, info.fragments, new Set(), []).some((f) => names.includes(f.name.value)));
 }

@@ -21,14 +21,26 @@ export interface MentionValue {
   end: number;
 }
 
+/** One entry of a typed relation's evidence lists (parallel lists on the relationship). */
+export interface EvidenceValue {
+  text: string | null;
+  documentId: string | null;
+  paragraph: string | null;
+  confidence: number | null;
+}
+
+/**
+ * A typed relation, stored once per (type, from, to): its totals, and the first entries of its
+ * evidence (best first; at most the largest `evidence(first:)` the query asks).
+ */
 export interface RelationValue {
   type: string;
   direction: 'OUT' | 'IN';
   entity: EntityValue;
-  evidence: string | null;
-  documentId: string | null;
-  paragraph: string | null;
+  count: number;
+  documentCount: number;
   confidence: number | null;
+  evidence: EvidenceValue[];
 }
 
 export interface ParagraphValue {
@@ -68,6 +80,10 @@ export function toEntity(raw: unknown): EntityValue {
 /** A paragraph node's properties (`p {.*}`). */
 export function toParagraph(p: Record<string, unknown>): ParagraphValue {
   return { id: String(p.id), number: str(p.number), ordinal: Number(p.ordinal), text: String(p.text ?? ''), start: Number(p.start), end: Number(p.end) };
+}
+
+export function num(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
 }
 
 export function str(v: unknown): string | null {

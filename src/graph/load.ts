@@ -21,7 +21,7 @@ import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
 import { recomputeEntities } from './recompute';
-import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
+import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
 
@@ -55,7 +55,7 @@ export async function storedDocumentIds(driver: Driver, hashes: string[], opts: 
 }
 
 /** Properties that are real numbers; every other whole number is an integer in the graph. */
-const FLOAT_KEYS = new Set(['confidence']);
+const FLOAT_KEYS = new Set(['confidence', 'evConfidence']);
 
 /**
  * The driver sends every JavaScript number as a FLOAT: offsets, counts and years would be stored
@@ -166,7 +166,8 @@ async function writeRows(tx: ManagedTransaction, docs: { rows: DocumentRows; sou
   for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.mentions })))) {
     await run(tx, 'ingest-mentions', { docs: part });
   }
-  await runBatched(tx, 'ingest-relations', rowsOf.flatMap((d) => d.relations));
+  // One row per (type, from, to) for the whole batch: each relationship is touched once.
+  await runBatched(tx, 'ingest-relations', mergeRelationRows(rowsOf.flatMap((d) => d.relations)));
   for (const batch of batches(mergeCoOccurrences(rowsOf.flatMap((d) => d.cooccurrences)))) await run(tx, 'ingest-cooccurs', byPosition(batch));
   for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.paragraphs })))) {
     await run(tx, 'ingest-paragraphs', { docs: part });

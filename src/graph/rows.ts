@@ -525,6 +525,39 @@ export function mergeEntityRows(rows: EntityRow[]): MergedEntityRow[] {
   return [...byId.values()];
 }
 
+/**
+ * One typed relationship per (type, from, to) for a batch of documents, its evidence entries as
+ * the parallel lists stored on it (cypher/ingest-relations.cypher adds them to what is stored and
+ * puts the whole in canonical order). A batch often states one fact in several documents: grouped
+ * here, each relationship is written once per batch. Sorted by (from, to, type): writers lock
+ * relationships in one order.
+ */
+export interface MergedRelationRow {
+  type: string;
+  from: string;
+  to: string;
+  evDocument: string[];
+  /** '' when the extractor gave no paragraph (lists cannot hold null). */
+  evParagraph: string[];
+  evText: string[];
+  evConfidence: number[];
+}
+
+export function mergeRelationRows(rows: RelationRow[]): MergedRelationRow[] {
+  const byKey = new Map<string, MergedRelationRow>();
+  for (const r of rows) {
+    const key = `${r.from}\u0000${r.to}\u0000${r.type}`;
+    let m = byKey.get(key);
+    if (!m) byKey.set(key, (m = { type: r.type, from: r.from, to: r.to, evDocument: [], evParagraph: [], evText: [], evConfidence: [] }));
+    m.evDocument.push(r.props.document);
+    m.evParagraph.push(r.props.paragraph ?? '');
+    m.evText.push(r.props.evidence);
+    m.evConfidence.push(r.props.confidence);
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...byKey.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type));
+}
+
 /** A co-occurrence pair for a batch of documents: weights summed, documents counted. */
 export interface MergedCoOccurrenceRow extends CoOccurrenceRow {
   documents: number;

@@ -29,10 +29,10 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
     query: `query EntityWithRelations($id: ID!) {
   entity(id: $id) {
     id kind name nameEn acronym category
-    relations {
-      type direction
+    relations(first: 20) {
+      type direction count documentCount confidence
       entity { id kind name }
-      evidence documentId paragraph confidence
+      evidence(first: 2) { text documentId paragraph confidence }
     }
     mentions { text paragraph }
   }
@@ -44,7 +44,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
     query: `query Neighbourhood($ids: [ID!]!) {
   neighbourhood(ids: $ids, depth: 1, limit: 50) {
     nodes { id label kind category }
-    edges { id source target type evidence }
+    edges { id source target type weight confidence evidence }
     truncated
   }
 }`,

@@ -18,6 +18,9 @@ export interface ExportEdge {
   source: string;
   target: string;
   type: string;
+  /** Statements of a typed relation, mentions (MENTIONS), paragraphs naming both (CO_OCCURS). */
+  weight?: number | null;
+  /** The best evidence entry of a typed relation (one edge per type and pair). */
   evidence?: string | null;
   document?: string | null;
   paragraph?: string | null;
@@ -124,6 +127,7 @@ const NODE_ATTRS = [
 ] as const;
 const EDGE_ATTRS = [
   { id: 'type', type: 'string', get: (e: ExportEdge) => e.type },
+  { id: 'weight', type: 'int', get: (e: ExportEdge) => e.weight },
   { id: 'evidence', type: 'string', get: (e: ExportEdge) => e.evidence },
   { id: 'document', type: 'string', get: (e: ExportEdge) => e.document },
   { id: 'paragraph', type: 'string', get: (e: ExportEdge) => e.paragraph },
@@ -140,7 +144,7 @@ export function readerLink(base: string, e: ExportEdge): string | null {
 
 const present = (v: unknown): v is string | number => v !== null && v !== undefined && v !== '';
 
-/** GraphML (http://graphml.graphdrawing.org/): node label/kind/category, edge type/evidence/document. */
+/** GraphML (http://graphml.graphdrawing.org/): node label/kind/category, edge type/weight/best evidence/document. */
 export function toGraphML(g: ExportGraph, description = 'Subgraph of the UN anti-trafficking knowledge graph'): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -190,7 +194,7 @@ export function toGEXF(g: ExportGraph, description = 'Subgraph of the UN anti-tr
     ...NODE_ATTRS.map((a) => `      <attribute id="${a.id}" title="${a.id}" type="string"/>`),
     '    </attributes>',
     '    <attributes class="edge" mode="static">',
-    ...EDGE_ATTRS.map((a) => `      <attribute id="${a.id}" title="${a.id}" type="${a.type}"/>`),
+    ...EDGE_ATTRS.map((a) => `      <attribute id="${a.id}" title="${a.id}" type="${a.type === 'int' ? 'integer' : a.type}"/>`),
     '    </attributes>',
     '    <nodes>',
   ];
@@ -211,7 +215,9 @@ export function toGEXF(g: ExportGraph, description = 'Subgraph of the UN anti-tr
   out.push('    </nodes>', '    <edges>');
   for (const e of g.edges) {
     const type = isDirected(e.type) ? undefined : 'undirected';
-    out.push(`      <edge${attrs({ id: e.id, source: e.source, target: e.target, type, label: e.type })}>`);
+    // GEXF's own edge weight (Gephi sizes edges by it), also kept as an attribute like GraphML's.
+    const weight = present(e.weight) ? String(e.weight) : undefined;
+    out.push(`      <edge${attrs({ id: e.id, source: e.source, target: e.target, type, label: e.type, weight })}>`);
     out.push(...attvalues(EDGE_ATTRS.map((a) => [a.id, a.get(e)]), '        '));
     out.push('      </edge>');
   }

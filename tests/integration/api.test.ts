@@ -88,22 +88,63 @@ describe('entities', () => {
   test('a typed relation is readable from both ends through the fields named in model/relations.json', async () => {
     const rows = await cypherRows(
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND type(r) <> 'PARTNERS_WITH'
-       RETURN a.id AS a, type(r) AS type, b.id AS b, r.document AS document, r.evidence AS evidence ORDER BY a, type, b LIMIT 1`,
+       RETURN a.id AS a, type(r) AS type, b.id AS b, r.count AS count, r.documents AS documents, r.confidence AS confidence,
+              r.evDocument[0] AS document, r.evText[0] AS evidence ORDER BY a, type, b LIMIT 1`,
       { types: RELATIONS.map((r) => r.type) },
     );
     expect(rows.length).toBe(1);
-    const { a, type, b, document, evidence } = rows[0];
+    const { a, type, b, count, documents, confidence, document, evidence } = rows[0];
     const spec = RELATIONS.find((r) => r.type === type)!;
     const q = (field: string) =>
-      `query($id: ID!) { entity(id: $id) { ... on ${'KIND'} { ${field} { type direction entity { id } evidence paragraph confidence document { id } } } } }`;
+      `query($id: ID!) { entity(id: $id) { ... on ${'KIND'} { ${field} { type direction entity { id } count documentCount confidence
+        evidence(first: 1) { text paragraph confidence document { id } } } } } }`;
     const kindOf = async (id: string) => ok(await h.gql(`query($id: ID!) { entity(id: $id) { kind } }`, { id })).entity.kind;
     const out = ok(await h.gql(q(spec.field).replace('KIND', await kindOf(a)), { id: a })).entity[spec.field];
-    expect(out).toEqual(expect.arrayContaining([expect.objectContaining({ type, direction: 'OUT', entity: { id: b }, evidence, document: { id: document } })]));
+    const fact = out.filter((r: any) => r.entity.id === b);
+    expect(fact).toHaveLength(1); // once per (type, pair), however many documents state it
+    expect(fact[0]).toMatchObject({ type, direction: 'OUT', count: Number(count), documentCount: Number(documents), confidence });
+    expect(fact[0].evidence).toEqual([expect.objectContaining({ text: evidence || null, document: { id: document } })]);
     const back = ok(await h.gql(q(spec.inverse).replace('KIND', await kindOf(b)), { id: b })).entity[spec.inverse];
-    expect(back).toEqual(expect.arrayContaining([expect.objectContaining({ type, direction: 'IN', entity: { id: a } })]));
+    expect(back).toEqual(expect.arrayContaining([expect.objectContaining({ type, direction: 'IN', entity: { id: a }, count: Number(count) })]));
     // The generic field agrees with the typed one.
     const generic = ok(await h.gql(`query($id: ID!, $t: [RelationType!]) { entity(id: $id) { relations(types: $t, direction: OUT) { entity { id } } } }`, { id: a, t: [type] }));
     expect(generic.entity.relations.map((r: any) => r.entity.id)).toContain(b);
+  });
+
+  test("a hub's relations come once per (type, pair), by count then the other end's name, each with its stored evidence best first", async () => {
+    const types = RELATIONS.map((r) => r.type);
+    const [{ id }] = await cypherRows(`MATCH (e:Entity) RETURN e.id AS id ORDER BY COUNT { (e)-[r]-() WHERE type(r) IN $types } DESC, e.id LIMIT 1`, { types });
+    // The stored truth, read directly: one relationship per (type, from, to) with parallel lists.
+    const stored = await cypherRows(
+      `MATCH (a:Entity {id: $id})-[r]-(b:Entity) WHERE type(r) IN $types
+       RETURN type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction, b.id AS other, coalesce(b.name, b.id) AS name,
+              r.count AS count, r.documents AS documents, r.confidence AS confidence,
+              r.evDocument AS docs, r.evParagraph AS paras, r.evText AS texts, r.evConfidence AS confs`,
+      { id, types },
+    );
+    const q = `query($id: ID!) { entity(id: $id) { relations(first: 1000) { type direction entity { id name } count documentCount confidence
+      evidence(first: 2) { text documentId paragraph confidence } more: evidence(first: 5) { confidence } } } }`;
+    const rels = ok(await h.gql(q, { id })).entity.relations;
+    expect(rels.length).toBe(stored.length);
+    expect(new Set(rels.map((r: any) => `${r.type}|${r.direction}|${r.entity.id}`)).size).toBe(rels.length);
+    // Neo4j orders strings by code point, as `<` does on these (BMP) names.
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const expected = [...stored].sort((x, y) => Number(y.count) - Number(x.count) || cmp(x.name, y.name) || cmp(x.other, y.other) || cmp(x.type, y.type));
+    expect(rels.map((r: any) => `${r.count}|${r.entity.id}|${r.type}`)).toEqual(expected.map((x) => `${x.count}|${x.other}|${x.type}`));
+    const orNull = (v: unknown) => (v === '' || v === undefined ? null : v);
+    for (const r of rels) {
+      const s = stored.find((x) => x.type === r.type && x.direction === r.direction && x.other === r.entity.id)!;
+      expect(r).toMatchObject({ count: Number(s.count), documentCount: Number(s.documents), confidence: s.confidence });
+      expect(r.evidence).toEqual(
+        s.docs.slice(0, 2).map((d: string, i: number) => ({ text: orNull(s.texts[i]), documentId: d, paragraph: orNull(s.paras[i]), confidence: s.confs[i] })),
+      );
+      expect(r.more.map((e: any) => e.confidence)).toEqual(s.confs.slice(0, 5));
+      expect(r.confidence).toBe(Math.max(...s.confs));
+      for (let i = 1; i < r.more.length; i++) expect(r.more[i - 1].confidence).toBeGreaterThanOrEqual(r.more[i].confidence);
+    }
+    expect(rels.some((r: any) => r.count > 1)).toBe(true);
+    const bad = await h.gql(`query($id: ID!) { entity(id: $id) { relations(first: 1) { evidence(first: 101) { text } } } }`, { id });
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringMatching(/from 0 to 100/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   test('relations take `first`: a prefix of the full ordered list, per direction and type, in every batch', async () => {
@@ -111,7 +152,7 @@ describe('entities', () => {
       `MATCH (e:Entity) RETURN e.id AS id ORDER BY COUNT { (e)-[r]-() WHERE type(r) IN $types } DESC, e.id LIMIT 1`,
       { types: RELATIONS.map((r) => r.type) },
     );
-    const q = `query($id: ID!, $n: Int, $dir: Direction!) { entity(id: $id) { relations(first: $n, direction: $dir) { type direction entity { id relations(first: 2) { entity { id } } } documentId } } }`;
+    const q = `query($id: ID!, $n: Int, $dir: Direction!) { entity(id: $id) { relations(first: $n, direction: $dir) { type direction count entity { id relations(first: 2) { entity { id } } } evidence(first: 1) { documentId } } } }`;
     for (const dir of ['BOTH', 'OUT', 'IN']) {
       const all = ok(await h.gql(q, { id, n: null, dir })).entity.relations;
       const three = ok(await h.gql(q, { id, n: 3, dir })).entity.relations;

@@ -56,11 +56,11 @@ async function snapshot(driver: Driver): Promise<Snapshot> {
   return { nodes: nodes.sort(), rels: rels.sort(), documents: documents.sort(), byLabel, byType };
 }
 
-/** What each stored document contributed (mentions, paragraphs, relations): a half-written one would differ. */
+/** What each stored document contributed (mentions, paragraphs, relation evidence entries): a half-written one would differ. */
 async function contributions(driver: Driver): Promise<Record<string, string>> {
   const res = await driver.executeQuery(
     `MATCH (d:Document) WHERE d.sha256 IS NOT NULL
-     RETURN d.id AS d, COUNT { (d)-[:MENTIONS]->() } AS m, COUNT { (d)-[:HAS_PARAGRAPH]->() } AS p, COUNT { ()-[r]->() WHERE r.document = d.id } AS r`,
+     RETURN d.id AS d, COUNT { (d)-[:MENTIONS]->() } AS m, COUNT { (d)-[:HAS_PARAGRAPH]->() } AS p, COUNT { MATCH ()-[r]->() UNWIND r.evDocument AS x WITH x WHERE x = d.id RETURN x } AS r`,
   );
   return Object.fromEntries(res.records.map((x) => [x.get('d') as string, `mentions=${x.get('m')} paragraphs=${x.get('p')} relations=${x.get('r')}`]));
 }

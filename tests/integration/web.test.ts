@@ -100,18 +100,18 @@ describe('playground examples', () => {
     const json = JSON.stringify(data);
     if (example.query.includes('search(')) expect(json).toMatch(/"agency:(unicef|unodc)"/);
     if (example.query.includes('neighbourhood(')) expect((data.neighbourhood as { nodes: unknown[] }).nodes.length).toBeGreaterThan(1);
-    if (example.query.includes('relations {')) expect((data.entity as { relations: unknown[] }).relations.length).toBeGreaterThan(0);
+    if (example.query.includes('relations(')) expect((data.entity as { relations: unknown[] }).relations.length).toBeGreaterThan(0);
   });
 });
 
 interface Sub {
   nodes: { id: string; label: string; kind: string; category: string | null }[];
-  edges: { id: string; source: string; target: string; type: string; evidence: string | null }[];
+  edges: { id: string; source: string; target: string; type: string; weight: number; evidence: string | null }[];
   truncated: boolean;
 }
 const NEIGHBOURHOOD = `query($ids: [ID!]!, $depth: Int!, $limit: Int!) {
   neighbourhood(ids: $ids, depth: $depth, limit: $limit) {
-    nodes { id label kind category } edges { id source target type evidence } truncated
+    nodes { id label kind category } edges { id source target type weight evidence } truncated
   }
 }`;
 
@@ -129,6 +129,10 @@ describe('/export', () => {
     expect(expected.nodes.length).toBeGreaterThan(5);
     expect(expected.edges.length).toBeGreaterThan(5);
     expect(expected.edges.some((e) => e.evidence && /[\u0600-\u06FF]/.test(e.evidence))).toBe(true);
+    // One edge per (type, pair), weighted by how often it is stated.
+    expect(new Set(expected.edges.map((e) => `${e.type}|${e.source}|${e.target}`)).size).toBe(expected.edges.length);
+    for (const e of expected.edges) expect(e.weight).toBeGreaterThanOrEqual(1);
+    expect(expected.edges.some((e) => e.weight > 1)).toBe(true);
   });
 
   it('exports GraphML with the same nodes and edges as the neighbourhood query, Arabic labels intact', async () => {
@@ -146,6 +150,7 @@ describe('/export', () => {
     for (const e of g.edges) expect(RELATION_TYPES).toContain(e.attrs.e_type);
     const withEvidence = expected.edges.find((e) => e.evidence)!;
     expect(g.edges.find((e) => e.id === withEvidence.id)!.attrs.e_evidence).toBe(withEvidence.evidence);
+    for (const e of g.edges) expect(Number(e.attrs.e_weight)).toBe(expected.edges.find((x) => x.id === e.id)!.weight);
   });
 
   it('exports GEXF 1.3 with the same subgraph', async () => {
@@ -242,11 +247,15 @@ describe('/export with co-occurrence and a confidence threshold', () => {
 
 describe('minConfidence on the API', () => {
   const Q = `query($min: Float!) {
-    entity(id: "agency:unicef") { relations(minConfidence: $min) { confidence } ... on Agency { partnersWith(minConfidence: $min) { confidence } } }
+    entity(id: "agency:unicef") {
+      relations(minConfidence: $min) { type direction entity { id } count confidence evidence(first: 100) { confidence } }
+      ... on Agency { partnersWith(minConfidence: $min) { confidence } }
+    }
     neighbourhood(ids: ["agency:unicef"], minConfidence: $min) { edges { confidence } }
     path(from: "agency:unicef", to: "agency:unodc", maxLength: 6, minConfidence: $min) { edges { confidence } }
   }`;
-  type R = { entity: { relations: { confidence: number }[]; partnersWith: { confidence: number }[] }; neighbourhood: { edges: { confidence: number }[] }; path: { edges: { confidence: number }[] } };
+  type Rel = { type: string; direction: string; entity: { id: string }; count: number; confidence: number; evidence: { confidence: number }[] };
+  type R = { entity: { relations: Rel[]; partnersWith: { confidence: number }[] }; neighbourhood: { edges: { confidence: number }[] }; path: { edges: { confidence: number }[] } };
 
   it('default 0 returns everything; a threshold filters relation fields, neighbourhood and path alike', async () => {
     const all = await graphql<R>(s.server, Q, { min: 0 });
@@ -257,6 +266,29 @@ describe('minConfidence on the API', () => {
     for (const list of lists(high)) for (const x of list) expect(x.confidence).toBeGreaterThanOrEqual(0.8);
     const dflt = await graphql<{ entity: { relations: unknown[] } }>(s.server, '{ entity(id: "agency:unicef") { relations { type } } }');
     expect(dflt.entity.relations.length).toBe(all.entity.relations.length);
+  });
+
+  it('a relation is kept by its best confidence; its evidence then shows only the entries at or above the threshold, its count stays the total', async () => {
+    const all = await graphql<R>(s.server, Q, { min: 0 });
+    const key = (r: Rel) => `${r.type}|${r.direction}|${r.entity.id}`;
+    for (const r of all.entity.relations) {
+      expect(r.evidence.length).toBe(Math.min(r.count, 100));
+      expect(r.confidence).toBe(r.evidence[0].confidence);
+    }
+    // A threshold inside some relation's range of evidence: between its best and its worst entry.
+    const mixed = all.entity.relations.find((r) => r.evidence.some((e) => e.confidence < r.confidence));
+    const mins = mixed ? [0.8, (mixed.confidence + Math.min(...mixed.evidence.map((e) => e.confidence))) / 2] : [0.8];
+    for (const min of mins) {
+      const high = await graphql<R>(s.server, Q, { min });
+      const kept = new Map(high.entity.relations.map((r) => [key(r), r]));
+      for (const r of all.entity.relations) {
+        const h = kept.get(key(r));
+        expect(!!h).toBe(r.confidence >= min);
+        if (!h) continue;
+        expect(h.count).toBe(r.count);
+        expect(h.evidence.map((e) => e.confidence)).toEqual(r.evidence.map((e) => e.confidence).filter((c) => c >= min));
+      }
+    }
   });
 
   it('a threshold outside 0..1 is BAD_USER_INPUT', async () => {
@@ -275,13 +307,14 @@ describe('/read/<document id>', () => {
   let docId: string;
   let rel: { type: string; source: string; target: string; evidence: string };
   beforeAll(async () => {
-    const data = await graphql<{ entity: { relations: { type: string; direction: string; entity: { id: string }; evidence: string; documentId: string }[] } }>(
+    type Ev = { text: string | null; documentId: string | null };
+    const data = await graphql<{ entity: { relations: { type: string; direction: string; entity: { id: string }; evidence: Ev[] }[] } }>(
       s.server,
-      '{ entity(id: "agency:unicef") { relations { type direction entity { id } evidence documentId } } }',
+      '{ entity(id: "agency:unicef") { relations { type direction entity { id } evidence(first: 1) { text documentId } } } }',
     );
-    const r = data.entity.relations.find((x) => x.evidence && x.documentId)!;
-    docId = r.documentId;
-    rel = { type: r.type, source: r.direction === 'OUT' ? 'agency:unicef' : r.entity.id, target: r.direction === 'OUT' ? r.entity.id : 'agency:unicef', evidence: r.evidence };
+    const r = data.entity.relations.find((x) => x.evidence[0]?.text && x.evidence[0]?.documentId)!;
+    docId = r.evidence[0].documentId!;
+    rel = { type: r.type, source: r.direction === 'OUT' ? 'agency:unicef' : r.entity.id, target: r.direction === 'OUT' ? r.entity.id : 'agency:unicef', evidence: r.evidence[0].text! };
   });
 
   it('renders the document offline, right to left, with its mentions and the linked relation marked', async () => {

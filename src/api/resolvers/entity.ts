@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { entityById, entityPage } from '../services/entities';
@@ -55,7 +56,8 @@ export class EntityResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS }) first: number | null,
     @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relationsOf(ctx, e.id, types, direction, first, minConfidence);
+    return relationsOf(ctx, e.id, types, direction, first, minConfidence, info);
   }
 }

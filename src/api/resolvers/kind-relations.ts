@@ -4,7 +4,8 @@
  * at the target (e.g. Agency.administers / Programme.administeredBy). Adding a relation to the JSON
  * adds its fields; each goes through the relations DataLoader.
  */
-import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Resolver, Root } from 'type-graphql';
 import { KINDS, RELATIONS, RelationSpec } from '../../model';
 import type { ApiContext } from '../context';
 import type { RelationDirection } from '../loaders';
@@ -30,7 +31,7 @@ export function relationFieldsOf(kind: string, relations: readonly RelationSpec[
         type: r.type,
         // A symmetric relation is stated one way but holds both ways.
         direction: r.symmetric ? 'BOTH' : 'OUT',
-        description: `${r.type}: this ${kind} ${r.description} (${r.to.join(', ')})${r.symmetric ? '; symmetric, either direction' : ''}. Each relation carries its evidence.`,
+        description: `${r.type}: this ${kind} ${r.description} (${r.to.join(', ')})${r.symmetric ? '; symmetric, either direction' : ''}. Each relation comes once, with its count and evidence.`,
       });
     }
     if (r.to.includes(kind as never)) {
@@ -38,7 +39,7 @@ export function relationFieldsOf(kind: string, relations: readonly RelationSpec[
         name: r.inverse,
         type: r.type,
         direction: 'IN',
-        description: `Inverse of ${r.field} (${r.type} from ${r.from.join(', ')}: "${r.description}"), with this ${kind} as the object. Each relation carries its evidence.`,
+        description: `Inverse of ${r.field} (${r.type} from ${r.from.join(', ')}: "${r.description}"), with this ${kind} as the object. Each relation comes once, with its count and evidence.`,
       });
     }
   }
@@ -54,8 +55,8 @@ function defineKindRelationResolver(kind: string): Function {
   const cls = { [`${kind}RelationsResolver`]: class {} }[`${kind}RelationsResolver`];
   const proto = cls.prototype as Record<string, unknown>;
   for (const f of relationFieldsOf(kind)) {
-    proto[f.name] = function (root: EntityValue, first: number | null, minConfidence: number, ctx: ApiContext) {
-      return relationsOf(ctx, root.id, [f.type], f.direction, first, minConfidence);
+    proto[f.name] = function (root: EntityValue, first: number | null, minConfidence: number, ctx: ApiContext, info: GraphQLResolveInfo) {
+      return relationsOf(ctx, root.id, [f.type], f.direction, first, minConfidence, info);
     };
     const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
     FieldResolver(() => [Relation], { description: f.description })(proto, f.name, descriptor);
@@ -63,6 +64,7 @@ function defineKindRelationResolver(kind: string): Function {
     Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_RELATIONS_FIRST, description: FIRST_RELATIONS })(proto, f.name, 1);
     Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC })(proto, f.name, 2);
     Ctx()(proto, f.name, 3);
+    Info()(proto, f.name, 4);
   }
   Resolver(() => kindClass(kind))(cls);
   return cls;

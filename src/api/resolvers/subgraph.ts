@@ -2,7 +2,7 @@ import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { PAGES } from '../services/pages';
-import { neighbourhood, paths } from '../services/graph';
+import { MAX_LIMIT, neighbourhood, paths } from '../services/graph';
 import { MIN_CONFIDENCE_DOC } from '../services/relations';
 import { Kind, RelationType } from '../types/enums';
 import { Subgraph } from '../types/subgraph';
@@ -15,19 +15,19 @@ const MENTIONS_DOC = 'Also follow MENTIONS edges (documents to the entities they
 export class SubgraphResolver {
   @Query(() => Subgraph, {
     description:
-      'The entities around `ids` up to `depth` hops, with the edges among them, ready to draw. At most `limit` nodes and `edgeLimit` edges; `truncated` says when more were within reach.',
+      'The entities around `ids` up to `depth` hops (best connected first, by the stored counts of the relations reaching them), with the edges among them (one per type and pair, with its weight), ready to draw. At most `limit` nodes and `edgeLimit` edges; `truncated` says when more were within reach.',
   })
   neighbourhood(
-    @Arg('ids', () => [ID], { description: 'Entities to start from.' }) ids: string[],
+    @Arg('ids', () => [ID], { description: `Entities to start from: 1 to ${MAX_LIMIT} ids (more is refused; the first \`limit\` found are kept).` }) ids: string[],
     @Arg('depth', () => Int, { defaultValue: 1, description: 'Number of hops, 0 to 3.' }) depth: number,
     @Arg('relationTypes', () => [RelationType], { nullable: true, description: TYPES_DOC }) relationTypes: string[] | null,
     @Arg('kinds', () => [Kind], { nullable: true, description: 'Only reach entities of these kinds (the start entities are always included).' }) kinds: string[] | null,
-    @Arg('limit', () => Int, { defaultValue: 100, description: 'At most this many nodes (1 to 1000).' }) limit: number,
+    @Arg('limit', () => Int, { defaultValue: 100, description: `At most this many nodes (1 to ${MAX_LIMIT}).` }) limit: number,
     @Arg('coOccurrence', () => Boolean, { defaultValue: false, description: CO_DOC }) coOccurrence: boolean,
     @Arg('mentions', () => Boolean, { defaultValue: false, description: MENTIONS_DOC }) mentions: boolean,
     @Arg('edgeLimit', () => Int, {
       defaultValue: PAGES.edges.dflt,
-      description: `At most this many edges (1 to ${PAGES.edges.max}): typed relations first, then mentions, then co-occurrences by weight; \`truncated\` when more existed.`,
+      description: `At most this many edges (1 to ${PAGES.edges.max}): typed relations first, then mentions, then co-occurrences, each by weight; \`truncated\` when more existed.`,
     })
     edgeLimit: number,
     @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,

@@ -5,12 +5,13 @@
  */
 import { RELATION_TYPES } from '../../model';
 import type { Db, Row } from '../db';
-import { EntityValue, str, toEntity } from '../values';
+import { EntityValue, num, str, toEntity } from '../values';
 import { PAGES, pageSize } from './pages';
 import { checkMinConfidence } from './relations';
 import { badUserInput } from '../guard/errors';
 
 export const MAX_DEPTH = 3;
+/** Largest `limit` of a neighbourhood, and most start `ids` it takes (the documented cap). */
 export const MAX_LIMIT = 1000;
 export const MAX_PATH_LENGTH = 6;
 /** Edge types beyond the model's typed relations that a caller may opt into. */
@@ -28,6 +29,8 @@ export interface GraphEdgeValue {
   source: string;
   target: string;
   type: string;
+  /** Typed relation: its count of statements; MENTIONS: mentions; CO_OCCURS: paragraphs naming both. */
+  weight: number;
   evidence: string | null;
   document: string | null;
   paragraph: string | null;
@@ -89,10 +92,12 @@ function toEdge(r: Row): GraphEdgeValue {
     source: String(r.source),
     target: String(r.target),
     type: String(r.type),
-    evidence: str(r.evidence),
-    document: str(r.document),
-    paragraph: str(r.paragraph),
-    confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
+    weight: Number(r.weight ?? 0),
+    // The writer stores '' for no sentence or paragraph (lists cannot hold null).
+    evidence: str(r.evidence) || null,
+    document: str(r.document) || null,
+    paragraph: str(r.paragraph) || null,
+    confidence: num(r.confidence),
   };
 }
 

@@ -14,6 +14,8 @@ export interface PageRule {
 
 export const PAGES = {
   relations: { dflt: 100, max: 1000 },
+  /** Evidence entries of one relation (`Relation.evidence(first:)`), best first. */
+  evidence: { dflt: 3, max: 100 },
   mentions: { dflt: 100, max: 1000 },
   paragraphs: { dflt: 200, max: 1000 },
   documentEntities: { dflt: 100, max: 1000 },

@@ -5,9 +5,11 @@ import { charged } from '../guard/budget';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
 import { PAGES, pageDoc, pageSize } from './pages';
+import { largestArg, selectsAny, type SelectionInfo } from '../selection';
 
 export const DEFAULT_RELATIONS_FIRST = PAGES.relations.dflt;
-export const FIRST_RELATIONS = `${pageDoc('relations', PAGES.relations)} Ordered by type then the other end's name; hubs have thousands: page with a type filter.`;
+export const FIRST_RELATIONS = `${pageDoc('relations', PAGES.relations)} Ordered by count (how often the documents state it) descending, then the other end's name and id; only the page is read, however many relations a hub has.`;
+export const FIRST_EVIDENCE = `${pageDoc('evidence entries', PAGES.evidence)} Best confidence first, then document and paragraph.`;
 export const FIRST_MENTIONS = `${pageDoc('mentions', PAGES.mentions)} Ordered by document then position.`;
 
 /**
@@ -17,7 +19,7 @@ export const FIRST_MENTIONS = `${pageDoc('mentions', PAGES.mentions)} Ordered by
  */
 export const DEFAULT_MIN_CONFIDENCE = 0;
 export const MIN_CONFIDENCE_DOC =
-  'Only relations whose extractor confidence is at least this (0 to 1; default 0: all). At 0.8 or more, relations are right at least 90% of the time on the dev sets.';
+  'Only relations whose best extractor confidence is at least this, showing only the evidence at or above it (0 to 1; default 0: all; counts stay the totals). At 0.8 or more, relations are right at least 90% of the time on the dev sets.';
 
 /** Validates a minConfidence argument (0 to 1). */
 export function checkMinConfidence(v: number | null | undefined): number {
@@ -35,12 +37,25 @@ export async function relationsOf(
   direction: RelationDirection,
   first?: number | null,
   minConfidence?: number | null,
+  info?: SelectionInfo,
 ): Promise<RelationValue[]> {
   const size = pageSize('first', first, PAGES.relations);
-  // Several types: one ask for all of them, so that `first` counts across types (rows come
-  // ordered by type, then by the other end's name).
+  // Several types: one ask for all of them, so that `first` counts across types.
   const type = types && types.length ? [...new Set(types)].sort().join(',') : ANY_TYPE;
-  return charged(ctx, () => ctx.loaders.relations.load({ id, type, direction, first: size, minConfidence: checkMinConfidence(minConfidence) }), []);
+  const evidence = evidencePage(info);
+  return charged(ctx, () => ctx.loaders.relations.load({ id, type, direction, first: size, minConfidence: checkMinConfidence(minConfidence), evidence }), []);
+}
+
+/**
+ * Evidence entries to read per relation: the largest `evidence(first:)` selected under the
+ * relation list (0 when none; 1 for the deprecated best-entry fields); the default page without
+ * a selection to read (a caller outside GraphQL).
+ */
+export function evidencePage(info?: SelectionInfo): number {
+  if (!info) return PAGES.evidence.dflt;
+  let n = largestArg(info, 'evidence', 'first', PAGES.evidence.dflt) ?? 0;
+  if (n < 1 && selectsAny(info, ['documentId', 'document', 'paragraph'])) n = 1;
+  return pageSize('evidence(first:)', n, PAGES.evidence);
 }
 
 /** A page of an entity's mentions, read page-sized from the database. */

@@ -1,10 +1,10 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Direction, RelationType } from './enums';
 import { Entity } from './entity';
-import { kindClass } from './registry';
 
 @ObjectType('Relation', {
-  description: 'A typed relation between the entity holding the field and another entity, with the evidence that states it.',
+  description:
+    'A typed relation between the entity holding the field and another entity: one per (type, pair), with how often the documents state it and the evidence, best first.',
 })
 export class Relation {
   @Field(() => RelationType, { description: 'Relation type (model/relations.json).' })
@@ -16,18 +16,12 @@ export class Relation {
   @Field(() => Entity, { description: 'The entity at the other end.' })
   entity!: unknown;
 
-  @Field(() => String, { nullable: true, description: 'The sentence of the document that states the relation.' })
-  evidence!: string | null;
+  @Field(() => Int, { description: 'Evidence entries: how many times (paragraphs) the documents state this relation.' })
+  count!: number;
 
-  @Field(() => kindClass('Document'), { nullable: true, description: 'The document stating the relation.' })
-  document!: unknown;
+  @Field(() => Int, { description: 'Distinct documents stating this relation.' })
+  documentCount!: number;
 
-  @Field(() => String, { nullable: true, description: 'Id of the document stating the relation.' })
-  documentId!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Paragraph number of the evidence.' })
-  paragraph!: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Extractor confidence between 0 and 1.' })
+  @Field(() => Float, { nullable: true, description: 'Best extractor confidence among the evidence entries, between 0 and 1.' })
   confidence!: number | null;
 }

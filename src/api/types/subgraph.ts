@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Kind } from './enums';
 
 @ObjectType('GraphNode', { description: 'A node of a subgraph, in the shape drawing libraries (sigma.js, Cytoscape.js, vis-network) take.' })
@@ -16,7 +16,10 @@ export class GraphNode {
   category!: string | null;
 }
 
-@ObjectType('GraphEdge', { description: 'An edge of a subgraph: a typed relation or a co-occurrence between two nodes of the subgraph.' })
+@ObjectType('GraphEdge', {
+  description:
+    'An edge of a subgraph: a typed relation, a co-occurrence or a mention between two nodes of the subgraph, one per (type, pair), with its weight and its best evidence.',
+})
 export class GraphEdge {
   @Field(() => ID, { description: 'Edge id, unique within the subgraph.' })
   id!: string;
@@ -30,16 +33,21 @@ export class GraphEdge {
   @Field(() => String, { description: 'Edge type: a RelationType value, or CO_OCCURS / MENTIONS when asked for.' })
   type!: string;
 
-  @Field(() => String, { nullable: true, description: 'Evidence sentence of a typed relation.' })
+  @Field(() => Int, {
+    description: 'How strong the edge is: statements of a typed relation (its count), mentions of the entity in the document (MENTIONS), paragraphs naming both (CO_OCCURS).',
+  })
+  weight!: number;
+
+  @Field(() => String, { nullable: true, description: 'Best evidence sentence of a typed relation (entity.relations gives them all).' })
   evidence!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Document stating a typed relation.' })
+  @Field(() => String, { nullable: true, description: 'Document of the best evidence of a typed relation.' })
   document!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Paragraph number of the evidence.' })
+  @Field(() => String, { nullable: true, description: 'Paragraph number of the best evidence.' })
   paragraph!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Extractor confidence between 0 and 1.' })
+  @Field(() => Float, { nullable: true, description: 'Best extractor confidence of a typed relation, between 0 and 1.' })
   confidence!: number | null;
 }
 

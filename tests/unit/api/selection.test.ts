@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
-import { selectsOnly, SUMMARY_FIELDS } from '../../../src/api/selection';
+import { largestArg, selectsAny, selectsOnly, SUMMARY_FIELDS } from '../../../src/api/selection';
 
 /** The `entity` field of `{ r { entity {...} } }` as a resolver's info sees it. */
 function infoFor(query: string) {
@@ -24,5 +24,27 @@ describe('selectsOnly (answer from the summary or load the entity)', () => {
     expect(selectsOnly(infoFor('{ r { entity { id ... on Document { symbol } } } }'), SUMMARY_FIELDS)).toBe(false);
     expect(selectsOnly(infoFor('{ r { entity { ...F } } } fragment F on Meeting { name startDate }'), SUMMARY_FIELDS)).toBe(false);
     expect(selectsOnly(infoFor('{ r { entity { ...F } } } fragment F on Entity { id name }'), SUMMARY_FIELDS)).toBe(true);
+  });
+});
+
+/** The `relations` field of `{ e { relations {...} } }` as its resolver's info sees it. */
+function relationsInfo(query: string, variableValues: Record<string, unknown> = {}) {
+  const { fieldNodes, fragments } = infoFor(query);
+  return { fieldNodes, fragments, variableValues };
+}
+
+describe('largestArg (the evidence page a relation list reads once for all its items)', () => {
+  test('the largest `first` among the evidence fields selected, fragments, aliases and variables included', () => {
+    expect(largestArg(relationsInfo('{ e { relations { type evidence(first: 2) { text } } } }'), 'evidence', 'first', 3)).toBe(2);
+    expect(largestArg(relationsInfo('{ e { relations { a: evidence(first: 1) { text } b: evidence(first: 7) { text } } } }'), 'evidence', 'first', 3)).toBe(7);
+    expect(largestArg(relationsInfo('{ e { relations { ...R } } } fragment R on Relation { evidence(first: $n) { text } }', { n: 9 }), 'evidence', 'first', 3)).toBe(9);
+    expect(largestArg(relationsInfo('{ e { relations { ... on Relation { evidence { text } } } } }'), 'evidence', 'first', 3)).toBe(3);
+  });
+
+  test('null when no evidence is selected (nothing to read), and only direct children count', () => {
+    expect(largestArg(relationsInfo('{ e { relations { type count } } }'), 'evidence', 'first', 3)).toBeNull();
+    expect(largestArg(relationsInfo('{ e { relations { entity { relations { evidence(first: 9) { text } } } } } }'), 'evidence', 'first', 3)).toBeNull();
+    expect(selectsAny(relationsInfo('{ e { relations { documentId } } }'), ['documentId', 'paragraph'])).toBe(true);
+    expect(selectsAny(relationsInfo('{ e { relations { entity { id } } } }'), ['documentId', 'paragraph'])).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, toRows, batches, type EntityRow } from '../../../src/graph/rows';
+import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/arabic';
 import { asciiSlug } from '../../../src/extract/ids';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
@@ -143,6 +143,20 @@ describe('merging a batch of documents', () => {
       { a: 'x', b: 'y', weight: 5, documents: 2 },
       { a: 'x', b: 'z', weight: 1, documents: 1 },
     ]);
+  });
+
+  test('a batch states one fact once per (type, from, to), its entries as parallel lists', () => {
+    const row = (document: string, to: string, paragraph: string | undefined, confidence: number) => ({
+      type: 'RATIFIED', from: 'country:ma', to, props: { document, evidence: `نص ${document}`, confidence, ...(paragraph ? { paragraph } : {}) },
+    });
+    const merged = mergeRelationRows([row('document:b', 'instrument:x', '3', 0.9), row('document:a', 'instrument:y', undefined, 1), row('document:a', 'instrument:x', '1', 0.8)]);
+    expect(merged.map((m) => m.to)).toEqual(['instrument:x', 'instrument:y']);
+    expect(merged[0]).toEqual({
+      type: 'RATIFIED', from: 'country:ma', to: 'instrument:x',
+      evDocument: ['document:b', 'document:a'], evParagraph: ['3', '1'], evText: ['نص document:b', 'نص document:a'], evConfidence: [0.9, 0.8],
+    });
+    // No paragraph is '' (a list cannot hold null).
+    expect(merged[1].evParagraph).toEqual(['']);
   });
 });
 

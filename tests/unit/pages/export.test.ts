@@ -16,6 +16,7 @@ const graph: ExportGraph = {
       source: 'agency:unodc',
       target: 'programme:glo-act',
       type: 'ADMINISTERS',
+      weight: 4,
       evidence: 'يدير المكتب البرنامج\u0007 العالمي\nسطر ثان',
       document: 'doc:a-hrc-1',
       confidence: 0.9,
@@ -40,11 +41,12 @@ describe('toGraphML', () => {
     expect(parsed.nodes[1].attrs.category).toBeUndefined();
   });
 
-  it('carries edge type, evidence (control character removed, newline kept), document and confidence', () => {
+  it('carries edge type, weight, best evidence (control character removed, newline kept), document and confidence', () => {
     const e = parsed.edges[0];
     expect(e).toMatchObject({ source: 'agency:unodc', target: 'programme:glo-act' });
     expect(e.attrs).toEqual({
       e_type: 'ADMINISTERS',
+      e_weight: '4',
       e_evidence: 'يدير المكتب البرنامج العالمي\nسطر ثان',
       e_document: 'doc:a-hrc-1',
       e_confidence: '0.9',
@@ -77,6 +79,13 @@ describe('toGEXF', () => {
     expect(parsed.edges[0].label).toBe('ADMINISTERS');
     expect(parsed.edges[0].attrs.evidence).toBe('يدير المكتب البرنامج العالمي\nسطر ثان');
     expect(parsed.edges[1].directed).toBe('undirected');
+  });
+
+  it("gives an edge's weight as GEXF's own edge weight (what Gephi sizes by) and as an integer attribute", () => {
+    expect(parsed.edges[0].attrs.weight).toBe('4');
+    expect(xml).toMatch(/<edge [^>]*id="r1"[^>]* weight="4"/);
+    expect(xml).toContain('<attribute id="weight" title="weight" type="integer"/>');
+    expect(xml).not.toMatch(/<edge [^>]*id="r2"[^>]* weight=/);
   });
 });
 
