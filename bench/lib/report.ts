@@ -92,7 +92,7 @@ function ingestTable(i: IngestResults): string[] {
 
 /** p50 of a scale measurement, NaN when no request completed in the window. */
 const p50Of = (x: ScaleLatency | undefined) => (x && x.rps1 > 0 && typeof x.p50 === 'number' ? x.p50 : NaN);
-const fromLabel = (from: string) => (from === 'hub' ? 'from the hub' : from === 'typical' ? 'from a typical entity' : '');
+const fromLabel = (from: string) => (from === 'hub' ? ' from the hub' : from === 'typical' ? ' from a typical entity' : '');
 
 /** Rows of the scale table: each (operation, start) measured at the first size. */
 function scaleRows(sc: ScaleResults): { op: string; from: string; xs: (ScaleLatency | undefined)[]; growth: number }[] {
@@ -127,7 +127,7 @@ function scaleTables(sc: ScaleResults): string[] {
   L.push(`|---|${sc.sizes.map(() => '---').join('|')}|---:|---|`);
   for (const r of scaleRows(sc)) {
     const show = (x: ScaleLatency | undefined) => (x && x.rps1 > 0 ? `${f1(x.p50)} / ${f1(x.p99)}` : '- / -') + `, ${f1(x?.rps10)} req/s`;
-    L.push(`| ${r.op} ${fromLabel(r.from)} | ${r.xs.map(show).join(' | ')} | ${f2(r.growth)} | ${Number.isFinite(r.growth) ? ok(r.growth <= TARGETS.growth) : '-'} |`);
+    L.push(`| ${r.op}${fromLabel(r.from)} | ${r.xs.map(show).join(' | ')} | ${f2(r.growth)} | ${Number.isFinite(r.growth) ? ok(r.growth <= TARGETS.growth) : '-'} |`);
   }
   L.push('', `${loads(sc.load)}.`, '');
   return L;
