@@ -71,6 +71,9 @@ function apiTables(a: ApiResults): string[] {
   return out;
 }
 
+/** Extraction MB/s per core: of CPU time when measured (a shared machine's wall time is not one core's). */
+const extractPerCore = (i: IngestResults) => i.extractOnly.bytes / 1e6 / median(i.extractOnly.cpuSeconds ?? i.extractOnly.seconds);
+
 function ingestTable(i: IngestResults): string[] {
   const L: string[] = [];
   const ex = median(i.extractOnly.seconds);
@@ -80,7 +83,9 @@ function ingestTable(i: IngestResults): string[] {
   L.push('## Ingestion and extraction (the five seeds)', '');
   L.push(`| measure | value |`, '|---|---:|');
   L.push(
-    `| extraction only (no database), 3 passes over ${(i.extractOnly.bytes / 1e6).toFixed(2)} MB | median ${f2(i.extractOnly.bytes / 1e6 / ex)} MB/s, best pass ${f2(i.extractOnly.bytes / 1e6 / best)} MB/s (one core: extraction is single-threaded) |`,
+    `| extraction only (no database), 3 passes over ${(i.extractOnly.bytes / 1e6).toFixed(2)} MB | median ${f2(i.extractOnly.bytes / 1e6 / ex)} MB/s, best pass ${f2(i.extractOnly.bytes / 1e6 / best)} MB/s of wall time` +
+      (i.extractOnly.cpuSeconds ? `; median ${f2(extractPerCore(i))} MB/s of CPU time (one core: extraction is single-threaded)` : '') +
+      ' |',
   );
   L.push(`| ingestion end to end (${s.files} files, ${(s.bytes / 1e6).toFixed(2)} MB) | ${f1(s.seconds)} s, ${f2(s.bytes / 1e6 / s.seconds)} MB/s |`);
   L.push(`| of which extraction | ${f1(s.extractSeconds)} s |`);
@@ -177,9 +182,10 @@ function targetsTable(r: Results): string[] {
     );
   } else L.push('| growth 100 → 10,000 documents; ingestion of 10,000 | scale section not run |');
   if (r.ingest) {
-    const x = r.ingest.extractOnly.bytes / 1e6 / median(r.ingest.extractOnly.seconds);
-    const best = r.ingest.extractOnly.bytes / 1e6 / Math.min(...r.ingest.extractOnly.seconds);
-    L.push(`| extraction ≥ ${TARGETS.extractMBps} MB/s per core | median ${f2(x)} MB/s (best pass ${f2(best)}; \`npm run bench:extract\` measures CPU time over 20 MB): ${ok(x >= TARGETS.extractMBps)} |`);
+    const x = extractPerCore(r.ingest);
+    const wall = r.ingest.extractOnly.bytes / 1e6 / median(r.ingest.extractOnly.seconds);
+    const what = r.ingest.extractOnly.cpuSeconds ? `median ${f2(x)} MB/s of CPU time (${f2(wall)} of wall time)` : `median ${f2(x)} MB/s of wall time`;
+    L.push(`| extraction ≥ ${TARGETS.extractMBps} MB/s per core | ${what} over the seeds; \`npm run bench:extract\` measures 20 MB: ${ok(x >= TARGETS.extractMBps)} |`);
   } else L.push('| extraction MB/s | ingest section not run |');
   L.push('');
   return L;

@@ -68,7 +68,8 @@ export interface ApiResults {
 
 export interface IngestResults {
   seeds: IngestMeasure;
-  extractOnly: { bytes: number; seconds: number[] };
+  /** Extraction alone: wall seconds and CPU seconds (user + system) of each pass. */
+  extractOnly: { bytes: number; seconds: number[]; cpuSeconds?: number[] };
   load: number[];
 }
 
