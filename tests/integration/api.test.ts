@@ -113,7 +113,11 @@ describe('entities', () => {
 
   test("a hub's relations come once per (type, pair), by count then the other end's name, each with its stored evidence best first", async () => {
     const types = RELATIONS.map((r) => r.type);
-    const [{ id }] = await cypherRows(`MATCH (e:Entity) RETURN e.id AS id ORDER BY COUNT { (e)-[r]-() WHERE type(r) IN $types } DESC, e.id LIMIT 1`, { types });
+    // The entity holding the most stated fact (several entries), then the most relations.
+    const [{ id }] = await cypherRows(
+      `MATCH (e:Entity)-[r]-() WHERE type(r) IN $types WITH e, max(r.count) AS most, count(r) AS n RETURN e.id AS id ORDER BY most DESC, n DESC, e.id LIMIT 1`,
+      { types },
+    );
     // The stored truth, read directly: one relationship per (type, from, to) with parallel lists.
     const stored = await cypherRows(
       `MATCH (a:Entity {id: $id})-[r]-(b:Entity) WHERE type(r) IN $types
@@ -305,6 +309,31 @@ describe('subgraphs', () => {
       { types: RELATIONS.map((r) => r.type) },
     );
     expect(one.nodes.map((n: any) => n.id).sort()).toEqual(['agency:unodc', ...direct.map((d) => d.id)].sort());
+  });
+
+  test('a subgraph edge is one per (type, pair): its weight the stored count, its evidence the best entry', async () => {
+    const types = RELATIONS.map((r) => r.type);
+    // Around the entity holding the most stated fact, so that some edge stands for several entries.
+    const [{ id }] = await cypherRows(`MATCH (e:Entity)-[r]-() WHERE type(r) IN $types RETURN e.id AS id ORDER BY r.count DESC, e.id LIMIT 1`, { types });
+    const g = ok(await h.gql(`query($id: ID!) { neighbourhood(ids: [$id], depth: 1, limit: 1000) {
+      nodes { id } edges { source target type weight evidence document paragraph confidence } } }`, { id })).neighbourhood;
+    const stored = await cypherRows(
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+       RETURN a.id AS source, b.id AS target, type(r) AS type, r.count AS weight, r.evText[0] AS evidence, r.evDocument[0] AS document,
+              r.evParagraph[0] AS paragraph, r.confidence AS confidence`,
+      { ids: g.nodes.map((n: any) => n.id), types },
+    );
+    const orNull = (v: unknown) => (v === '' ? null : v);
+    const key = (e: any) => `${e.source}|${e.type}|${e.target}`;
+    expect(g.edges.map(key).sort()).toEqual(stored.map(key).sort());
+    for (const e of g.edges) {
+      const s = stored.find((x) => key(x) === key(e))!;
+      expect(e).toEqual({ ...s, weight: Number(s.weight), evidence: orNull(s.evidence), paragraph: orNull(s.paragraph) });
+    }
+    expect(g.edges.some((e: any) => e.weight > 1)).toBe(true);
+    const pathEdges = ok(await h.gql(`query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 1) { edges { source target type weight confidence } } }`,
+      { a: g.edges[0].source, b: g.edges[0].target })).path.edges;
+    for (const e of pathEdges) expect(e.weight).toBe(Number(stored.find((x) => key(x) === key(e))!.weight));
   });
 
   test('neighbourhood refuses a depth above 3', async () => {
