@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
       console.log(`${first.documents} document(s), ${first.entities} entities checked: ${first.drift.length} drift(s)`);
       if (first.repaired) {
         const r = first.repaired;
-        console.log(`repaired: ${r.documents} document(s) rewritten, ${r.entities} entities recomputed, ${r.cooccurrences} co-occurrence edge(s), ${r.strays} stray relation(s)`);
+        console.log(`repaired: ${r.documents} document(s) rewritten, ${r.entities} entities recomputed, ${r.cooccurrences} co-occurrence edge(s), ${r.strays} typed relation(s) folded (strays dropped)`);
       }
       if (after) console.log(`after repair: ${after.drift.length} drift(s)`);
     }

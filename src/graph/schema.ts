@@ -1,7 +1,8 @@
 /**
  * Applies cypher/schema.cypher (constraints, indexes, full-text index). Every statement is
  * `IF NOT EXISTS`, so this runs at every start; it waits until the indexes are online so that
- * the first ingest and the first search see them.
+ * the first ingest and the first search see them; then the migrations of data written by earlier
+ * versions run (cypher/graph-migrate*.cypher: idempotent, nothing to do once done).
  */
 import type { Driver } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher';
@@ -14,6 +15,8 @@ export async function applySchema(driver: Driver, opts: { database?: string; awa
     for (const s of statements) await session.run(s);
     await session.run(cypher('graph-await-indexes'), { seconds: opts.awaitSeconds ?? 120 });
     await session.run(cypher('graph-migrate'));
+    // Auto-commit (session.run): the fold of old-shape relations commits in bounded transactions.
+    await session.run(cypher('graph-migrate-relations'));
     return statements.length;
   } finally {
     await session.close();

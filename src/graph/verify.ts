@@ -6,14 +6,17 @@
  *   document   its node's header fields, MENTIONS, typed relations, paragraphs and contribution
  *   entity     names, aliases, searchKey, mentionCount, kind properties (recompute rules), and
  *              entities nothing refers to any more
- *   edges      CO_OCCURS weights against the sum of the documents' shares; relations citing a
- *              document that is not stored
+ *   edges      CO_OCCURS weights against the sum of the documents' shares; typed relations:
+ *              one relationship per (type, from, to) with its evidence lists in canonical order
+ *              and count / documents / confidence matching them, no entry citing a document
+ *              that is not stored (stray)
  *
- * `repair` rewrites drifted documents from their stored source (a forced replacement), recomputes
- * drifted entities, resets co-occurrence weights and deletes strays; a second pass then reports
- * what is left (nothing, unless writers ran meanwhile).
+ * `repair` first folds wrong typed relations into their one canonical relationship (dropping
+ * stray entries), then rewrites drifted documents from their stored source (a forced
+ * replacement), recomputes drifted entities and resets co-occurrence weights; a second pass then
+ * reports what is left (nothing, unless writers ran meanwhile).
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { normaliseKey } from '../extract/arabic';
 import type { ExtractedDocument } from '../extract/types';
@@ -24,7 +27,7 @@ import { recomputedProps } from './recompute';
 import { rowLimits, toRows, type DocumentRows } from './rows';
 
 export interface Drift {
-  kind: 'document' | 'entity' | 'cooccurrence' | 'stray';
+  kind: 'document' | 'entity' | 'cooccurrence' | 'relation' | 'stray';
   id: string;
   what: string;
 }
@@ -33,6 +36,7 @@ export interface VerifyReport {
   documents: number;
   entities: number;
   drift: Drift[];
+  /** `strays`: typed relations rewritten (stray entries dropped, duplicates folded, lists put in order). */
   repaired?: { documents: number; entities: number; cooccurrences: number; strays: number };
 }
 
@@ -52,7 +56,8 @@ interface StoredDocument {
   props: Record<string, unknown>;
   contribution: Record<string, unknown> | null;
   mentions: { id: string; props: Record<string, unknown> }[];
-  relations: { type: string; from: string; to: string; props: Record<string, unknown> }[];
+  /** The evidence entries this document gave typed relations (one per entry of their lists). */
+  relations: { type: string; from: string; to: string; paragraph: string; evidence: string; confidence: number }[];
   paragraphs: Record<string, unknown>[];
 }
 
@@ -76,8 +81,9 @@ function documentDrift(d: StoredDocument, rows: DocumentRows): string[] {
   if (canon(own) !== canon(rows.document.props)) out.push('header fields');
   const ms = (xs: { id: string; props: unknown }[]) => canon(sortBy(xs, (x) => x.id));
   if (ms(d.mentions) !== ms(rows.mentions)) out.push('mentions');
-  const rk = (r: { type: string; from: string; to: string; props: unknown }) => r.type + r.from + r.to + canon(r.props);
-  if (canon(sortBy(d.relations, rk).map(rk)) !== canon(sortBy(rows.relations, rk).map(rk))) out.push('relations');
+  const entries = rows.relations.map((r) => ({ type: r.type, from: r.from, to: r.to, paragraph: r.props.paragraph ?? '', evidence: r.props.evidence, confidence: r.props.confidence }));
+  const rk = (r: object) => canon(r);
+  if (canon(sortBy(d.relations, rk).map(rk)) !== canon(sortBy(entries, rk).map(rk))) out.push('relations');
   const ps = d.paragraphs.map((p) => ({ ...p, documentId: undefined }) as Record<string, unknown>);
   if (canon(sortBy(ps, (p) => String(p.id))) !== canon(sortBy(rows.paragraphs.map((p) => ({ id: p.id, ...p.props })), (p) => p.id))) out.push('paragraphs');
   const c = d.contribution ?? {};
@@ -145,7 +151,7 @@ export async function verifyGraph(
     }
   }
 
-  // 3. Co-occurrence weights and stray relations.
+  // 3. Co-occurrence weights.
   const co = (await read('verify-cooccurs', {})).records[0];
   const expected = new Map<string, { a: string; b: string; weight: number; documents: number }>();
   for (const [ids, a, b, w] of co.get('shares') as [string[], number[], number[], number[]][]) {
@@ -174,31 +180,49 @@ export async function verifyGraph(
       coFix.push(e);
     }
   }
-  const strays = (await read('verify-stray', {})).records.map((r) => r.toObject() as { rid: string; type: string; from: string; to: string; document: string });
-  for (const s of strays) drift.push({ kind: 'stray', id: `${s.from} -${s.type}-> ${s.to}`, what: `cites ${s.document}, which is not an ingested document` });
+  // 4. Typed relations, a page of start entities at a time.
+  const relFix: { from: string; type: string; to: string }[] = [];
+  for (let after = ''; ; ) {
+    const res = await read('verify-relations', { after, limit: neo4j.int(500) });
+    if (res.records.length === 0) break;
+    for (const rec of res.records) {
+      const from = rec.get('id') as string;
+      after = from;
+      for (const p of rec.get('problems') as { type: string; to: string; what: string | null; gone: string[] }[]) {
+        const id = `${from} -${p.type}-> ${p.to}`;
+        if (p.what) drift.push({ kind: 'relation', id, what: p.what });
+        if (p.gone.length) drift.push({ kind: 'stray', id, what: `cites ${p.gone.join(', ')}, not an ingested document` });
+        relFix.push({ from, type: p.type, to: p.to });
+      }
+    }
+  }
 
   const report: VerifyReport = { documents, entities, drift };
   if (!opts.repair || drift.length === 0) return report;
 
-  // Repair: documents from their source, then strays, weights and entities, each in its own transaction.
+  // Repair: relations first (a fact stored twice would take a document's entries twice), then
+  // documents from their source, then weights and entities, each in its own transaction.
+  const write = async (work: (tx: ManagedTransaction) => Promise<void>) => {
+    const session = driver.session({ database: opts.database });
+    try {
+      await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  };
+  if (relFix.length) await write(async (tx) => void (await run(tx, 'repair-relations', { rows: relFix })));
   for (const item of toReload) {
     await loadDocuments(driver, [{ doc: item.doc, source: { text: item.text, sha256: item.sha256, meta: item.meta } }], { database: opts.database, force: true });
   }
-  const session = driver.session({ database: opts.database });
-  try {
-    await session.executeWrite(async (tx) => {
-      if (strays.length) await run(tx, 'repair-stray', { rids: strays.map((s) => s.rid) });
-      // Duplicated edges: drop them all, then write the expected one.
-      if (coFix.length) {
-        await run(tx, 'repair-cooccurs', { rows: coFix.map((c) => ({ ...c, documents: 0, weight: 0 })) });
-        const keep = coFix.filter((c) => c.documents > 0);
-        if (keep.length) await run(tx, 'repair-cooccurs', { rows: keep });
-      }
-      await settleEntities(tx, recompute);
-    });
-  } finally {
-    await session.close();
-  }
-  report.repaired = { documents: toReload.length, entities: recompute.length, cooccurrences: coFix.length, strays: strays.length };
+  await write(async (tx) => {
+    // Duplicated edges: drop them all, then write the expected one.
+    if (coFix.length) {
+      await run(tx, 'repair-cooccurs', { rows: coFix.map((c) => ({ ...c, documents: 0, weight: 0 })) });
+      const keep = coFix.filter((c) => c.documents > 0);
+      if (keep.length) await run(tx, 'repair-cooccurs', { rows: keep });
+    }
+    await settleEntities(tx, [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
+  });
+  report.repaired = { documents: toReload.length, entities: recompute.length, cooccurrences: coFix.length, strays: relFix.length };
   return report;
 }

@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from '../../src/api/server';
 import { ingestQueue } from '../../src/api/services/ingest';
 import { createDriver } from '../../src/graph/driver';
 import { applySchema } from '../../src/graph/schema';
+import { withFragments } from '../../src/graph/cypher';
 import { sha256Of } from '../../src/graph/load';
 import { removeDocuments, DocumentNotFoundError } from '../../src/graph/remove';
 import { wipeGraph } from '../../src/graph/stats';
@@ -277,10 +278,20 @@ test('kg verify finds drift a racing writer of an earlier version could leave, a
   await driver.executeQuery(`MATCH (d:Document)-[m:MENTIONS]->(e) WITH d, m, e LIMIT 1 CREATE (d)-[m2:MENTIONS]->(e) SET m2 = properties(m)`);
   await driver.executeQuery(`MATCH ()-[c:CO_OCCURS]->() WITH c LIMIT 1 SET c.weight = c.weight + 7`);
   await driver.executeQuery(`MATCH (e:Agency) WITH e LIMIT 1 SET e.aliases = e.aliases + ['اسم قديم']`);
-  await driver.executeQuery(`MATCH (a:Agency), (b:Country) WITH a, b LIMIT 1 CREATE (a)-[:RATIFIED {document: 'document:gone', evidence: '', confidence: 0.5}]->(b)`);
+  // ... a stray entry (citing a document that is not stored) at the head of a fact's evidence lists,
+  await driver.executeQuery(
+    withFragments(`MATCH ()-[r:{{RELATION_TYPES}}]->() WITH r LIMIT 1
+     SET r.evDocument = ['document:gone'] + r.evDocument, r.evParagraph = [''] + r.evParagraph, r.evText = [''] + r.evText,
+         r.evConfidence = [1.0] + r.evConfidence, r.count = r.count + 1, r.documents = r.documents + 1, r.confidence = 1.0`),
+  );
+  // ... and a second relationship for one fact, copying one of the document's entries.
+  await driver.executeQuery(
+    withFragments(`MATCH (a)-[r:{{RELATION_TYPES}}]->(b) WHERE r.count = 1 WITH a, r, b LIMIT 1
+     CALL (a, r, b) { CREATE (a)-[r2:$(type(r))]->(b) SET r2 = properties(r) }`),
+  );
   const found = await kg(['verify']);
   expect(found.code).toBe(1);
-  for (const kind of ['document', 'entity', 'cooccurrence', 'stray']) expect(found.out).toMatch(new RegExp(`drift  ${kind}`));
+  for (const kind of ['document', 'entity', 'cooccurrence', 'relation', 'stray']) expect(found.out).toMatch(new RegExp(`drift  ${kind}`));
   const repaired = await kg(['verify', '--repair']);
   expect(repaired.out).toMatch(/after repair: 0 drift\(s\)/);
   expect(repaired.code).toBe(0);
