@@ -1,7 +1,7 @@
 /** What every resolver receives: the database door, this request's loaders, configuration. */
 import type { Driver } from 'neo4j-driver';
 import type { ingestText } from '../ingest';
-import { Db } from './db';
+import { Db } from '../graph/db';
 import type { ResponseBudget } from './guard/budget';
 import { createLoaders, Loaders } from './loaders';
 
@@ -12,6 +12,8 @@ export interface ApiDeps {
   database?: string;
   /** Batch relationship fields through DataLoaders (default: true unless KG_BATCHING=off). */
   batching?: boolean;
+  /** Compile nested relation fields into one statement (src/api/compile; default: true unless KG_COMPILE=off). */
+  compile?: boolean;
   /** Token that allows mutations (default: KG_WRITE_TOKEN). Unset: mutations are refused. */
   writeToken?: string | null;
   /** Called once per Cypher round trip (tests and benchmarks count them). */
@@ -22,6 +24,7 @@ export interface ApiDeps {
 
 export interface ApiConfig {
   batching: boolean;
+  compile: boolean;
   writeToken: string | null;
 }
 
@@ -39,6 +42,7 @@ export interface ApiContext {
 export function apiConfig(deps: ApiDeps, env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
     batching: deps.batching ?? env.KG_BATCHING !== 'off',
+    compile: deps.compile ?? env.KG_COMPILE !== 'off',
     writeToken: deps.writeToken !== undefined ? deps.writeToken : env.KG_WRITE_TOKEN || null,
   };
 }

@@ -6,7 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import { RELATION_TYPES } from '../model';
-import type { Db, Row } from './db';
+import type { Db, Row } from '../graph/db';
 import { DocumentEntityValue, EntityValue, MentionValue, num, ParagraphValue, RelationValue, str, toEntity, toParagraph } from './values';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';

@@ -12,7 +12,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLFormattedError } from 'graphql';
 import { ApiContext, ApiDeps, apiConfig, createContext } from './context';
-import { Db } from './db';
+import { Db, isUnavailable } from '../graph/db';
 import { apiSchema } from './schema';
 import { applyServerLimits, bodyErrors, budgetPlugin, cors, errorHandler, formatGuardError, GuardConfig, guardConfig, jsonBody, queryGuard, rateLimit, responseCeiling, ResponseBudget, writerRequest } from './guard';
 import { bindResponse, logger, observabilityPlugin, requestLogging } from '../observability';
@@ -27,7 +27,7 @@ export const GRAPHQL_PATH = '/graphql';
 /** Turns a database outage into a message that says what to do, instead of a driver stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: { code?: string; message?: string } })?.originalError;
-  if (original?.code === 'ServiceUnavailable' || original?.code === 'SessionExpired') {
+  if (original && isUnavailable(original)) {
     return {
       ...formatted,
       message: `Neo4j is not reachable (${original.message}). Start it with "scripts/neo4j start" or point NEO4J_URI at a running server.`,

@@ -20,6 +20,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
+import { run } from './db';
 import { recomputeEntities } from './recompute';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
 
@@ -54,26 +55,8 @@ export async function storedDocumentIds(driver: Driver, hashes: string[], opts: 
   return new Map(res.records.map((r) => [r.get('sha256') as string, r.get('id') as string]));
 }
 
-/** Properties that are real numbers; every other whole number is an integer in the graph. */
-const FLOAT_KEYS = new Set(['confidence', 'evConfidence']);
-
-/**
- * The driver sends every JavaScript number as a FLOAT: offsets, counts and years would be stored
- * as 12.0. Whole numbers become Neo4j INTEGERs here, at the boundary (the rows stay plain data).
- */
-export function withIntegers(value: unknown, key = ''): unknown {
-  if (neo4j.isInt(value)) return value;
-  if (typeof value === 'number') return Number.isInteger(value) && !FLOAT_KEYS.has(key) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map((v) => withIntegers(v, key));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIntegers(v, k)]));
-  }
-  return value;
-}
-
-export function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>) {
-  return tx.run(cypher(name), withIntegers(params) as Record<string, unknown>);
-}
+// The integer coercion and the statement runner live in the one Neo4j door (src/graph/db.ts).
+export { withIntegers, run } from './db';
 
 async function runBatched(tx: ManagedTransaction, name: string, rows: unknown[], params: Record<string, unknown> = {}): Promise<void> {
   for (const batch of batches(rows)) await run(tx, name, { ...params, rows: batch });

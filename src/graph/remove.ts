@@ -8,6 +8,7 @@
 import * as path from 'path';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { fileKey, idKey, lockKeys, removeContribution, run, settleEntities, shaKey, unlockKeys, type Previous } from './load';
+import { writeConfig } from './db';
 
 export interface RemovedDocument {
   /** What was asked for (an id or a file name). */
@@ -64,7 +65,7 @@ export async function removeDocuments(driver: Driver, refs: string[], opts: { da
       await settleEntities(tx, settle);
       await unlockKeys(tx, keys);
       return found.map((f) => ({ ref: f.ref, documentId: f.id, file: f.file ?? '' }));
-    });
+    }, writeConfig());
   } finally {
     await session.close();
   }

@@ -1,6 +1,7 @@
 /** Whole-graph maintenance used by tests, benchmarks and operators. */
 import type { Driver } from 'neo4j-driver';
-import { cypher, cypherStatements } from './cypher';
+import { cypherStatements } from './cypher';
+import { readRows } from './db';
 
 export interface GraphCounts {
   nodes: number;
@@ -10,9 +11,8 @@ export interface GraphCounts {
 }
 
 export async function graphCounts(driver: Driver, database?: string): Promise<GraphCounts> {
-  const res = await driver.executeQuery(cypher('graph-counts'), {}, { database, routing: 'READ' });
-  const r = res.records[0];
-  return { nodes: Number(r.get('nodes')), relationships: Number(r.get('relationships')), documents: Number(r.get('documents')) };
+  const [r] = await readRows(driver, 'graph-counts', {}, database);
+  return { nodes: Number(r.nodes), relationships: Number(r.relationships), documents: Number(r.documents) };
 }
 
 /** Removes every node and relationship; the schema stays. */

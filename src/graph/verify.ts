@@ -22,6 +22,7 @@ import { normaliseKey } from '../extract/arabic';
 import type { ExtractedDocument } from '../extract/types';
 import { pipelineExtractor, type Extractor } from '../ingest/extractor';
 import { cypher } from './cypher';
+import { writeConfig } from './db';
 import { loadDocuments, run, settleEntities } from './load';
 import { recomputedProps } from './recompute';
 import { rowLimits, toRows, type DocumentRows } from './rows';
@@ -205,7 +206,7 @@ export async function verifyGraph(
   const write = async (work: (tx: ManagedTransaction) => Promise<void>) => {
     const session = driver.session({ database: opts.database });
     try {
-      await session.executeWrite(work);
+      await session.executeWrite(work, writeConfig());
     } finally {
       await session.close();
     }

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import type { DocumentMeta, ExtractedDocument } from '../extract/types';
 import { loadDocuments, storedDocumentIds, sha256Of, type LoadResult } from '../graph/load';
+import { isUnavailable } from '../graph/db';
 import { documentIdFor, fileNameProblem } from '../graph/rows';
 import { expandPaths } from './files';
 import { pipelineExtractor, type Extractor } from './extractor';
@@ -73,11 +74,8 @@ function reason(err: unknown): string {
   return /Caused by: (.*)$/s.exec(msg)?.[1].trim() ?? msg;
 }
 
-function isConnectionError(err: unknown): boolean {
-  const code = (err as { code?: string })?.code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|connect/.test(code) ||
-    code.startsWith('Neo.ClientError.Security') || code === 'Neo.TransientError.General.DatabaseUnavailable';
-}
+/** The door's classification (src/graph/db.ts): the database is away, so every file would fail alike. */
+const isConnectionError = isUnavailable;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -2,7 +2,7 @@
  * The data of the document reader (/read/<id>): one Cypher round trip
  * (cypher/pages-read-document.cypher) turned into plain values the HTML renderer takes.
  */
-import type { Db, Row } from '../api/db';
+import type { Db, Row } from '../graph/db';
 import { displayName } from '../api/services/graph';
 import { toEntity, toParagraph, type ParagraphValue } from '../api/values';
 

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import express, { Router, Request, Response, NextFunction } from 'express';
 import { CODES, errorBody } from '../api/guard/errors';
+import { isUnavailable } from '../graph/db';
 import { KINDS, RELATIONS, packageRoot } from '../model';
 import type { PageConfig } from './config';
 import { EXAMPLE_QUERIES } from './examples';
@@ -130,7 +131,7 @@ export function webRouter(deps: WebDeps): Router {
       const e = err as { code?: string; message?: string; extensions?: { code?: string } };
       if (e.extensions?.code === 'BAD_USER_INPUT') {
         res.status(400).type('text/plain; charset=utf-8').send(`Bad export request: ${e.message}\n`);
-      } else if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') {
+      } else if (isUnavailable(e)) {
         res
           .status(503)
           .type('text/plain; charset=utf-8')

@@ -3,6 +3,7 @@
  * Every value has a safe default; each env variable is documented in the README
  * ("Reliability and security").
  */
+import { readTimeoutMs } from '../../graph/db';
 
 export interface GuardConfig {
   /** Deepest selection nesting (inline fragments do not count). KG_MAX_DEPTH */
@@ -102,7 +103,7 @@ export function guardConfig(env: NodeJS.ProcessEnv = process.env): GuardConfig {
   };
 }
 
-/** The Cypher transaction timeout for API reads alone (read on every call: cheap, and tests can change it). */
+/** The Cypher transaction timeout for API reads (the door's policy, src/graph/db.ts; read on every call). */
 export function queryTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  return int(env, 'KG_QUERY_TIMEOUT_MS', 15_000);
+  return readTimeoutMs(env);
 }

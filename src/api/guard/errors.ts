@@ -3,6 +3,7 @@
  * and what to do instead.
  */
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { isUnavailable } from '../../graph/db';
 
 export const CODES = {
   tooDeep: 'QUERY_TOO_DEEP',
@@ -52,8 +53,6 @@ const TIMEOUT_CODES = new Set([
   'Neo.TransientError.Transaction.LockClientStopped',
 ]);
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
-
 /** Neo4j's memory guards (dbms.memory.transaction.*): the query asked for too much at once. */
 const MEMORY_CODE = /MemoryPoolOutOfMemoryError|TransactionOutOfMemory|MemoryLimit|OutOfMemory/;
 
@@ -90,7 +89,7 @@ export function formatGuardError(formatted: GraphQLFormattedError, error: unknow
       extensions: { ...formatted.extensions, code: CODES.timeout },
     };
   }
-  if (cause?.code && UNAVAILABLE_CODES.has(cause.code) && formatted.extensions?.code !== CODES.unavailable) {
+  if (cause?.code && isUnavailable(cause) && formatted.extensions?.code !== CODES.unavailable) {
     return {
       ...formatted,
       message: `Neo4j is not reachable (${cause.message ?? cause.code}); the API retries by itself, try again shortly`,

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { compiledEntity } from '../compile';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { entityById, entityPage } from '../services/entities';
@@ -17,8 +18,9 @@ import type { EntityValue } from '../values';
 @Resolver(() => Entity)
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'One entity by id (e.g. `agency:unodc`); null when unknown.' })
-  entity(@Arg('id', () => ID, { description: 'Entity id.' }) id: string, @Ctx() ctx: ApiContext) {
-    return entityById(ctx, id);
+  entity(@Arg('id', () => ID, { description: 'Entity id.' }) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    // Relation fields below: one compiled statement reads them all (src/api/compile).
+    return compiledEntity(ctx, id, info);
   }
 
   @Query(() => EntityConnection, { description: 'Entities of a kind (or all), filtered and ordered, as a cursor connection.' })

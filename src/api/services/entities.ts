@@ -3,7 +3,7 @@ import { badUserInput } from '../guard/errors';
 import { normaliseKey } from '../../extract/arabic';
 import { kindSpec } from '../../model';
 import type { ApiContext } from '../context';
-import type { Db } from '../db';
+import type { Db } from '../../graph/db';
 import { charged } from '../guard/budget';
 import { EntityValue, toEntity } from '../values';
 import { decodeCursor, encodeCursor } from './cursor';

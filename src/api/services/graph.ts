@@ -4,7 +4,7 @@
  * Also used by the web router's GraphML/GEXF export, so both agree.
  */
 import { RELATION_TYPES } from '../../model';
-import type { Db, Row } from '../db';
+import type { Db, Row } from '../../graph/db';
 import { EntityValue, num, str, toEntity } from '../values';
 import { PAGES, pageSize } from './pages';
 import { checkMinConfidence } from './relations';
@@ -111,26 +111,12 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntitie
   const minConfidence = checkMinConfidence(args.minConfidence);
   const kinds = args.kinds && args.kinds.length ? args.kinds : null;
 
-  const starts = (await loadEntities([...new Set(args.ids)])).filter((e): e is EntityValue => e !== null);
-  let truncated = starts.length > args.limit;
-  const nodes = starts.slice(0, args.limit);
-  const visited = new Set(nodes.map((n) => n.id));
-  let frontier = [...visited];
-  for (let hop = 1; hop <= args.depth && frontier.length > 0 && !truncated; hop++) {
-    const room = args.limit - nodes.length;
-    // One more than there is room for tells whether the limit cut the result.
-    const rows = await db.read('api-neighbours', { frontier, visited: [...visited], types, kinds, limit: room + 1, minConfidence });
-    const found = rows.map((r) => toEntity(r.b));
-    if (found.length > room) truncated = true;
-    const added = found.slice(0, room);
-    for (const e of added) visited.add(e.id);
-    nodes.push(...added);
-    frontier = added.map((e) => e.id);
-  }
-  const ids = nodes.map((n) => n.id);
+  // One statement (cypher/api-neighbourhood.cypher): the starts, every hop and the edges.
+  const [row] = await db.read('api-neighbourhood', { ids: [...new Set(args.ids)], depth: args.depth, limit: args.limit, types, kinds, minConfidence, edgeLimit });
+  const nodes = [...(row.starts as unknown[]), ...(row.reached as unknown[])].map(toEntity);
+  const found = (row.edges as Row[]).map(toEdge);
   // One more than asked for tells whether the edge limit cut the result.
-  const found = ids.length > 1 ? (await db.read('api-edges-among', { ids, types, minConfidence, limit: edgeLimit + 1 })).map(toEdge) : [];
-  if (found.length > edgeLimit) truncated = true;
+  const truncated = Boolean(row.truncated) || found.length > edgeLimit;
   const edges = found.slice(0, edgeLimit).sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type) || cmp(a.id, b.id));
   return { nodes: nodes.map(toNode), edges, truncated };
 }

@@ -7,6 +7,7 @@
 import { timingSafeEqual } from 'crypto';
 import { GraphQLError } from 'graphql';
 import { badUserInput } from '../guard/errors';
+import { isUnavailable } from '../../graph/db';
 import { DocumentRefusedError } from '../../graph/rows';
 import { DocumentNotFoundError, removeDocuments } from '../../graph/remove';
 import { DatabaseUnavailableError, InputRefusedError, ingestText } from '../../ingest';
@@ -130,7 +131,7 @@ export async function removeDocument(ctx: ApiContext, ref: string): Promise<Remo
     const [r] = await removeDocuments(ctx.deps.driver, [ref.trim()], { database: ctx.deps.database });
     return { documentId: r.documentId, file: r.file };
   } catch (err) {
-    if ((err as { code?: string })?.code === 'ServiceUnavailable') throw writeError(new DatabaseUnavailableError(err));
+    if (isUnavailable(err)) throw writeError(new DatabaseUnavailableError(err));
     throw writeError(err);
   }
 }

@@ -12,7 +12,7 @@
  * MAX_TERMS words, each at most MAX_TERM_LENGTH letters; longer input is refused as BAD_USER_INPUT.
  */
 import { definite, normaliseKey, withoutArticle } from '../../extract/arabic';
-import type { Db } from '../db';
+import type { Db } from '../../graph/db';
 import { EntityValue, toEntity } from '../values';
 import { badUserInput } from '../guard/errors';
 

@@ -1,5 +1,5 @@
 import { KIND_NAMES, RELATION_TYPES } from '../../model';
-import type { Db } from '../db';
+import type { Db } from '../../graph/db';
 import { EntityValue, toEntity } from '../values';
 
 export interface StatsValue {

@@ -1,5 +1,5 @@
 import { KINDS } from '../../model';
-import type { Db } from '../db';
+import type { Db } from '../../graph/db';
 import { EntityValue, toEntity } from '../values';
 import { checkDate } from './entities';
 

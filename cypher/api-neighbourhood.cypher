@@ -1,0 +1,101 @@
+// A neighbourhood in ONE statement (was one per hop plus one for the edges): the start entities
+// of $ids (in that order, at most $limit), then breadth-first up to $depth hops (at most 3, the
+// API's MAX_DEPTH: one block per hop, a hop beyond $depth or after the limit cut expands
+// nothing), then the edges among the nodes. Each hop is cypher/api-neighbours.cypher and the
+// edge set cypher/api-edges-among.cypher, as the service ran them one by one: the same entities
+// best connected first (stored counts of typed relations, then co-occurrence and mention
+// weights), the same order of edges, at most $edgeLimit + 1 of them (one more tells the service
+// the edge limit cut). Types are data ($types: the model's relation types asked for, plus
+// CO_OCCURS and MENTIONS when the caller opts in); each branch expands one family of types only.
+// `starts` come whole (a document's title labels it), the entities reached as the summary a
+// subgraph draws.
+CALL () {
+  UNWIND range(0, size($ids) - 1) AS i
+  MATCH (s:Entity {id: $ids[i]})
+  WITH s ORDER BY i
+  RETURN collect(s) AS found
+}
+WITH found[0..$limit] AS nodes, size(found) > $limit AS truncated
+WITH size(nodes) AS starts, nodes, nodes AS added, truncated
+// Hop 1: the entities linked to the last hop's ($depth >= 1, nothing cut yet), not yet in the
+// subgraph, best connected to it first; one more than there is room for tells whether the limit cut.
+CALL (nodes, added, truncated) {
+  UNWIND CASE WHEN truncated OR $depth < 1 THEN [] ELSE added END AS a
+  CALL (a) {
+    MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity) WHERE type(r) IN $types AND r.confidence >= $minConfidence RETURN b, r.count AS stated, 0 AS named
+    UNION ALL
+    MATCH (a)-[r:CO_OCCURS]-(b:Entity) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+    UNION ALL
+    MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+  }
+  WITH nodes, b, stated, named
+  WHERE NOT b IN nodes AND ($kinds IS NULL OR any(k IN $kinds WHERE k IN labels(b)))
+  WITH b, sum(stated) AS stated, sum(named) AS named
+  ORDER BY stated DESC, named DESC, b.id
+  LIMIT $limit + 1
+  RETURN collect(b) AS found
+}
+WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - size(nodes)] AS added,
+     truncated OR size(found) > $limit - size(nodes) AS truncated
+// Hop 2: the entities linked to the last hop's ($depth >= 2, nothing cut yet), not yet in the
+// subgraph, best connected to it first; one more than there is room for tells whether the limit cut.
+CALL (nodes, added, truncated) {
+  UNWIND CASE WHEN truncated OR $depth < 2 THEN [] ELSE added END AS a
+  CALL (a) {
+    MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity) WHERE type(r) IN $types AND r.confidence >= $minConfidence RETURN b, r.count AS stated, 0 AS named
+    UNION ALL
+    MATCH (a)-[r:CO_OCCURS]-(b:Entity) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+    UNION ALL
+    MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+  }
+  WITH nodes, b, stated, named
+  WHERE NOT b IN nodes AND ($kinds IS NULL OR any(k IN $kinds WHERE k IN labels(b)))
+  WITH b, sum(stated) AS stated, sum(named) AS named
+  ORDER BY stated DESC, named DESC, b.id
+  LIMIT $limit + 1
+  RETURN collect(b) AS found
+}
+WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - size(nodes)] AS added,
+     truncated OR size(found) > $limit - size(nodes) AS truncated
+// Hop 3: the entities linked to the last hop's ($depth >= 3, nothing cut yet), not yet in the
+// subgraph, best connected to it first; one more than there is room for tells whether the limit cut.
+CALL (nodes, added, truncated) {
+  UNWIND CASE WHEN truncated OR $depth < 3 THEN [] ELSE added END AS a
+  CALL (a) {
+    MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity) WHERE type(r) IN $types AND r.confidence >= $minConfidence RETURN b, r.count AS stated, 0 AS named
+    UNION ALL
+    MATCH (a)-[r:CO_OCCURS]-(b:Entity) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+    UNION ALL
+    MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+  }
+  WITH nodes, b, stated, named
+  WHERE NOT b IN nodes AND ($kinds IS NULL OR any(k IN $kinds WHERE k IN labels(b)))
+  WITH b, sum(stated) AS stated, sum(named) AS named
+  ORDER BY stated DESC, named DESC, b.id
+  LIMIT $limit + 1
+  RETURN collect(b) AS found
+}
+WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - size(nodes)] AS added,
+     truncated OR size(found) > $limit - size(nodes) AS truncated
+// The edges of allowed types among the nodes, typed relations first, then mentions, then
+// co-occurrences, each by its stored weight.
+CALL (nodes) {
+  WITH nodes, [n IN nodes | n.id] AS ids
+  UNWIND CASE WHEN size(nodes) > 1 THEN nodes ELSE [] END AS a
+  CALL (a, ids) {
+    MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN ids AND r.confidence >= $minConfidence
+    RETURN r, b, 0 AS rank, r.count AS weight
+    UNION ALL
+    MATCH (a)-[r:MENTIONS]->(b:Entity) WHERE 'MENTIONS' IN $types AND b.id IN ids RETURN r, b, 1 AS rank, r.count AS weight
+    UNION ALL
+    MATCH (a)-[r:CO_OCCURS]->(b:Entity) WHERE 'CO_OCCURS' IN $types AND b.id IN ids RETURN r, b, 2 AS rank, r.weight AS weight
+  }
+  WITH a, r, b, rank, weight
+  ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
+  LIMIT $edgeLimit + 1
+  RETURN collect({id: elementId(r), source: a.id, target: b.id, type: type(r), weight: weight, evidence: r.evText[0],
+                  document: r.evDocument[0], paragraph: r.evParagraph[0], confidence: r.confidence}) AS edges
+}
+RETURN [n IN nodes[0..starts] | n {.*, _labels: labels(n)}] AS starts,
+       [n IN nodes[starts..] | n {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(n)}] AS reached,
+       edges, truncated
