@@ -9,9 +9,9 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type)]->(b)
-// Write-lock it before reading its lists: a concurrent writer of the same fact waits for this
-// transaction, then reads what it committed (no lost entries).
-SET r.count = coalesce(r.count, 0)
+// No lost entries between concurrent writers of one fact: both ends are entities (or the
+// document) this transaction already wrote (ingest-document, -entities, -mentions), so their
+// write locks are held; another writer of the fact waits on them until this one commits.
 WITH r, row, coalesce(r.evDocument, []) AS ds
 WITH r, [i IN range(0, size(ds) - 1) | {c: r.evConfidence[i], d: ds[i], p: r.evParagraph[i], t: r.evText[i]}]
       + [i IN range(0, size(row.evDocument) - 1) | {c: row.evConfidence[i], d: row.evDocument[i], p: row.evParagraph[i], t: row.evText[i]}] AS entries

@@ -1,5 +1,6 @@
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
 import { largestArg, selectsAny, selectsOnly, SUMMARY_FIELDS } from '../../../src/api/selection';
+import { evidencePage } from '../../../src/api/services/relations';
 
 /** The `entity` field of `{ r { entity {...} } }` as a resolver's info sees it. */
 function infoFor(query: string) {
@@ -46,5 +47,19 @@ describe('largestArg (the evidence page a relation list reads once for all its i
     expect(largestArg(relationsInfo('{ e { relations { entity { relations { evidence(first: 9) { text } } } } } }'), 'evidence', 'first', 3)).toBeNull();
     expect(selectsAny(relationsInfo('{ e { relations { documentId } } }'), ['documentId', 'paragraph'])).toBe(true);
     expect(selectsAny(relationsInfo('{ e { relations { entity { id } } } }'), ['documentId', 'paragraph'])).toBe(false);
+  });
+});
+
+describe('evidencePage (entries per relation the loader reads)', () => {
+  test('none when no evidence is selected, one for the deprecated best-entry fields, else the largest page asked', () => {
+    expect(evidencePage(relationsInfo('{ e { relations { type count entity { id } } } }'))).toBe(0);
+    expect(evidencePage(relationsInfo('{ e { relations { documentId } } }'))).toBe(1);
+    expect(evidencePage(relationsInfo('{ e { relations { paragraph evidence(first: 0) { text } } } }'))).toBe(1);
+    expect(evidencePage(relationsInfo('{ e { relations { evidence { text } x: evidence(first: 8) { text } } } }'))).toBe(8);
+    expect(evidencePage()).toBe(3);
+  });
+
+  test('a page above the maximum is refused with what to ask instead', () => {
+    expect(() => evidencePage(relationsInfo('{ e { relations { evidence(first: 101) { text } } } }'))).toThrow(/from 0 to 100/);
   });
 });
