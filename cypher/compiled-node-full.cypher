@@ -1,3 +1,3 @@
 // The other end of a compiled relation when its selection asks for more than the summary: the
 // whole node, as cypher/api-entities-by-id.cypher projects it (it primes the entity DataLoader).
-__node__ {.*, _labels: labels(__node__)}
+b {.*, _labels: labels(b)}

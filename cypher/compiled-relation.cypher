@@ -1,26 +1,36 @@
 // One relation field of a compiled read (`relations(...)` or a per-type field such as
-// `organized`), as the relations DataLoader reads it (cypher/api-relations.cypher): the page of
-// __node__'s typed relations of $__p__types (null: any) in direction $__p__direction whose best confidence
-// reaches $__p__minConfidence, by count then the other end's name and id; each with its first
-// $__p__evidence evidence entries at or above the minimum. __types__ is the model's relation
-// types the field can expand (all of them, or the per-type field's one). __calls__ are the
-// nested relation fields of the other end __other__, __fields__ their keys, __projection__ the
-// other end's properties (compiled-node-summary or compiled-node-full).
-CALL (__node__) {
-  MATCH (__node__)-[__rel__:__types__]-(__other__:Entity)
-  WHERE ($__p__types IS NULL OR type(__rel__) IN $__p__types)
-    AND ($__p__direction = 'BOTH' OR (startNode(__rel__) = __node__) = ($__p__direction = 'OUT'))
-    AND __rel__.confidence >= $__p__minConfidence
-  WITH __node__, __rel__, __other__
-  ORDER BY __rel__.count DESC, coalesce(__other__.name, __other__.id), __other__.id, type(__rel__), elementId(__rel__)
-  LIMIT $__p__first
-  __calls__
-  WITH __node__, __rel__, __other__, coalesce(__rel__.evConfidence, [])[0..$__p__evidence] AS __top__, {__fields__} AS __nested__
-  RETURN collect({
-    type: type(__rel__), direction: CASE WHEN startNode(__rel__) = __node__ THEN 'OUT' ELSE 'IN' END,
-    other: __projection__, count: __rel__.count, documentCount: __rel__.documents, confidence: __rel__.confidence,
-    evidence: [i IN range(0, size(__top__) - 1) WHERE __top__[i] >= $__p__minConfidence |
-      {text: __rel__.evText[i], documentId: __rel__.evDocument[i], paragraph: __rel__.evParagraph[i], confidence: __top__[i]}],
-    fields: __nested__
-  }) AS __out__
+// `organized`) for every entity of the set __from__, read as the relations DataLoader reads it
+// (cypher/api-relations.cypher): each entity's page of typed relations of $__p__types (null:
+// any) in direction $__p__direction whose best confidence reaches $__p__minConfidence, by count
+// then the other end's name and id, each with its first $__p__evidence evidence entries at or
+// above the minimum. __types__ is the model's relation types the field can expand (all of them,
+// or the per-type field's one); __projection__ the other end's properties (compiled-node-summary
+// or compiled-node-full). Gives __out__ (per entity: its rows) and __set__ (the distinct other
+// ends, the set the fields below this one start from).
+CALL (__from__) {
+  UNWIND __from__ AS a
+  CALL (a) {
+    MATCH (a)-[r:__types__]-(b:Entity)
+    WHERE ($__p__types IS NULL OR type(r) IN $__p__types)
+      AND ($__p__direction = 'BOTH' OR (startNode(r) = a) = ($__p__direction = 'OUT'))
+      AND r.confidence >= $__p__minConfidence
+    WITH a, r, b
+    ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), elementId(r)
+    LIMIT $__p__first
+    WITH a, r, b, coalesce(r.evConfidence, [])[0..$__p__evidence] AS top
+    RETURN collect({
+      type: type(r), direction: CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
+      other: __projection__, count: r.count, documentCount: r.documents, confidence: r.confidence,
+      evidence: [i IN range(0, size(top) - 1) WHERE top[i] >= $__p__minConfidence |
+        {text: r.evText[i], documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}]
+    }) AS rows, collect(b) AS reached
+  }
+  WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached
+  CALL (reached) {
+    UNWIND reached AS list
+    UNWIND list AS b
+    WITH DISTINCT b
+    RETURN collect(b) AS others
+  }
+  RETURN found AS __out__, others AS __set__
 }

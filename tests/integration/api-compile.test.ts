@@ -64,6 +64,17 @@ describe('compiled reads answer as the DataLoaders do', () => {
     expect(r.lTrips).toBeGreaterThan(r.cTrips);
   });
 
+  test.each([
+    ['an entities page', '{ entities(first: 15) { totalCount nodes { id relations(first: 5) { type count entity { id relations(first: 5) { type entity { id name } } } } } edges { cursor node { id ... on Agency { memberOf(first: 3) { entity { name } } } } } } }'],
+    ['search hits', '{ search(text: "الأمم المتحدة", first: 8) { score entity { id relations(first: 10) { type entity { id relations(first: 3) { type } } } } } }'],
+    ['documents', '{ documents(first: 5) { nodes { id ... on Document { cites(first: 5) { entity { id } } issuedBy { entity { id relations(first: 3) { type } } } } } } }'],
+  ])('%s: the list, then one statement for the relations of all its entities', async (_name, query) => {
+    const r = await both(query, {});
+    expect(r.c).toEqual(r.l);
+    expect(r.cTrips).toBeLessThanOrEqual(2);
+    expect(r.lTrips).toBeGreaterThan(r.cTrips);
+  });
+
   test('the hub has relations two levels deep (the comparison is not vacuous)', async () => {
     const r = await both(TWO_LEVELS, { id: hub });
     expect(r.c.entity.relations.length).toBeGreaterThan(1);

@@ -8,15 +8,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context';
 import { entityById } from '../services/entities';
 import type { EntityValue } from '../values';
-import { compiling, planOf, prefetch } from './prefetch';
+import { prefetchBelow } from './prefetch';
 
 export { compileEntities } from './statement';
 export { planEntity, planDepth } from './plan';
-export { planOf, prefetch, COMPILED_STATEMENT } from './prefetch';
+export { planOf, prefetch, prefetchBelow, COMPILED_STATEMENT } from './prefetch';
 
 /** `entity(id:)`: with relation fields below, the entity and all of them in one statement. */
 export async function compiledEntity(ctx: ApiContext, id: string, info: GraphQLResolveInfo): Promise<EntityValue | null> {
-  const plan = compiling(ctx) ? planOf(info) : null;
-  if (plan) await prefetch(ctx, [id], plan);
+  await prefetchBelow(ctx, info, [id], [[]]);
   return entityById(ctx, id);
 }

@@ -1,8 +1,10 @@
 /**
- * A plan (./plan.ts) as ONE Cypher statement, the way @neo4j/graphql translates a read: every
- * relation field is a `CALL (node) { MATCH ... ORDER BY ... LIMIT ... RETURN collect(...) }`
- * sub-query nested inside its parent's, so a query two or three levels deep is one round trip.
- * Text comes from cypher/compiled-*.cypher only; each field's arguments are parameters p<n>_*.
+ * A plan (./plan.ts) as ONE Cypher statement. Like @neo4j/graphql, every relation field is a
+ * `CALL { MATCH ... ORDER BY ... LIMIT ... RETURN collect(...) }` sub-query; unlike it, the
+ * sub-queries are not nested per row but run level by level over the distinct entities the
+ * level above reached (as the DataLoaders batch), so an entity reached from many parents (a hub)
+ * is expanded once per field, not once per path. Text comes from cypher/compiled-*.cypher only;
+ * each field's arguments are parameters p<n>_*.
  */
 import { fill, generated, join, Text, typeUnion } from './fragments';
 import { ANY_TYPE } from '../loaders';
@@ -21,13 +23,14 @@ interface Build {
   keys: Map<RelationAsk, string>;
 }
 
-/** The sub-queries of an entity's relation fields, and the `fields` map entries naming their results. */
-function relationCalls(node: string, plan: EntityPlan, b: Build): { calls: Text; fields: Text } {
-  const calls: Text[] = [];
-  const fields: Text[] = [];
+/**
+ * The sub-queries of the relation fields of `plan`, for the entity set `from`, parents before
+ * their children (each child starts from the set of other ends its parent reached).
+ */
+function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], fields: Text[]): void {
   for (const ask of plan.relations) {
     const i = ++b.n;
-    const [rel, other, out, top, nested, p, key] = [`r${i}`, `n${i}`, `v${i}`, `t${i}`, `m${i}`, `p${i}_`, `f${i}`].map(generated);
+    const [out, set, p, key] = [`v${i}`, `s${i}`, `p${i}_`, `f${i}`].map(generated);
     b.keys.set(ask, key);
     Object.assign(b.params, {
       [`${p}types`]: ask.loader.type === ANY_TYPE ? null : ask.loader.type.split(','),
@@ -36,30 +39,26 @@ function relationCalls(node: string, plan: EntityPlan, b: Build): { calls: Text;
       [`${p}first`]: ask.loader.first,
       [`${p}evidence`]: ask.loader.evidence,
     });
-    const inner = relationCalls(other, ask.other, b);
     calls.push(
       fill('compiled-relation', {
-        node: generated(node),
-        rel,
-        other,
+        from: generated(from),
         types: typeUnion(ask.pattern),
         p,
-        calls: inner.calls,
-        top,
-        fields: inner.fields,
-        nested,
-        projection: fill(ask.other.full ? 'compiled-node-full' : 'compiled-node-summary', { node: other }),
+        projection: fill(ask.other.full ? 'compiled-node-full' : 'compiled-node-summary', {}),
         out,
+        set,
       }),
     );
     fields.push(fill('compiled-field', { key, var: out }));
+    relationCalls(set, ask.other, b, calls, fields);
   }
-  return { calls: join(calls), fields: join(fields, ', ') };
 }
 
 /** The statement reading the entities of $ids with the relation fields of `plan`. */
 export function compileEntities(plan: EntityPlan): Compiled {
   const b: Build = { n: 0, params: {}, keys: new Map() };
-  const { calls, fields } = relationCalls('this', plan, b);
-  return { text: fill('compiled-entity', { calls, fields }).text, params: b.params, keys: b.keys };
+  const calls: Text[] = [];
+  const fields: Text[] = [];
+  relationCalls('s0', plan, b, calls, fields);
+  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', ') }).text, params: b.params, keys: b.keys };
 }

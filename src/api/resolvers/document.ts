@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { prefetchBelow } from '../compile';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { documentById, entitiesInDocument, paragraphsOf } from '../services/documents';
@@ -14,7 +16,9 @@ import type { EntityValue } from '../values';
 @Resolver(() => kindClass('Document'))
 export class DocumentResolver {
   @Query(() => kindClass('Document'), { nullable: true, description: 'One document by id (e.g. `document:a-hrc-10-64`); null when unknown.' })
-  document(@Arg('id', () => ID, { description: 'Document id.' }) id: string, @Ctx() ctx: ApiContext) {
+  async document(@Arg('id', () => ID, { description: 'Document id.' }) id: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    // Relation fields below (cites, issuedBy ...): one compiled statement reads them all.
+    await prefetchBelow(ctx, info, [id], [[]]);
     return documentById(ctx, id);
   }
 
@@ -24,8 +28,12 @@ export class DocumentResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' }) after: string | null,
     @Arg('ingestedOnly', () => Boolean, { defaultValue: false, description: 'Only documents ingested with their full text.' }) ingestedOnly: boolean,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return entityPage(ctx.db, { kind: 'Document', order: EntityOrderField.DATE, first, after, ingestedOnly }).then((page) => charge(ctx, page));
+    return entityPage(ctx.db, { kind: 'Document', order: EntityOrderField.DATE, first, after, ingestedOnly }).then(async (page) => {
+      await prefetchBelow(ctx, info, page.nodes.map((n) => n.id), [['nodes'], ['edges', 'node']]);
+      return charge(ctx, page);
+    });
   }
 
   @FieldResolver(() => [Paragraph], { description: 'Paragraphs of an ingested document in order (empty for documents only cited), a page at a time.' })

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { compiledEntity } from '../compile';
+import { compiledEntity, prefetchBelow } from '../compile';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { entityById, entityPage } from '../services/entities';
@@ -31,8 +31,13 @@ export class EntityResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 200).' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' }) after: string | null,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return entityPage(ctx.db, { kind, filter, order: orderBy?.field ?? EntityOrderField.NAME, first, after }).then((page) => charge(ctx, page));
+    return entityPage(ctx.db, { kind, filter, order: orderBy?.field ?? EntityOrderField.NAME, first, after }).then(async (page) => {
+      // Relation fields below the page: one compiled statement for all its entities.
+      await prefetchBelow(ctx, info, page.nodes.map((n) => n.id), [['nodes'], ['edges', 'node']]);
+      return charge(ctx, page);
+    });
   }
 
   @FieldResolver(() => [Mention])

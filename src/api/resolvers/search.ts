@@ -1,4 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { prefetchBelow } from '../compile';
 import type { ApiContext } from '../context';
 import { checkFirst } from '../services/entities';
 import { search } from '../services/search';
@@ -16,7 +18,12 @@ export class SearchResolver {
     @Arg('kinds', () => [Kind], { nullable: true, description: 'Only these kinds (default: all).' }) kinds: string[] | null,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many hits (at most 200).' }) first: number,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return search(ctx.db, text, kinds, checkFirst(first));
+    return search(ctx.db, text, kinds, checkFirst(first)).then(async (hits) => {
+      // Relation fields below the hits: one compiled statement for all of them.
+      await prefetchBelow(ctx, info, hits.map((h) => h.entity.id), [['entity']]);
+      return hits;
+    });
   }
 }

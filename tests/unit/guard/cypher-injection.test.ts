@@ -10,6 +10,10 @@ import { toRows } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/arabic';
 import { packageRoot } from '../../../src/model';
 import { fixtureDocument, FIXTURE_TEXT } from '../graph/fixture';
+import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
+import { apiSchema } from '../../../src/api/schema';
+import { compileEntities, planOf } from '../../../src/api/compile';
+import { fill, generated, typeUnion } from '../../../src/api/compile/fragments';
 
 const ROOT = packageRoot();
 
@@ -126,5 +130,37 @@ describe('labels and relationship types only from the model', () => {
     expect(rows.entities.find((e) => e.id === 'evil:1')).toBeUndefined();
     expect(rows.relations.map((r) => r.type)).not.toContain('KNOWS]->() DETACH DELETE a //');
     expect(rows.warnings.join('\n')).toMatch(/unknown kind.*dropped[\s\S]*not a relation type of model\/relations\.json, dropped/);
+  });
+});
+
+describe('the compiler (src/api/compile) builds text from cypher/compiled-* fragments, the selection shape and the model only', () => {
+  const HOSTILE = "x'}) DETACH DELETE n //";
+
+  test('aliases, ids and argument values never reach the statement text; they are parameters', async () => {
+    const schema = await apiSchema();
+    const doc = parse(`query($id: ID!, $min: Float) { entity(id: $id) {
+      DETACH_DELETE_n: relations(first: 7, minConfidence: $min, types: [CITES]) { entity { id ... on Agency { pwned: memberOf(first: 3) { entity { id } } } } } } }`);
+    const op = doc.definitions[0] as OperationDefinitionNode;
+    const field = op.selectionSet.selections[0] as FieldNode;
+    const plan = planOf({
+      schema,
+      fragments: {} as Record<string, FragmentDefinitionNode>,
+      variableValues: { id: HOSTILE, min: 0.25 },
+      fieldNodes: [field],
+      returnType: schema.getQueryType()!.getFields().entity.type,
+    })!;
+    const c = compileEntities(plan);
+    expect(c.text).not.toMatch(/DETACH|pwned|0\.25|\b7\b|\[r:CITES\]/);
+    expect(Object.values(c.params)).toEqual(expect.arrayContaining([0.25, 7, ['CITES'], 3]));
+    // Types in the text: the model's union for `relations`, the per-type field's own type.
+    expect(c.text).toMatch(/\[r:MEMBER_OF\]/);
+  });
+
+  test('placeholders take only generated names, model types or filled fragments', () => {
+    expect(() => generated(HOSTILE)).toThrow(/not a generated name/);
+    expect(() => typeUnion(['KNOWS]->() DETACH DELETE a //'])).toThrow(/not a relation type/);
+    expect(() => fill('compiled-field', { key: HOSTILE, var: 'v1' })).toThrow(/may not fill/);
+    expect(() => fill('compiled-field', { key: 'f1' })).toThrow(/needs a value for __var__/);
+    expect(fill('compiled-field', { key: 'f1', var: 'v1' }).text).toBe('f1: v1');
   });
 });
