@@ -1,5 +1,6 @@
 // One relation field of a compiled read (`relations(...)` or a per-type field such as
-// `organized`) for every entity of the set __from__, read as the relations DataLoader reads it
+// `organized`) for every entity of the set __from__ of the kinds $__p__kinds (null: any; a
+// per-type field selected under `... on Agency` is read for agencies only), read as the relations DataLoader reads it
 // (cypher/api-relations.cypher): each entity's page of typed relations of $__p__types (null:
 // any) in direction $__p__direction whose best confidence reaches $__p__minConfidence, by count
 // then the other end's name and id, each with its first $__p__evidence evidence entries at or
@@ -9,6 +10,7 @@
 // ends, the set the fields below this one start from).
 CALL (__from__) {
   UNWIND __from__ AS a
+  WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
   CALL (a) {
     MATCH (a)-[r:__types__]-(b:Entity)
     WHERE ($__p__types IS NULL OR type(r) IN $__p__types)

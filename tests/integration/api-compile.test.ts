@@ -50,12 +50,16 @@ const THREE_LEVELS = `query($id: ID!, $min: Float) { entity(id: $id) { id
         entity { id ... on Country { ratified { entity { id name } } } relations(first: 5, types: [PARTICIPATED_IN, ORGANIZED]) { type entity { id } } } } } }
   all: relations(first: 50) { type count entity { id } } } }`;
 
+const MENTIONS = `query($id: ID!) { entity(id: $id) { id mentionCount mentions(first: 30) { text start end paragraph document { id title file } }
+  relations(first: 10) { type entity { id mentions(first: 3) { text document { id } } relations(first: 5) { type entity { name } } } } } }`;
+
 describe('compiled reads answer as the DataLoaders do', () => {
   test.each([
     ['two levels from the hub', TWO_LEVELS, () => ({ id: hub })],
     ['two levels from a typical entity', TWO_LEVELS, () => ({ id: typical })],
     ['three levels, per-type fields, aliases, minConfidence, from the hub', THREE_LEVELS, () => ({ id: hub, min: 0.8 })],
     ['three levels from a typical entity', THREE_LEVELS, () => ({ id: typical, min: 0.5 })],
+    ['mentions with their documents beside relations, from the hub', MENTIONS, () => ({ id: hub })],
   ])('%s', async (_name, query, vars) => {
     const r = await both(query, vars());
     expect(r.c).toEqual(r.l);

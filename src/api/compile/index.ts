@@ -1,7 +1,7 @@
 /**
- * The compiler (README "The compiler"): a GraphQL selection asking for relation fields is read in
- * ONE Cypher statement built from the selection, as @neo4j/graphql compiles; the resolvers then
- * find its rows in the request's DataLoaders. plan.ts reads the selection, statement.ts writes
+ * The compiler (README "The compiler"): a GraphQL selection asking for relation fields (and
+ * mentions) is read in ONE Cypher statement built from the selection, as @neo4j/graphql
+ * compiles; the resolvers then find its rows in the request's DataLoaders. plan.ts reads the selection, statement.ts writes
  * the statement from cypher/compiled-*.cypher, prefetch.ts runs it and primes the loaders.
  */
 import type { GraphQLResolveInfo } from 'graphql';

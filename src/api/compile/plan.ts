@@ -19,9 +19,10 @@ import {
   GraphQLInterfaceType,
   GraphQLSchema,
   GraphQLSkipDirective,
+  type GraphQLField,
   SelectionSetNode,
 } from 'graphql';
-import { RELATION_TYPES } from '../../model';
+import { isKind, RELATION_TYPES } from '../../model';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import { relationFieldsOf } from '../resolvers/kind-relations';
 import { selectsOnly, SUMMARY_FIELDS } from '../selection';
@@ -33,16 +34,29 @@ export interface RelationAsk {
   loader: { type: string; direction: RelationDirection; first: number; minConfidence: number; evidence: number };
   /** Model types the pattern expands: all of them for `relations`, the one of a per-type field. */
   pattern: string[];
+  /**
+   * Only entities of these kinds (the type conditions the field was selected under: a per-type
+   * field exists on its kinds only), or null for any. A parameter.
+   */
+  kinds: string[] | null;
   /** The response keys asking for it (for reading the plan; not used in the statement). */
   fields: string[];
   /** What the selection asks for at the other end. */
   other: EntityPlan;
 }
 
+/** A `mentions(document:, first:)` field: the mentions loader's key without the entity id. */
+export interface MentionAsk {
+  loader: { document: string | null; first: number };
+  /** The selection asks for `Mention.document`: the statement reads the documents too. */
+  documents: boolean;
+}
+
 export interface EntityPlan {
   /** The selection asks for more than the summary the relation rows carry. */
   full: boolean;
   relations: RelationAsk[];
+  mentions: MentionAsk[];
 }
 
 export interface SelectionSource {
@@ -112,10 +126,16 @@ function askKey(l: RelationAsk['loader']): string {
 
 function mergePlans(into: EntityPlan, from: EntityPlan): void {
   into.full ||= from.full;
+  for (const m of from.mentions) {
+    const same = into.mentions.find((x) => x.loader.document === m.loader.document && x.loader.first === m.loader.first);
+    if (same) same.documents ||= m.documents;
+    else into.mentions.push(m);
+  }
   for (const ask of from.relations) {
     const same = into.relations.find((a) => askKey(a.loader) === askKey(ask.loader));
     if (same) {
       same.fields.push(...ask.fields.filter((f) => !same.fields.includes(f)));
+      same.kinds = same.kinds && ask.kinds ? [...new Set([...same.kinds, ...ask.kinds])].sort() : null;
       mergePlans(same.other, ask.other);
     } else into.relations.push(ask);
   }
@@ -129,9 +149,15 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
   const plan: EntityPlan = {
     full: !selectsOnly({ fieldNodes: nodes as FieldNode[], fragments: src.fragments }, SUMMARY_FIELDS),
     relations: [],
+    mentions: [],
   };
   for (const c of collect(nodes.map((n) => ({ set: n.selectionSet, parent: type })), src)) {
     const def = c.parent.getFields()[c.nodes[0].name.value];
+    if (def && c.nodes[0].name.value === 'mentions' && getNamedType(def.type).name === 'Mention') {
+      const mention = mentionAsk(c, def, src);
+      if (mention) mergePlans(plan, { full: false, relations: [], mentions: [mention] });
+      continue;
+    }
     if (!def || getNamedType(def.type).name !== 'Relation') continue;
     let ask: RelationAsk;
     try {
@@ -152,19 +178,34 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
           evidence: evidencePage({ fieldNodes: c.nodes, fragments: src.fragments, variableValues: src.variableValues }),
         },
         pattern: rel.pattern,
+        kinds: c.parent instanceof GraphQLObjectType && isKind(c.parent.name) ? [c.parent.name] : null,
         fields: [c.responseKey],
-        other: entityNodes.length ? planEntity(entityNodes, entityType, src) : { full: false, relations: [] },
+        other: entityNodes.length ? planEntity(entityNodes, entityType, src) : { full: false, relations: [], mentions: [] },
       };
     } catch {
       // Arguments the resolver will refuse with a clear message: leave that field to it.
       continue;
     }
-    mergePlans(plan, { full: false, relations: [ask] });
+    mergePlans(plan, { full: false, relations: [ask], mentions: [] });
   }
   return plan;
 }
 
-/** How deep the plan's relation fields go (0: none). */
+/** As services/relations.ts's mentionsOf keys its loader; null when it reads nothing (first: 0) or refuses the arguments. */
+function mentionAsk(c: Collected, def: GraphQLField<unknown, unknown>, src: SelectionSource): MentionAsk | null {
+  try {
+    const args = getArgumentValues(def, c.nodes[0], src.variableValues);
+    const first = pageSize('first', args.first as number | null | undefined, PAGES.mentions);
+    if (first === 0) return null;
+    const mentionType = getNamedType(def.type) as GraphQLObjectType;
+    const below = collect(c.nodes.map((n) => ({ set: n.selectionSet, parent: mentionType })), src);
+    return { loader: { document: (args.document as string | null | undefined) || null, first }, documents: below.some((b) => b.nodes[0].name.value === 'document') };
+  } catch {
+    return null;
+  }
+}
+
+/** How deep the plan's relation fields go (0: none; mentions count as one level). */
 export function planDepth(plan: EntityPlan): number {
-  return plan.relations.reduce((d, a) => Math.max(d, 1 + planDepth(a.other)), 0);
+  return plan.relations.reduce((d, a) => Math.max(d, 1 + planDepth(a.other)), plan.mentions.length ? 1 : 0);
 }

@@ -3,25 +3,21 @@
  * each relation list is primed under exactly the key its field's resolver will load
  * (services/relations.ts), and each whole entity under its id, so the resolvers run unchanged
  * and find everything in the cache: no further round trip for what the statement covered.
- * Anything it did not cover (mentions, documents, a field whose arguments it left to the
- * resolver) still goes through the batched loaders.
+ * Anything it did not cover (Evidence.document, paragraphs, a document's entities, a field whose
+ * arguments it left to the resolver) still goes through the batched loaders.
  */
 import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
 import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
-import type { EntityValue, RelationValue } from '../values';
-import { str, toEntity } from '../values';
+import type { MentionValue, RelationValue } from '../values';
+import { num, str, toEntity } from '../values';
 import type { Row } from '../../graph/db';
 import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
 import { compileEntities, type Compiled } from './statement';
 
 /** The name onQuery and the metrics see for compiled reads. */
 export const COMPILED_STATEMENT = 'compiled-entity';
-
-function num(v: unknown): number | null {
-  return v === null || v === undefined ? null : Number(v);
-}
 
 /** One relation row of the statement as the relations loader shapes it (src/api/loaders.ts). */
 export function toRelationValue(m: Row): RelationValue {
@@ -42,8 +38,22 @@ export function toRelationValue(m: Row): RelationValue {
   };
 }
 
+/** One mention row as the mentions loader shapes it (src/api/loaders.ts). */
+function toMentionValue(r: Row): MentionValue {
+  // Lists cannot hold null: the loader stores '' for a mention outside numbered paragraphs.
+  return { documentId: String(r.documentId), paragraph: str(r.paragraph) || null, text: String(r.text), start: Number(r.start), end: Number(r.end) };
+}
+
 /** Primes the loaders with every relation field of the plan, for every entity the statement read it for. */
 function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): void {
+  for (const ask of plan.mentions) {
+    const keys = c.mentionKeys.get(ask)!;
+    for (const { id, rows } of (fields[keys.rows] as { id: string; rows: Row[] }[]) ?? []) loaders.mentions.prime({ id, ...ask.loader }, rows.map(toMentionValue));
+    for (const d of (fields[keys.documents] as unknown[]) ?? []) {
+      const e = toEntity(d);
+      loaders.entity.prime(e.id, e);
+    }
+  }
   for (const ask of plan.relations) {
     for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
       loaders.relations.prime({ id, ...ask.loader }, rows.map(toRelationValue));

@@ -8,19 +8,22 @@
  */
 import { fill, generated, join, Text, typeUnion } from './fragments';
 import { ANY_TYPE } from '../loaders';
-import type { EntityPlan, RelationAsk } from './plan';
+import type { EntityPlan, MentionAsk, RelationAsk } from './plan';
 
 export interface Compiled {
   text: string;
   params: Record<string, unknown>;
   /** Field keys (f<n>) of each relation ask, in plan order, as the decoder walks them. */
   keys: Map<RelationAsk, string>;
+  /** Field keys of each mentions ask: its rows (f<n>) and its documents (g<n>). */
+  mentionKeys: Map<MentionAsk, { rows: string; documents: string }>;
 }
 
 interface Build {
   n: number;
   params: Record<string, unknown>;
   keys: Map<RelationAsk, string>;
+  mentionKeys: Map<MentionAsk, { rows: string; documents: string }>;
 }
 
 /**
@@ -28,11 +31,20 @@ interface Build {
  * their children (each child starts from the set of other ends its parent reached).
  */
 function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], fields: Text[]): void {
+  for (const ask of plan.mentions) {
+    const i = ++b.n;
+    const [out, docs, p, key, docsKey] = [`v${i}`, `w${i}`, `p${i}_`, `f${i}`, `g${i}`].map(generated);
+    b.mentionKeys.set(ask, { rows: key, documents: docsKey });
+    Object.assign(b.params, { [`${p}document`]: ask.loader.document, [`${p}first`]: ask.loader.first, [`${p}documents`]: ask.documents });
+    calls.push(fill('compiled-mentions', { from: generated(from), p, out, docs }));
+    fields.push(fill('compiled-field', { key, var: out }), fill('compiled-field', { key: docsKey, var: docs }));
+  }
   for (const ask of plan.relations) {
     const i = ++b.n;
     const [out, set, p, key] = [`v${i}`, `s${i}`, `p${i}_`, `f${i}`].map(generated);
     b.keys.set(ask, key);
     Object.assign(b.params, {
+      [`${p}kinds`]: ask.kinds,
       [`${p}types`]: ask.loader.type === ANY_TYPE ? null : ask.loader.type.split(','),
       [`${p}direction`]: ask.loader.direction,
       [`${p}minConfidence`]: ask.loader.minConfidence,
@@ -56,9 +68,9 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
 
 /** The statement reading the entities of $ids with the relation fields of `plan`. */
 export function compileEntities(plan: EntityPlan): Compiled {
-  const b: Build = { n: 0, params: {}, keys: new Map() };
+  const b: Build = { n: 0, params: {}, keys: new Map(), mentionKeys: new Map() };
   const calls: Text[] = [];
   const fields: Text[] = [];
   relationCalls('s0', plan, b, calls, fields);
-  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', ') }).text, params: b.params, keys: b.keys };
+  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', ') }).text, params: b.params, keys: b.keys, mentionKeys: b.mentionKeys };
 }
