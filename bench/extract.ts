@@ -1,6 +1,6 @@
 /**
  * Extraction throughput, end to end (file read -> input checks -> extraction -> JSON text), on one
- * core: the seed documents copied into bench/corpus/ until they total 20 MB (override with
+ * core: the seed documents copied into bench/corpus/extract/ until they total 20 MB (override with
  * BENCH_MB). Prints machine info and the numbers, and writes bench/results/extract.md.
  *
  *   npm run build && node dist/bench/extract.js
@@ -17,7 +17,8 @@ function main(): void {
   const targetMb = Number(process.env.BENCH_MB ?? 20);
   const seedsDir = path.join(root, 'seeds');
   const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-  const corpus = path.join(root, 'bench', 'corpus');
+  // Its own folder: bench/corpus/seed-* holds the scale section's synthetic corpus.
+  const corpus = path.join(root, 'bench', 'corpus', 'extract');
   fs.rmSync(corpus, { recursive: true, force: true });
   fs.mkdirSync(corpus, { recursive: true });
   let total = 0;

@@ -44,10 +44,15 @@ export async function cannon(url: string, req: GraphqlRequest, connections: numb
   };
 }
 
-/** A statement as the API sent it (name of cypher/<name>.cypher and its parameters). */
+/**
+ * A statement as the API sent it: its name (cypher/<name>.cypher, or the compiler's name for a
+ * statement it assembled), its text and its parameters as the driver received them.
+ */
 export interface Statement {
   name: string;
   params: Record<string, unknown>;
+  /** Absent: cypher(name) with the parameters as JavaScript values. */
+  text?: string;
 }
 
 /** As src/api/db.ts does: integers reach Cypher as integers (LIMIT needs them). */
@@ -61,7 +66,7 @@ export async function replay(driver: Driver, statements: Statement[]): Promise<n
   for (const s of statements) {
     const session = driver.session({ defaultAccessMode: 'READ' });
     try {
-      const res = await session.executeRead((tx) => tx.run(cypher(s.name), cypherParams(s.params)));
+      const res = await session.executeRead((tx) => (s.text !== undefined ? tx.run(s.text, s.params) : tx.run(cypher(s.name), cypherParams(s.params))));
       rows += res.records.map((r) => r.toObject()).length;
     } finally {
       await session.close();

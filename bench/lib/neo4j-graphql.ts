@@ -3,7 +3,9 @@
  * same Apollo + express stack as ours so that only the GraphQL-to-Cypher layer differs.
  * Type definitions are generated from model/relations.json (never a hand-kept list of types):
  * one `Entity` node type (every entity carries the Entity label) with one field per relation type
- * and direction, named like ours, relationship properties on a shared RelProps type.
+ * and direction, named like ours, relationship properties on a shared RelProps type that reads the
+ * stored shape of issue 11 (count, confidence, evidence lists), and the @cypher fields
+ * `relations` / `neighbours` for what the typed fields cannot express.
  * What it cannot express is noted in BENCHMARKS.md (see OPERATIONS in operations.ts).
  */
 import express from 'express';
@@ -23,16 +25,47 @@ export function relationFields(): [string, string, 'OUT' | 'IN'][] {
   ]);
 }
 
+/** The typed relations, one per (type, from, to), for @cypher statements (types from the model only). */
+const TYPES = () => RELATION_TYPES.join('|');
+
 export function neo4jGraphqlTypeDefs(): string {
   const rels = relationFields()
     .map(([field, type, dir]) => `  ${field}: [Entity!]! @relationship(type: "${type}", direction: ${dir}, properties: "RelProps")`)
     .join('\n');
+  // Same order as ours (issue 11): count descending, then the other end's name, then id.
+  const page = `MATCH (this)-[r:${TYPES()}]-(b:Entity) WITH this, r, b ORDER BY r.count DESC, coalesce(b.name, b.id), b.id LIMIT $first`;
   return `
+# The stored typed relationship (issue 11): one per (type, from, to), evidence as parallel lists.
 type RelProps @relationshipProperties {
-  evidence: String
-  document: String
+  count: Int
+  documents: Int
+  confidence: Float
+  evDocument: [String!]
+  evParagraph: [String!]
+  evText: [String!]
+  evConfidence: [Float!]
+}
+
+type Evidence {
+  text: String
+  documentId: String
   paragraph: String
   confidence: Float
+}
+
+# A relation seen from one end, as ours returns it. @neo4j/graphql has no field for "all relations
+# of any type" with their properties, so the @cypher field Entity.relations returns one map per
+# relationship; this @node type (whose label no node carries) lets @neo4j/graphql project that map
+# and resolve the nested @cypher fields below from it.
+type RelationView @node(labels: ["BenchRelationView"]) {
+  type: String!
+  direction: String!
+  count: Int!
+  documents: Int
+  confidence: Float
+  evidence(first: Int = 3): [Evidence!]!
+    @cypher(statement: "UNWIND range(0, size(this.evText) - 1)[..$first] AS i RETURN { text: this.evText[i], documentId: this.evDocument[i], paragraph: this.evParagraph[i], confidence: this.evConfidence[i] } AS ev", columnName: "ev")
+  entity: Entity! @cypher(statement: "RETURN this.entity AS e", columnName: "e")
 }
 
 type Entity @node(labels: ["Entity"])
@@ -47,10 +80,12 @@ type Entity @node(labels: ["Entity"])
   searchKey: String
   aliases: [String!]
 ${rels}
-  # The generic "all typed relations" field @neo4j/graphql cannot derive: a @cypher escape hatch,
-  # with the same typed expansion, order and page size as ours (relations(first:)).
+  # The generic "all typed relations" fields @neo4j/graphql cannot derive: @cypher escape hatches
+  # with the same typed expansion, order and page as ours (relations(first:)).
+  relations(first: Int = 1000000): [RelationView!]!
+    @cypher(statement: "${page} RETURN { type: type(r), direction: CASE WHEN startNode(r) = this THEN 'OUT' ELSE 'IN' END, count: r.count, documents: r.documents, confidence: r.confidence, evText: r.evText, evDocument: r.evDocument, evParagraph: r.evParagraph, evConfidence: r.evConfidence, entity: b } AS rel", columnName: "rel")
   neighbours(first: Int = 1000000): [Entity!]!
-    @cypher(statement: "MATCH (this)-[r:${RELATION_TYPES.join('|')}]-(b:Entity) WITH r, b ORDER BY type(r), coalesce(b.name, b.id), b.id, r.document, elementId(r) LIMIT $first RETURN b", columnName: "b")
+    @cypher(statement: "${page} RETURN b", columnName: "b")
 }
 `;
 }
