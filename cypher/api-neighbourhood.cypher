@@ -79,16 +79,17 @@ WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - 
      truncated OR size(found) > $limit - size(nodes) AS truncated
 // The edges of allowed types among the nodes, typed relations first, then mentions, then
 // co-occurrences, each by its stored weight.
+// The other end is tested as a member of the node list, not by id: with `b.id IN ids` the planner
+// seeks every id in the index and joins each pair (Expand(Into)), 40x the db hits on the seeds' hub.
 CALL (nodes) {
-  WITH nodes, [n IN nodes | n.id] AS ids
   UNWIND CASE WHEN size(nodes) > 1 THEN nodes ELSE [] END AS a
-  CALL (a, ids) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b.id IN ids AND r.confidence >= $minConfidence
+  CALL (a, nodes) {
+    MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b IN nodes AND r.confidence >= $minConfidence
     RETURN r, b, 0 AS rank, r.count AS weight
     UNION ALL
-    MATCH (a)-[r:MENTIONS]->(b:Entity) WHERE 'MENTIONS' IN $types AND b.id IN ids RETURN r, b, 1 AS rank, r.count AS weight
+    MATCH (a)-[r:MENTIONS]->(b:Entity) WHERE 'MENTIONS' IN $types AND b IN nodes RETURN r, b, 1 AS rank, r.count AS weight
     UNION ALL
-    MATCH (a)-[r:CO_OCCURS]->(b:Entity) WHERE 'CO_OCCURS' IN $types AND b.id IN ids RETURN r, b, 2 AS rank, r.weight AS weight
+    MATCH (a)-[r:CO_OCCURS]->(b:Entity) WHERE 'CO_OCCURS' IN $types AND b IN nodes RETURN r, b, 2 AS rank, r.weight AS weight
   }
   WITH a, r, b, rank, weight
   ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
