@@ -18,7 +18,7 @@ import type { Frames } from './relate/frames';
 import { adoptsVerb, enactsResolution, instrumentFacts } from './relate/cites';
 import { nameRelations } from './relate/names';
 import { bare, normaliseKey } from './arabic';
-import type { DocTokens } from './tokens';
+import { tokenHolding, type DocTokens } from './tokens';
 import type { CoOccurrence, ExtractedEntity, ExtractedRelation, Paragraph } from './types';
 
 export interface RelateInput {
@@ -69,17 +69,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     ms.push(m);
     outerEnd = m.end;
   }
-  // The token that holds an offset (a mention may start after the token's proclitic: "لاتفاقية").
-  const tokenAt = (pos: number) => {
-    let lo = 0;
-    let hi = doc.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.oEnd[mid] <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const tokenAt = (pos: number) => tokenHolding(doc, pos);
   // Agencies named inside a name (mentions sorted by start, so a binary search finds them).
   const byStart = [...input.mentions].sort((a, b) => a.start - b.start);
   const inside = (m: ResolvedMention): ResolvedMention[] => {

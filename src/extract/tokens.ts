@@ -21,6 +21,18 @@ export interface DocTokens {
   formsOf(i: number): Form[];
 }
 
+/** Index of the token that holds offset `pos` of the source (the first ending after it): a mention may start after its token's proclitic ("لاتفاقية"). */
+export function tokenHolding(doc: DocTokens, pos: number): number {
+  let lo = 0;
+  let hi = doc.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.oEnd[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const GAP_CHARS = new Set([...' ,-\'"./'].map((c) => c.charCodeAt(0)));
 
 export function tokeniseDocument(src: string): DocTokens {

@@ -16,7 +16,7 @@ import type { ResolvedMention } from '../resolve';
 import { spanAt, toWesternDigits } from '../segment';
 import type { Span } from '../segment';
 import { findSymbols } from '../symbols';
-import type { DocTokens } from '../tokens';
+import { tokenHolding, type DocTokens } from '../tokens';
 import type { ExtractedEntity, Paragraph } from '../types';
 import type { Frames } from './frames';
 
@@ -281,16 +281,7 @@ export function instrumentFacts(
 
   // "القرار ... المعنون "تنفيذ بروتوكول ..."": the instruments its title names (not one the title
   // names as what another supplements).
-  const tokenAt = (pos: number) => {
-    let lo = 0;
-    let hi = doc.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.oEnd[mid] <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const tokenAt = (pos: number) => tokenHolding(doc, pos);
   for (let i = 0; i < input.outer.length; i++) {
     const x = input.outer[i];
     if (!citable(kindOf.get(x.entityId))) continue;
