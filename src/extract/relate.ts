@@ -95,9 +95,10 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   };
   const reader = new ClauseReader(doc, input.frames ?? defaultFrames());
   reader.docMeetings = ms.filter((m) => kindOf.get(m.entityId) === 'Meeting').map((m) => toMention(m));
-  const bodies = ms.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  const isBody = (m: ResolvedMention) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? '');
+  const bodies = ms.filter(isBody);
   // Bodies named anywhere, also inside another name ("قرار المجلس الاقتصادي والاجتماعي 1996/27").
-  const allBodies = byStart.filter((m) => kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  const allBodies = byStart.filter(isBody);
   // The pronoun agrees with the body's head noun: "قرارها" is the Assembly's (الجمعية), "قراره" the Council's (المجلس).
   const feminine = (m: ResolvedMention) => /[ةه]$/.test(input.src.slice(m.start, m.end).split(/\s+/)[0]);
   const lastBodyBefore = (pos: number, fem: boolean): string | null => {
@@ -111,7 +112,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
     bodies.find((b) => b.start >= pos && b.start < sentenceEnd && b.start - pos <= 40 && feminine(b) === fem)?.entityId ?? null;
 
   // Bodies named anywhere, inside a longer name too ("بقرار المجلس الاقتصادي والاجتماعي 1996/27").
-  const namedBodies = byStart.filter((m) => !m.anaphoric && kindOf.get(m.entityId) === 'Agency' && BODY_CATEGORIES.has(entityById.get(m.entityId)?.category ?? ''));
+  const namedBodies = allBodies.filter((m) => !m.anaphoric);
   const frames = input.frames ?? defaultFrames();
   // "صادقت عليها الجمعية العامة بالقرار 317", "اعتمدها المجلس بموجب قراره 5/1": the resolution is the
   // means of an adopting verb (adoptsVerb: any ADOPTED trigger); the body that verb's clause names adopted it.
