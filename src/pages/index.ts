@@ -17,13 +17,8 @@ export function pagesRouterFor(api: ApiDeps, graphqlPath = '/graphql'): Router {
   const config = apiConfig(api);
   return webRouter({
     graphqlPath,
-    neighbourhood: (args) => {
-      // A context per export, as per GraphQL request: loaders must not cache across requests.
-      const ctx = createContext(api, config, null);
-      return neighbourhood(ctx.db, args, (ids) =>
-        ctx.loaders.entity.loadMany(ids).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
-      );
-    },
+    // A context per export, as per GraphQL request (its Db counts and bounds this request's statements).
+    neighbourhood: (args) => neighbourhood(createContext(api, config, null).db, args),
     document: (id) => readerDocument(createContext(api, config, null).db, id),
   });
 }

@@ -33,9 +33,7 @@ export class SubgraphResolver {
     @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
   ) {
-    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit, minConfidence }, (list) =>
-      ctx.loaders.entity.loadMany(list).then((xs) => xs.map((x) => (x instanceof Error ? null : x))),
-    ).then((g) => charge(ctx, g));
+    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit, minConfidence }).then((g) => charge(ctx, g));
   }
 
   @Query(() => Subgraph, {

@@ -101,7 +101,7 @@ function toEdge(r: Row): GraphEdgeValue {
   };
 }
 
-export async function neighbourhood(db: Db, args: NeighbourhoodArgs, loadEntities: (ids: string[]) => Promise<(EntityValue | null)[]>): Promise<SubgraphValue> {
+export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<SubgraphValue> {
   if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw badUserInput(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw badUserInput(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
   if (args.ids.length === 0) throw badUserInput('give at least one entity id in ids');
