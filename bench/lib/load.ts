@@ -3,8 +3,9 @@
  * a closed loop of N concurrent workers replaying an operation's statements with neo4j-driver.
  */
 import autocannon from 'autocannon';
-import neo4j, { Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { cypher } from '../../src/graph/cypher';
+import { withIntegers } from '../../src/graph/db';
 import type { GraphqlRequest } from './operations';
 
 export interface LoadResult {
@@ -55,10 +56,8 @@ export interface Statement {
   text?: string;
 }
 
-/** As src/api/db.ts does: integers reach Cypher as integers (LIMIT needs them). */
-function cypherParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Number.isSafeInteger(v) ? neo4j.int(v as number) : v]));
-}
+/** The door's coercion (src/graph/db.ts), so the floor sends what the API sends. */
+const cypherParams = (params: Record<string, unknown>) => withIntegers(params) as Record<string, unknown>;
 
 /** One operation at the floor: its statements in order, each a read transaction, rows materialised. */
 export async function replay(driver: Driver, statements: Statement[]): Promise<number> {
