@@ -132,11 +132,65 @@ export function normalise(src: string): NormText {
   return { text: decoder.decode(out.subarray(0, j)), start: start.subarray(0, j + 1), end: end.subarray(0, j + 1) };
 }
 
-/** The folded form of a short string (a lexicon variant, a trigger word). */
+// Scratch buffers for normaliseKey (one module instance per thread, so never shared by two calls).
+let fbuf = new Uint16Array(256);
+let kbuf = new Uint16Array(512);
+
+/**
+ * Folds `src` into fbuf by the same tables as normalise (without offsets and without collapsing
+ * spaces, which change no word) and returns its length.
+ */
+function foldInto(src: string): number {
+  const n = src.length;
+  if (fbuf.length < n + 32) fbuf = new Uint16Array(2 * n + 32);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    const k = CLASS[c];
+    if (k === 0) fbuf[j++] = FOLDED[c] || c;
+    else if (k === 3) fbuf[j++] = 32;
+    else if (k === 4) {
+      const e = src[i].normalize('NFKC');
+      if (fbuf.length < j + e.length + (n - i) + 32) {
+        const b = new Uint16Array(2 * (j + e.length + n - i) + 32);
+        b.set(fbuf.subarray(0, j));
+        fbuf = b;
+      }
+      for (let q = 0; q < e.length; q++) {
+        const u = e.charCodeAt(q);
+        if (CLASS[u] !== 1) fbuf[j++] = FOLDED[u] || u;
+      }
+    }
+    // k === 1 (mark) and 2 (invisible): dropped, as in normalise
+  }
+  if (kbuf.length < 2 * j + 2) kbuf = new Uint16Array(2 * j + 32);
+  return j;
+}
+
+function decodeUnits(buf: Uint16Array, n: number): string {
+  return n <= 2048 ? String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]) : decoder.decode(buf.subarray(0, n));
+}
+
+/**
+ * The folded form of a short string (a lexicon variant, a trigger word): its words joined by one
+ * space, i.e. tokenise(normalise(s).text) joined, computed without offset arrays or token objects
+ * (it runs for lexicon names and mention texts many times per document).
+ */
 export function normaliseKey(s: string): string {
-  return tokenise(normalise(s).text)
-    .map((t) => t.text)
-    .join(' ');
+  const n = foldInto(s);
+  let j = 0;
+  let i = 0;
+  while (i < n) {
+    const k = wordClass(fbuf[i]);
+    if (k === 3) return tokeniseRegex(decoder.decode(fbuf.subarray(0, n))).map((t) => t.text).join(' '); // a surrogate: the regex reads code points
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    if (j > 0) kbuf[j++] = 32;
+    while (i < n && wordClass(fbuf[i]) === k) kbuf[j++] = fbuf[i++];
+  }
+  return decodeUnits(kbuf, j);
 }
 
 /**
@@ -240,6 +294,18 @@ export function nearWord(a: string, b: string): boolean {
   return (ea - i < 1 && eb - i < 1) || (ea - i === 1 && eb - i === 1 && a[i] === b[i + 1] && a[i + 1] === b[i]);
 }
 
+/**
+ * Index keys for nearWord: the word, and in words of five letters or more each form with one letter
+ * left out. Two words nearWord accepts always share a key (a changed letter: the same letter left
+ * out of both; one missing: the longer without it; two swapped: either left out), so an index of
+ * these keys finds every near word of a word (and some others, which nearWord then rejects).
+ */
+export function nearKeys(w: string): string[] {
+  const out = [w];
+  if (w.length >= 5) for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
 /** Original [start, end) of the normalised range [a, b). */
 export function originalSpan(n: NormText, a: number, b: number): [number, number] {
   return [n.start[a], n.end[b - 1]];
@@ -250,10 +316,44 @@ const WORD = /\p{L}+|\p{N}+/gu;
 
 export function tokenise(norm: string): Token[] {
   const out: Token[] = [];
+  const n = norm.length;
+  let i = 0;
+  // Code-unit scan (same runs as WORD); text with surrogates (astral letters) goes to the regex.
+  while (i < n) {
+    const k = wordClass(norm.charCodeAt(i));
+    if (k === 3) return tokeniseRegex(norm);
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < n && wordClass(norm.charCodeAt(i)) === k) i++;
+    out.push({ text: norm.slice(a, i), start: a, end: i });
+  }
+  return out;
+}
+
+function tokeniseRegex(norm: string): Token[] {
+  const out: Token[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(norm))) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+// What WORD makes of a code unit: 1 letter, 2 digit, 0 neither, 3 surrogate (left to the regex).
+// Filled on first sight of each code unit (the text's alphabet is small; a full table costs ~50 ms at start).
+const WORD_CLASS = new Uint8Array(65536).fill(255);
+const IS_LETTER = /\p{L}/u;
+const IS_NUMBER = /\p{N}/u;
+function wordClass(c: number): number {
+  let k = WORD_CLASS[c];
+  if (k === 255) {
+    const ch = String.fromCharCode(c);
+    k = c >= 0xd800 && c <= 0xdfff ? 3 : IS_LETTER.test(ch) ? 1 : IS_NUMBER.test(ch) ? 2 : 0;
+    WORD_CLASS[c] = k;
+  }
+  return k;
 }
 
 /**

@@ -112,7 +112,7 @@ export function matchLexicon(doc: DocTokens, index: LexIndex, blocked: Uint8Arra
     // Latin acronyms only in capitals; a lone one-letter-ish token is noise.
     if (/^[A-Za-z.\-]+$/.test(text) && !isLatinAcronym(text)) continue;
     // An ambiguous form (عمان: Oman or Amman) written with a shadda its entry lacks ("عمّان") is the other word.
-    if (index.ambiguous.get(normaliseKey(text))?.includes(entry.id) && text.includes('\u0651')) continue;
+    if (text.includes('\u0651') && index.ambiguous.get(normaliseKey(text))?.includes(entry.id)) continue;
     // Names inside a longer name of the same kind are not mentions of their own; of another kind
     // they are ("اللجنة التوجيهية لمبادرة الأمم المتحدة العالمية..." names the initiative too).
     const outer = lastEnd.get(entry.type) ?? -1;

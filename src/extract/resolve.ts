@@ -15,7 +15,7 @@ import { kindSpec } from '../model';
 import { englishOrdinal, findDates } from './dates';
 import type { LexIndex } from './lexicon-index';
 import { Candidate, headKey } from './match';
-import { bare, definite, nearWord, normalise, normaliseKey } from './arabic';
+import { bare, definite, nearKeys, nearWord, normalise, normaliseKey } from './arabic';
 import { isSessionBody } from './patterns';
 import { findPlace, placeSlot } from './places';
 import { hash, rapporteurId, resolutionId, sessionId, slug, symbolId } from './ids';
@@ -219,19 +219,39 @@ export function resolve(cands: Candidate[], context: ResolveContext): Resolution
   return { entities, mentions: dropped.size ? mentions.filter((m) => !dropped.has(m.entityId)) : mentions };
 }
 
-let variantCache: { index: LexIndex; byKind: Map<string, { entry: LexiconEntry; words: string[] }[]> } | null = null;
+interface Variant {
+  entry: LexiconEntry;
+  words: string[];
+}
 
-function variantsByKind(index: LexIndex) {
+/** Lexicon names of three words or more per kind (bare words), and, per kind, nearKeys of their words -> the names holding them. */
+interface Variants {
+  list: Variant[];
+  byKey: Map<string, Variant[]>;
+}
+
+let variantCache: { index: LexIndex; byKind: Map<string, Variants> } | null = null;
+
+function variantsByKind(index: LexIndex): Map<string, Variants> {
   if (variantCache?.index === index) return variantCache.byKind;
-  const byKind = new Map<string, { entry: LexiconEntry; words: string[] }[]>();
+  const byKind = new Map<string, Variants>();
   for (const e of index.entries.values()) {
     if (e.type === 'Country' || e.type === 'Document') continue;
-    const l = byKind.get(e.type) ?? [];
+    let vs = byKind.get(e.type);
+    if (!vs) byKind.set(e.type, (vs = { list: [], byKey: new Map() }));
     for (const v of [e.nameAr, ...(e.variants ?? [])]) {
       const words = normaliseKey(v ?? '').split(' ').filter(Boolean).map(bare);
-      if (words.length >= 3) l.push({ entry: e, words });
+      if (words.length < 3) continue;
+      const variant = { entry: e, words };
+      vs.list.push(variant);
+      for (const w of words) {
+        for (const k of nearKeys(w)) {
+          const l = vs.byKey.get(k);
+          if (!l) vs.byKey.set(k, [variant]);
+          else if (l[l.length - 1] !== variant) l.push(variant);
+        }
+      }
     }
-    byKind.set(e.type, l);
   }
   variantCache = { index, byKind };
   return byKind;
@@ -260,15 +280,23 @@ export function closeNames(a: string[], b: string[]): boolean {
 export function nearLexicon(index: LexIndex, kind: string, key: string): LexiconEntry | null {
   const words = key.split(' ').filter(Boolean);
   if (words.length < 3) return null;
+  const vs = variantsByKind(index).get(kind);
+  if (!vs) return null;
+  // A close name matches all the key's words but one, so its first or second word: only the names
+  // holding a near form of one of them are compared (nearKeys finds every near form).
+  const candidates = new Set<Variant>();
+  for (const w of words.slice(0, 2)) for (const k of nearKeys(w)) for (const v of vs.byKey.get(k) ?? []) candidates.add(v);
   const found = new Set<LexiconEntry>();
-  for (const v of variantsByKind(index).get(kind) ?? []) {
+  for (const v of candidates) {
+    if (found.has(v.entry)) continue;
     let common = 0;
     const used = new Uint8Array(v.words.length);
     for (const w of words) {
-      const j = v.words.findIndex((x, q) => !used[q] && nearWord(w, x));
-      if (j >= 0) {
-        used[j] = 1;
+      for (let q = 0; q < v.words.length; q++) {
+        if (used[q] || !nearWord(w, v.words[q])) continue;
+        used[q] = 1;
         common++;
+        break;
       }
     }
     const close = common >= 3 && common >= v.words.length - 1 && common >= words.length - 1;

@@ -17,7 +17,7 @@ export interface DocTokens {
   gapOk: Uint8Array;
   /** The text is in visual (PDF, right-to-left broken) order. */
   visual: boolean;
-  /** forms(words[i]), computed once per token on first use (the matchers all need them). */
+  /** forms(words[i]), computed once per distinct word on first use (the matchers all need them); never modify the result. */
   formsOf(i: number): Form[];
 }
 
@@ -56,8 +56,16 @@ export function tokeniseDocument(src: string): DocTokens {
       gapOk[i] = ok;
     }
   }
+  // A document repeats its words: their readings are computed once per distinct word (read-only, shared).
+  const byWord = new Map<string, Form[]>();
   const cache: (Form[] | undefined)[] = new Array(n);
-  const formsOf = (i: number): Form[] => (cache[i] ??= forms(words[i]));
+  const formsOf = (i: number): Form[] => {
+    let f = cache[i];
+    if (f) return f;
+    f = byWord.get(words[i]);
+    if (!f) byWord.set(words[i], (f = forms(words[i])));
+    return (cache[i] = f);
+  };
   return { src, norm, tokens, words, oStart, oEnd, gapOk, visual: visualOrder(src), formsOf };
 }
 

@@ -115,11 +115,12 @@ function linesOf(src: string, limit: number): Line[] {
  * report to it).
  */
 export function enactsResolution(src: string, m: ResolvedMention, frames: Frames): boolean {
-  const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
-  const before = normaliseKey(src.slice(lineStart, m.start)).trim();
+  // The rest of the line first: it is cheap, and almost always rules the mention out.
   const lineEnd = src.indexOf('\n', m.end);
   const after = src.slice(m.end, lineEnd < 0 ? src.length : lineEnd).trim();
-  return frames.enacting.has(before) && /^[،,:]?$/.test(after);
+  if (!/^[،,:]?$/.test(after)) return false;
+  const lineStart = src.lastIndexOf('\n', m.start - 1) + 1;
+  return frames.enacting.has(normaliseKey(src.slice(lineStart, m.start)).trim());
 }
 
 /** The instrument the text is (its id, new entity if any), where its citations are read, and how it was adopted. */

@@ -17,7 +17,7 @@
 import { relationSpec } from '../../model';
 import { bare, stripConjunction } from '../arabic';
 import type { Frame, Role } from './frames';
-import { between, ClauseLists, COMMA, Emit, Group, Mention, noWaw, normPrep, other, PREPS } from './lists';
+import { between, ClauseLists, Emit, Group, Mention, noWaw, normPrep, other, PREPS } from './lists';
 
 export type { Emit, Mention } from './lists';
 
@@ -52,13 +52,15 @@ export class ClauseReader extends ClauseLists {
     for (let q = t0; q < t1; q++) {
       // The words of a multi-word trigger ("بدعوتكم لحضور") are not triggers of their own.
       if (this.inMention(q) || q <= consumed) continue;
+      const at = this.triggersAt(q);
+      if (!at.length) continue;
       // "لعقد", "بعقد": a word with a preposition glued to it is a noun, never a verb.
       const sc = stripConjunction(d.words[q]);
       // "مواصلة دعم الجهود": a verb form right after a plain noun in ـة is that noun's genitive, a verbal noun.
-      const p0 = q > t0 && !this.inMention(q - 1) && !this.hard(q - 1) && !COMMA.test(this.gapText(q - 1)) ? noWaw(d.words[q - 1]) : '';
+      const p0 = q > t0 && !this.inMention(q - 1) && !this.hard(q - 1) && !this.comma(q - 1) ? noWaw(d.words[q - 1]) : '';
       const afterNoun = !/^(ال|ل)/.test(p0) && /^.{3,}ه$/.test(p0) && !this.fr.adverbs.has(p0) && !this.fr.auxiliaryVerbs.has(p0) && !this.fr.relativePronouns.has(p0) && !this.isBoundary(q - 1) && this.triggersAt(q - 1).length === 0;
       const nominal = (/^[بلك]/.test(sc) && bare(sc) !== sc) || afterNoun;
-      const found = this.triggersAt(q).filter((f) => !(nominal && f.trig.frame.pattern === 'verb'));
+      const found = nominal ? at.filter((f) => f.trig.frame.pattern !== 'verb') : at;
       // "بالمشاركة مع X" is a partner marker, not the verbal noun مشاركة (took part).
       if (found.length && this.inMarkerPhrase(q, t0)) continue;
       if (!found.length) continue;
@@ -242,7 +244,7 @@ export class ClauseReader extends ClauseLists {
     const kind = obj.members[obj.members.length - 1].kind;
     for (const g of this.before) {
       for (const m of g.members) {
-        if (m.a <= obj.b + 1 || m.a - obj.b > 40 || m.kind !== kind || d.words[m.a][0] !== 'و' || !COMMA.test(this.gapText(m.a - 1)) || this.proclitic(m)) continue;
+        if (m.a <= obj.b + 1 || m.a - obj.b > 40 || m.kind !== kind || d.words[m.a][0] !== 'و' || !this.comma(m.a - 1) || this.proclitic(m)) continue;
         if (this.hardBetween(obj.b, m.a)) return;
         const one: Group = { members: [m], a: m.a, b: m.b, marker: 'direct', prep: '' };
         this.emitPairs(frame.type, frame.agent === 'from' ? agent : one, frame.agent === 'from' ? one : agent, conf - 0.15, emit);
@@ -294,7 +296,7 @@ export class ClauseReader extends ClauseLists {
     const objRole = other(frame.agent);
     // "المعقود في ريو دي جانيرو، البرازيل": a State after a city named with في.
     const apposition = (g: Group) =>
-      frame.marker.includes('في') && g.members.every((m) => m.kind === 'Country') && noWaw(this.doc.words[qEnd + 1] ?? '') === 'في' && g.a <= qEnd + 5 && COMMA.test(this.gapText(g.a - 1));
+      frame.marker.includes('في') && g.members.every((m) => m.kind === 'Country') && noWaw(this.doc.words[qEnd + 1] ?? '') === 'في' && g.a <= qEnd + 5 && this.comma(g.a - 1);
     const objOk = (g: Group) =>
       g.marker === 'direct'
         ? frame.marker.includes('') || apposition(g)
@@ -337,7 +339,7 @@ export class ClauseReader extends ClauseLists {
         // adjectives may stand between ("تقريرها المواضيعي الأول المقدم إلى").
         const written = (k: number) => this.doc.src.slice(this.doc.oStart[k], this.doc.oEnd[k]).replace(/[\u064b-\u0652\u0640]/g, '');
         let possessive = false;
-        for (let k = q - 1; k >= Math.max(0, q - 4) && !this.inMention(k) && !this.hard(k) && !COMMA.test(this.gapText(k)); k--) {
+        for (let k = q - 1; k >= Math.max(0, q - 4) && !this.inMention(k) && !this.hard(k) && !this.comma(k); k--) {
           if (/(ه|ها|هم|هما)$/.test(written(k)) && !/^ال/.test(this.doc.words[k])) {
             possessive = true;
             break;
@@ -624,7 +626,7 @@ export class ClauseReader extends ClauseLists {
     if (!first || first.b >= q || first.marker !== 'direct' || first.a - this.sentenceStart > 4) return undefined;
     if (!first.members.every((m) => m.kind === 'Agency')) return undefined;
     let cut = false;
-    for (let k = first.b + 1; k < q && !cut; k++) if (this.isBoundary(k) || COMMA.test(this.gapText(k - 1))) cut = true;
+    for (let k = first.b + 1; k < q && !cut; k++) if (this.isBoundary(k) || this.comma(k - 1)) cut = true;
     return cut ? first : undefined;
   }
 

@@ -34,11 +34,22 @@ export interface Group {
   prep: string;
 }
 
+/** A trigger read at a token: its last token and whether it carries an object pronoun ("نظمته"). */
+export interface TriggerAt {
+  trig: Trigger;
+  end: number;
+  suffix: boolean;
+}
+
+const NO_TRIGGERS: TriggerAt[] = [];
+
 export type Emit = (type: string, from: string, to: string, confidence: number) => void;
 
 export const PREPS = new Set(['في', 'الي', 'علي', 'مع', 'من', 'عن', 'لدي', 'بين', 'ضد', 'نحو']);
 export const HARD = /[.;:؛؟!?]/;
 export const COMMA = /[،,]/;
+
+const gapFlagsOf = (g: string) => 1 | (HARD.test(g) ? 2 : 0) | (COMMA.test(g) ? 4 : 0);
 
 export const other = (r: Role): Role => (r === 'from' ? 'to' : 'from');
 /** "علي" from "عليه", "الي" from "اليه", "ل" from "له". */
@@ -69,10 +80,26 @@ export class ClauseLists {
     protected fr: Frames,
   ) {
     this.gapText = (i: number) => (i + 1 < doc.words.length ? doc.src.slice(doc.oEnd[i], doc.oStart[i + 1]) : '');
+    this.gapFlags = new Uint8Array(doc.words.length);
+    this.triggerCache = new Array(doc.words.length);
+  }
+
+  /** Per gap after token i: 1 read, 2 hard punctuation, 4 comma (read on first use: the clause tests gaps over and over). */
+  private gapFlags: Uint8Array;
+  private gap(i: number): number {
+    if (i < 0 || i >= this.gapFlags.length) return gapFlagsOf(this.gapText(i));
+    let f = this.gapFlags[i];
+    if (f === 0) this.gapFlags[i] = f = gapFlagsOf(this.gapText(i));
+    return f;
   }
 
   protected hard(i: number): boolean {
-    return HARD.test(this.gapText(i));
+    return (this.gap(i) & 2) !== 0;
+  }
+
+  /** Is there a comma between token i and the next? */
+  protected comma(i: number): boolean {
+    return (this.gap(i) & 4) !== 0;
   }
 
   /** Does the phrase end right before token k (its last word may be the proclitic of token k)? */
@@ -196,7 +223,7 @@ export class ClauseLists {
     if (p === 'ب' || p === 'ك' || (PREPS.has(prev) && !['عن', 'من', 'لدي'].includes(prev))) return undefined;
     let found: number | undefined;
     for (let k = m.a - 1; k >= Math.max(lo, m.a - 4); k--) {
-      if (this.inMention(k) || this.hard(k) || COMMA.test(this.gapText(k))) break;
+      if (this.inMention(k) || this.hard(k) || this.comma(k)) break;
       const w = d.words[k];
       if (this.isTitle(w) || this.titleProclitic(k)) found = k;
       else if (found !== undefined) break;
@@ -281,7 +308,7 @@ export class ClauseLists {
     if (mid && this.fr.listContinuers.has(mid) && !this.hardBetween(last.b, ma)) return true;
     for (let j = last.b; j < ma; j++) {
       if (this.hard(j) && !inParen(j) && !inParen(j + 1)) return false;
-      if (COMMA.test(this.gapText(j))) comma = true;
+      if (this.comma(j)) comma = true;
       if (j > last.b && !inParen(j)) {
         const w = d.words[j];
         if (w === 'و' || w === 'او') conj = true;
@@ -312,21 +339,22 @@ export class ClauseLists {
   }
 
   /** Triggers at token k: exact-form triggers ("برئاسة") shadow the bare ones of the same type. */
-  protected triggerCache = new Map<number, { trig: Trigger; end: number; suffix: boolean }[]>();
-  triggersAt(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
-    let found = this.triggerCache.get(k);
-    if (!found) this.triggerCache.set(k, (found = this.findTriggers(k)));
-    return found;
+  protected triggerCache: (TriggerAt[] | undefined)[];
+  /** Never modify the result (cached per token). */
+  triggersAt(k: number): TriggerAt[] {
+    if (k < 0 || k >= this.triggerCache.length) return this.findTriggers(k);
+    return (this.triggerCache[k] ??= this.findTriggers(k));
   }
 
-  protected findTriggers(k: number): { trig: Trigger; end: number; suffix: boolean }[] {
+  protected findTriggers(k: number): TriggerAt[] {
     const d = this.doc;
     const w = d.words[k];
-    const tryKey = (word: string, suffix: boolean) => {
+    if (w === undefined) return NO_TRIGGERS;
+    const tryKey = (word: string, suffix: boolean): TriggerAt[] => {
       // A verb whose root starts with و ("وقّع", "وضع") may also carry the conjunction: "ووقعت".
       const list = this.fr.triggers.get(bare(word)) ?? (word[0] === 'و' ? this.fr.triggers.get(bare(word.slice(1))) : undefined);
-      if (!list) return [];
-      const out: { trig: Trigger; end: number; suffix: boolean }[] = [];
+      if (!list) return NO_TRIGGERS;
+      const out: TriggerAt[] = [];
       for (const t of list) {
         if (t.exact && noWaw(w) !== t.exact && w !== t.exact) continue;
         let ok = true;
@@ -344,6 +372,7 @@ export class ClauseLists {
         }
       }
     }
+    if (!found.length) return NO_TRIGGERS;
     const exactTypes = new Set(found.filter((f) => f.trig.exact).map((f) => f.trig.frame.type));
     return found.filter((f) => f.trig.exact || !exactTypes.has(f.trig.frame.type));
   }
@@ -368,11 +397,11 @@ export class ClauseLists {
     return year;
   }
 
+  private markerPhrases: string[][] | null = null;
   /** Is token k a word of a multi-word partner or circumstance marker ("بالمشاركة مع", "بدعم من")? */
   protected inMarkerPhrase(k: number, lo: number): boolean {
     const d = this.doc;
-    for (const ph of this.fr.partner.concat(this.fr.circumstance)) {
-      if (ph.length < 2) continue;
+    for (const ph of (this.markerPhrases ??= this.fr.partner.concat(this.fr.circumstance).filter((x) => x.length >= 2))) {
       for (let i = 0; i < ph.length; i++) {
         const j = k - i;
         if (j < lo || j + ph.length > d.words.length) continue;
@@ -410,7 +439,7 @@ export class ClauseLists {
   }
 
   protected commaBetween(a: number, b: number): boolean {
-    for (let j = a; j < b; j++) if (COMMA.test(this.gapText(j))) return true;
+    for (let j = a; j < b; j++) if (this.comma(j)) return true;
     return false;
   }
 

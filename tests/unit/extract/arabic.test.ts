@@ -1,4 +1,4 @@
-import { arabicRatio, bare, definiteBase, forms, isDefinite, normalise, normaliseKey, originalSpan, stripConjunction, tokenise, visualOrder, withoutArticle, withoutProclitics } from '../../../src/extract/arabic';
+import { arabicRatio, bare, definiteBase, forms, isDefinite, nearKeys, nearWord, normalise, normaliseKey, originalSpan, stripConjunction, tokenise, visualOrder, withoutArticle, withoutProclitics } from '../../../src/extract/arabic';
 
 describe('normalise', () => {
   it('folds hamza/alef forms, alef maqsura, ta marbuta, tashkeel and tatweel', () => {
@@ -84,5 +84,39 @@ describe('proclitics: one set of rules for every stage', () => {
   test('tells text in visual (PDF, broken right-to-left) order by its reversed parentheses', () => {
     expect(visualOrder('انظر ).CTOC/COP/2012/2(\nالوطني ).A/69/1(\nالتقرير ).E/2/3(')).toBe(true);
     expect(visualOrder('انظر (CTOC/COP/2012/2)\nالوطني (A/69/1)\nالتقرير (E/2/3)')).toBe(false);
+  });
+});
+
+describe('fast paths agree with the rules they shortcut', () => {
+  // normaliseKey and tokenise scan code units; these are the words the regex /\p{L}+|\p{N}+/u finds in normalise()'s text.
+  const byRegex = (s: string) => [...normalise(s).text.matchAll(/\p{L}+|\p{N}+/gu)].map((m) => m[0]);
+  const samples = [
+    'وصدّق   المغربُ على البروتوكول المكمِّل (٢٠٠٠)',
+    'الاتجـــار بالأشخاص، وبخاصة النساء والأطفال؛ A/RES/55/25 و E/CN.15/2012/L.3',
+    '٢٠١٢أكتوبر ﷺ \uFEFB\uFEF7 ﻣﻜﺘﺐ', // digits glued to a word, presentation forms and a ligature that expands to words
+    '\u200fمصر\u202c \uE001الهند\u200b\u00ad',
+    '😀 الهند 𝐀𝐁c ١٢٣abc', // astral letters: left to the regex
+    'Ünïcödé ΑΒΓ кириллица ½ ², ',
+    '',
+    ' \n\t ',
+  ];
+  test('normaliseKey is normalise + tokenise, words joined by one space', () => {
+    for (const s of samples) expect(normaliseKey(s)).toBe(byRegex(s).join(' '));
+  });
+  test('tokenise finds the regex words at their offsets', () => {
+    for (const s of samples) {
+      const text = normalise(s).text;
+      expect(tokenise(text)).toEqual([...text.matchAll(/\p{L}+|\p{N}+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index! + m[0].length })));
+    }
+  });
+  test('two near words (nearWord) always share a key (nearKeys), so an index of the keys finds them', () => {
+    const words = ['الجريمه', 'الجرمية', 'الجريمة', 'الجريم', 'الجريمهه', 'اجريمه', 'المخدرات', 'المخدارت', 'منظمه', 'منظمة', 'مكتب', 'مكتبة'];
+    for (const a of words) {
+      for (const b of words) {
+        if (!nearWord(a, b)) continue;
+        const ka = new Set(nearKeys(a));
+        expect(nearKeys(b).some((k) => ka.has(k))).toBe(true);
+      }
+    }
   });
 });
