@@ -49,6 +49,9 @@ for (const h of HEADS) {
   headTrie.set(h.words[0], l);
 }
 
+/** Every word a pattern below starts with: the other words of a text are passed over with one look-up. */
+const PATTERN_FIRST = new Set<string>([...SESSION_HEADS, ...MEETING_ORDINAL_HEADS, ...TITLE_FIRST.keys(), ...ACT_HEADS, ...RES_HEADS, ...DEC_HEADS, ...headTrie.keys()]);
+
 /** Normalised text between token i and the next one (to the end of the text after the last token). */
 function gapText(doc: DocTokens, i: number): string {
   return doc.norm.text.slice(doc.tokens[i].end, i + 1 < doc.tokens.length ? doc.tokens[i + 1].start : undefined);
@@ -320,6 +323,7 @@ export function findPatterns(doc: DocTokens, index: LexIndex, lex: Candidate[], 
     if (blocked[i]) continue;
     for (const f of doc.formsOf(i)) {
       const w = f.form;
+      if (!PATTERN_FIRST.has(w)) continue;
       // --- numbered sessions
       const meetingHead = MEETING_ORDINAL_HEADS.has(w);
       if (SESSION_HEADS.has(w) || meetingHead) {

@@ -8,12 +8,11 @@
  * document. Each relation keeps its sentence as evidence, its paragraph and a confidence that says
  * how directly its arguments were read. Paragraph-level co-occurrences are returned apart.
  */
-import { relationSpec } from '../model';
 import type { ResolvedMention } from './resolve';
 import type { Span } from './segment';
 import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
-import { defaultFrames } from './relate/frames';
+import { defaultFrames, specOf } from './relate/frames';
 import type { Frames } from './relate/frames';
 import { adoptsVerb, enactsResolution, instrumentFacts } from './relate/cites';
 import { nameRelations } from './relate/names';
@@ -48,7 +47,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   const entityById = new Map(input.entities.map((e) => [e.id, e]));
   const rels = new Map<string, ExtractedRelation>();
   const addRel = (type: string, from: string, to: string, evidence: string, paragraph: string | null, confidence: number) => {
-    const spec = relationSpec(type);
+    const spec = specOf(type);
     if (!spec || from === to) return;
     const fk = kindOf.get(from);
     const tk = kindOf.get(to);

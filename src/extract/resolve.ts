@@ -282,10 +282,14 @@ export function nearLexicon(index: LexIndex, kind: string, key: string): Lexicon
   if (words.length < 3) return null;
   const vs = variantsByKind(index).get(kind);
   if (!vs) return null;
-  // A close name matches all the key's words but one, so its first or second word: only the names
-  // holding a near form of one of them are compared (nearKeys finds every near form).
+  // A close name matches every word of a three-word key and all words but one of a longer key, so
+  // it holds a near form (nearKeys finds them all) of the key's rarest word, or of one of its two
+  // rarest words: only those names are compared.
+  const near = words.map((w) => nearKeys(w).map((k) => vs.byKey.get(k) ?? []));
+  const size = near.map((lists) => lists.reduce((n, l) => n + l.length, 0));
+  const rarest = words.map((_, q) => q).sort((a, b) => size[a] - size[b]);
   const candidates = new Set<Variant>();
-  for (const w of words.slice(0, 2)) for (const k of nearKeys(w)) for (const v of vs.byKey.get(k) ?? []) candidates.add(v);
+  for (const q of rarest.slice(0, words.length === 3 ? 1 : 2)) for (const l of near[q]) for (const v of l) candidates.add(v);
   const found = new Set<LexiconEntry>();
   for (const v of candidates) {
     if (found.has(v.entry)) continue;

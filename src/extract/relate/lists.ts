@@ -350,31 +350,43 @@ export class ClauseLists {
     const d = this.doc;
     const w = d.words[k];
     if (w === undefined) return NO_TRIGGERS;
-    const tryKey = (word: string, suffix: boolean): TriggerAt[] => {
-      // A verb whose root starts with و ("وقّع", "وضع") may also carry the conjunction: "ووقعت".
-      const list = this.fr.triggers.get(bare(word)) ?? (word[0] === 'و' ? this.fr.triggers.get(bare(word.slice(1))) : undefined);
-      if (!list) return NO_TRIGGERS;
+    // The readings in order (the word, then without each object pronoun); the first whose
+    // multi-word triggers also match the words after k wins.
+    let found: TriggerAt[] = NO_TRIGGERS;
+    for (const r of this.readingsOf(w)) {
       const out: TriggerAt[] = [];
-      for (const t of list) {
-        if (t.exact && noWaw(w) !== t.exact && w !== t.exact) continue;
+      for (const t of r.list) {
         let ok = true;
-        for (let r = 0; r < t.rest.length; r++) if (d.words[k + 1 + r] !== t.rest[r]) ok = false;
-        if (ok) out.push({ trig: t, end: k + t.rest.length, suffix });
+        for (let q = 0; q < t.rest.length; q++) if (d.words[k + 1 + q] !== t.rest[q]) ok = false;
+        if (ok) out.push({ trig: t, end: k + t.rest.length, suffix: r.suffix });
       }
-      return out;
-    };
-    let found = tryKey(w, false);
-    if (!found.length) {
-      for (const p of this.fr.objectPronouns) {
-        if (w.length > p.length + 2 && w.endsWith(p)) {
-          found = tryKey(w.slice(0, -p.length), true);
-          if (found.length) break;
-        }
+      if (out.length) {
+        found = out;
+        break;
       }
     }
     if (!found.length) return NO_TRIGGERS;
     const exactTypes = new Set(found.filter((f) => f.trig.exact).map((f) => f.trig.frame.type));
     return found.filter((f) => f.trig.exact || !exactTypes.has(f.trig.frame.type));
+  }
+
+  /** A document repeats its words: the trigger readings of each distinct word, read once. */
+  private readings = new Map<string, { list: Trigger[]; suffix: boolean }[]>();
+  private readingsOf(w: string): { list: Trigger[]; suffix: boolean }[] {
+    let rs = this.readings.get(w);
+    if (rs) return rs;
+    rs = [];
+    const tryKey = (word: string, suffix: boolean) => {
+      // A verb whose root starts with و ("وقّع", "وضع") may also carry the conjunction: "ووقعت".
+      const list = this.fr.triggers.get(bare(word)) ?? (word[0] === 'و' ? this.fr.triggers.get(bare(word.slice(1))) : undefined);
+      // An exact-form trigger ("برئاسة") is only that form.
+      const fit = list?.filter((t) => !t.exact || noWaw(w) === t.exact || w === t.exact);
+      if (fit?.length) rs!.push({ list: fit, suffix });
+    };
+    tryKey(w, false);
+    for (const p of this.fr.objectPronouns) if (w.length > p.length + 2 && w.endsWith(p)) tryKey(w.slice(0, -p.length), true);
+    this.readings.set(w, rs);
+    return rs;
   }
 
   /** Is there an entrusting verb ("عهدت", "كلفت") in the few words before token a, within the sentence? */
