@@ -41,7 +41,7 @@ export interface IngestOptions {
   onFile?: (result: FileResult, index: number, total: number) => void;
   extractor?: Extractor;
   /**
-   * Documents written per transaction (default 400, at most BATCH_BYTES of text). Each document is
+   * Documents written per transaction (default 100, at most BATCH_BYTES of text). Each document is
    * still stored whole or not at all; a batch that fails is retried one document at a time, so
    * only the bad document fails.
    */
@@ -49,15 +49,16 @@ export interface IngestOptions {
 }
 
 /**
- * 400, not 100 (nor 25): every batch that states a hub fact rewrites its whole evidence lists
- * (Neo4j reads and rewrites a list property whole, and logs it in its transaction log), so the
- * relation stage costs (corpus / batch) x hub list size and grows with the square of the corpus.
- * Measured at 4,000 synthetic documents: 116 facts hold 100+ entries (32k entries, 9 MB of
- * sentences), re-read, re-sorted and re-written by every batch (README "Storage").
+ * 100, not 25: every batch that states a hub fact rewrites its whole evidence lists (Neo4j
+ * rewrites a list property whole), so the relation stage costs (corpus / batch) x hub list size;
+ * measured from 1,000 to 2,000 synthetic documents: relation stage 9.5 s vs 20.1 s at 25, whole
+ * ingest 86 s vs 112 s (README "Storage"). Not 400: documents 2,000-4,000 went faster (relation
+ * stage 65 s vs 111 s) but from about 4,000 documents on, 400-document batches failed in Neo4j and
+ * were retried one document at a time (bench/findings.md "Ingest helper").
  */
-export const DEFAULT_BATCH_SIZE = 400;
+export const DEFAULT_BATCH_SIZE = 100;
 /** Text per write transaction: many small documents share one, a large one goes alone. */
-export const BATCH_BYTES = 8 * 1024 * 1024;
+export const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** A file the product will not ingest, with a message saying why and what to do. */
 export class InputRefusedError extends Error {
