@@ -51,8 +51,10 @@ export interface IngestOptions {
 /**
  * 100, not 25: every batch that states a hub fact rewrites its whole evidence lists (Neo4j
  * rewrites a list property whole), so the relation stage costs (corpus / batch) x hub list size;
- * measured from 1,000 to 2,000 synthetic documents: relation stage 9.5 s against 20 s at 25,
- * whole ingest 86 s against 112 s, client RSS 330 MB against 240 MB (README "Storage").
+ * measured from 1,000 to 2,000 synthetic documents: relation stage 9.5 s vs 20.1 s at 25, whole
+ * ingest 86 s vs 112 s (README "Storage"). Not 400: documents 2,000-4,000 went faster (relation
+ * stage 65 s vs 111 s) but from about 4,000 documents on, 400-document batches failed in Neo4j and
+ * were retried one document at a time (bench/findings.md "Ingest helper").
  */
 export const DEFAULT_BATCH_SIZE = 100;
 /** Text per write transaction: many small documents share one, a large one goes alone. */
@@ -275,6 +277,10 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
         slots.push({ file: f.name, outcome: 'unchanged', documentId: id });
         continue;
       }
+      // Let the write in flight go on between files: extraction is synchronous CPU work, and
+      // without a turn of the event loop the write's next statement would wait for the whole
+      // batch's extraction (the two ran one after the other instead of side by side).
+      if (writing) await new Promise((resolve) => setImmediate(resolve));
       try {
         const p = await extractOne(f.bytes, path.basename(f.name), f.sha256, opts);
         slots.push(toWrite.length);
