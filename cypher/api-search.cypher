@@ -4,6 +4,9 @@
 //   3 an exact name, variant or acronym; 2 a name starting with the text; 1 a name containing it; 0 the rest.
 // `score` = tier * 1000 + 100 * ln(1 + documents) + text score / (1 + text score): one number that
 // orders the hits as described (documents stay below 1000 up to 20,000 of them).
+// searchKey, sortName and namedBy are the graph's own bookkeeping (search keys, paging key,
+// provenance), never part of an answer: projected as null, they are not sent (searchKey alone is
+// about half the bytes of an entity node).
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $kinds IS NULL OR any(k IN $kinds WHERE k IN labels(node))
 WITH node, score, split(coalesce(node.searchKey, ''), ' | ') AS keys
@@ -16,6 +19,6 @@ WITH node, score,
      END AS tier,
      COUNT { ()-[:MENTIONS]->(node) } AS documents
 WITH node, tier * 1000 + 100 * log(1 + documents) + score / (1 + score) AS score
-RETURN node {.*, _labels: labels(node)} AS e, score
+RETURN node {.*, searchKey: null, sortName: null, namedBy: null, _labels: labels(node)} AS e, score
 ORDER BY score DESC, node.id
 LIMIT $first

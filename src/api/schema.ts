@@ -14,6 +14,7 @@ import { SubgraphResolver } from './resolvers/subgraph';
 import { TimelineResolver } from './resolvers/timeline';
 import { StatsResolver } from './resolvers/stats';
 import { IngestResolver } from './resolvers/ingest';
+import { leanResolvers } from './lean';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -37,7 +38,7 @@ export function apiSchema(): Promise<GraphQLSchema> {
     // Every kind type is in the schema even when no query names it directly.
     orphanedTypes: [...KIND_TYPES.values()],
     validate: false,
-  });
+  }).then(leanResolvers); // per-item fields without type-graphql's per-call wrapper (./lean.ts)
   return built;
 }
 

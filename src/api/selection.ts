@@ -29,9 +29,23 @@ function only(set: SelectionSetNode | undefined, allowed: ReadonlySet<string>, f
   return true;
 }
 
+/**
+ * selectsOnly's answers by field node (or list of field nodes) and allowed set: a relation's
+ * `entity` asks it once per relation, with the same nodes every time (the same document's).
+ */
+const onlyAnswers = new WeakMap<object, Map<ReadonlySet<string>, boolean>>();
+
 /** True when every field selected under this field (fragments included) is in `allowed`. */
 export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, allowed: ReadonlySet<string>): boolean {
-  return info.fieldNodes.every((n) => only(n.selectionSet, allowed, info.fragments, new Set()));
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : info.fieldNodes;
+  let known = onlyAnswers.get(key);
+  let answer = known?.get(allowed);
+  if (answer === undefined) {
+    answer = info.fieldNodes.every((n) => only(n.selectionSet, allowed, info.fragments, new Set()));
+    if (!known) onlyAnswers.set(key, (known = new Map()));
+    known.set(allowed, answer);
+  }
+  return answer;
 }
 
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: Record<string, unknown> };

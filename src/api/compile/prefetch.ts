@@ -6,8 +6,8 @@
  * Anything it did not cover (Evidence.document, paragraphs, a document's entities, a field whose
  * arguments it left to the resolver) still goes through the batched loaders.
  */
-import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { getNamedType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLOutputType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getNamedType, GraphQLInterfaceType, GraphQLObjectType, visit } from 'graphql';
 import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
@@ -78,7 +78,10 @@ export function planOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
  * cache). One round trip, whatever the depth.
  */
 export async function prefetch(ctx: ApiContext, ids: string[], plan: EntityPlan): Promise<void> {
-  const c = compileEntities(plan);
+  await run(ctx, ids, plan, compileEntities(plan));
+}
+
+async function run(ctx: ApiContext, ids: string[], plan: EntityPlan, c: Compiled): Promise<void> {
   const [row] = await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids });
   for (const n of (row?.nodes as unknown[]) ?? []) {
     const e = toEntity(n);
@@ -127,6 +130,11 @@ function fieldsAt(info: Info, path: string[]): { nodes: FieldNode[]; type: Graph
  */
 export async function prefetchBelow(ctx: ApiContext, info: Info, ids: string[], paths: string[][]): Promise<void> {
   if (!compiling(ctx) || ids.length === 0) return;
+  const prepared = preparedBelow(info, paths);
+  if (prepared) await run(ctx, ids, prepared.plan, prepared.compiled);
+}
+
+function planBelow(info: Info, paths: string[][]): EntityPlan | null {
   let plan: EntityPlan | null = null;
   for (const path of paths) {
     const at = fieldsAt(info, path);
@@ -135,7 +143,70 @@ export async function prefetchBelow(ctx: ApiContext, info: Info, ids: string[], 
     if (plan) p.relations.forEach((a) => plan!.relations.push(a));
     else plan = p;
   }
-  if (plan) await prefetch(ctx, ids, plan);
+  return plan;
+}
+
+/**
+ * Plans and statements already built, by selection and the variables it uses: the same query
+ * text gives the same field nodes (Apollo keeps parsed documents), and a plan depends only on
+ * them, the fragments of their document and the values of the variables under them, so a
+ * repeated query skips the planner and the statement builder (the entity ids stay parameters).
+ * Bounded: emptied when it reaches MAX_PREPARED entries.
+ */
+interface Prepared {
+  plan: EntityPlan;
+  compiled: Compiled;
+}
+
+const MAX_PREPARED = 1000;
+const MAX_KEY = 4000;
+const prepared = new Map<string, Prepared | null>();
+const nodeIds = new WeakMap<FieldNode, number>();
+let nextNodeId = 0;
+const variablesOf = new WeakMap<FieldNode, string[]>();
+
+function nodeId(n: FieldNode): number {
+  let id = nodeIds.get(n);
+  if (id === undefined) nodeIds.set(n, (id = ++nextNodeId));
+  return id;
+}
+
+/** The variables a field's selection refers to (arguments and directives, through fragments). */
+function variablesUnder(node: FieldNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
+  let names = variablesOf.get(node);
+  if (names) return names;
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (n: FieldNode | FragmentDefinitionNode) =>
+    visit(n, {
+      Variable: (v) => void found.add(v.name.value),
+      FragmentSpread: (f) => {
+        if (seen.has(f.name.value)) return;
+        seen.add(f.name.value);
+        const def = fragments[f.name.value];
+        if (def) walk(def);
+      },
+    });
+  walk(node);
+  names = [...found].sort();
+  variablesOf.set(node, names);
+  return names;
+}
+
+function preparedBelow(info: Info, paths: string[][]): Prepared | null {
+  const vars = info.variableValues;
+  const used = new Set<string>();
+  for (const n of info.fieldNodes) for (const v of variablesUnder(n, info.fragments)) used.add(v);
+  // Absent and null are different values for an argument: [value] when given, 0 when absent.
+  const values = JSON.stringify([...used].sort().map((v) => (Object.prototype.hasOwnProperty.call(vars, v) ? [vars[v]] : 0)));
+  const key = `${info.fieldNodes.map(nodeId).join(',')}|${String(info.returnType)}|${JSON.stringify(paths)}|${values}`;
+  if (prepared.has(key)) return prepared.get(key)!;
+  const plan = planBelow(info, paths);
+  const entry = plan ? { plan, compiled: compileEntities(plan) } : null;
+  if (key.length > MAX_KEY) return entry; // long variable values: not worth keeping
+  if (prepared.size >= MAX_PREPARED) prepared.clear();
+  prepared.set(key, entry);
+  return entry;
 }
 
 /** Compiling is on unless the request runs in the naive mode (no batching) or KG_COMPILE=off. */

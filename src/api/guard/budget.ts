@@ -107,14 +107,27 @@ export function budgetPlugin<T extends BaseContext & Budgeted>(cfg: GuardConfig)
   };
 }
 
-/** The last check, on the serialised body: nothing larger than the ceiling leaves the server. */
+/** The content type Apollo gives every JSON answer. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The last check, on the serialised body: nothing larger than the ceiling leaves the server.
+ * A POST's JSON answer is then written as is: express's send would copy the string into a
+ * Buffer and hash it for an ETag, which no client can use on a POST (conditional requests are
+ * GET's); everything else goes through express's send unchanged.
+ */
 export function responseCeiling(cfg: GuardConfig): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (typeof body === 'string' && body.length > cfg.maxResponseBytes / 4 && Buffer.byteLength(body) > cfg.maxResponseBytes) {
         res.status(400).type('application/json');
         return send(JSON.stringify(errorBody(tooLargeMessage(cfg.maxResponseBytes, mb(Buffer.byteLength(body))), CODES.responseTooLarge)));
+      }
+      if (typeof body === 'string' && req.method === 'POST' && res.getHeader('content-type') === JSON_TYPE && !res.getHeader('transfer-encoding') && res.statusCode !== 204 && res.statusCode !== 205) {
+        res.setHeader('Content-Length', String(Buffer.byteLength(body)));
+        res.end(body, 'utf8');
+        return res;
       }
       return send(body as never);
     };

@@ -131,16 +131,47 @@ export function queryGuard<T extends BaseContext>(cfg: GuardConfig): QueryGuard<
   const validationRules: ValidationRule[] = [...protection.validationRules];
   if (!cfg.introspection) validationRules.push(noIntrospectionRule);
 
+  const costs = new CostCache();
   const costPlugin: ApolloServerPlugin<T> = {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          checkCost(cfg, schema, document, request.variables ?? {}, operationName ?? undefined);
+          costs.check(cfg, schema, document, request.variables ?? {}, operationName ?? undefined);
         },
       };
     },
   };
   return { validationRules, plugins: [...(protection.plugins as ApolloServerPlugin<T>[]), costPlugin], parseOptions: { maxTokens: cfg.maxTokens } };
+}
+
+/** Variables longer than this (as JSON) are costed afresh each time rather than kept as a cache key. */
+const MAX_COST_KEY = 2000;
+/** Distinct variable sets kept per query document (then that document's entries start over). */
+const MAX_COSTS_PER_DOCUMENT = 256;
+
+/**
+ * checkCost's answers per query document and variables: the estimate walks the whole selection
+ * with the schema's types (a few hundred microseconds per request for a 2-level query), and the
+ * same document with the same variables always costs the same. Apollo hands the same parsed
+ * DocumentNode for the same query text, so the cache is keyed by that object (a WeakMap: a
+ * document Apollo drops is dropped here) and the variables as JSON. Refusals are not kept: each
+ * refused request is estimated again and refused with the same error.
+ */
+export class CostCache {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+
+  check(cfg: GuardConfig, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    if (key.length > MAX_COST_KEY) return checkCost(cfg, schema, document, variables, operationName);
+    let known = this.byDocument.get(document);
+    const cost = known?.get(key);
+    if (cost !== undefined) return cost;
+    const fresh = checkCost(cfg, schema, document, variables, operationName);
+    if (!known) this.byDocument.set(document, (known = new Map()));
+    else if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
+    known.set(key, fresh);
+    return fresh;
+  }
 }
 
 /**

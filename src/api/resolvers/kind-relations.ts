@@ -51,12 +51,19 @@ export function relationFieldsOf(kind: string, relations: readonly RelationSpec[
   return fields;
 }
 
+/** A per-type relation field as a plain GraphQL resolver (src/api/lean.ts installs it; the decorated method below calls it). */
+export function kindRelationResolver(f: RelationField) {
+  return (root: EntityValue, args: { first?: number | null; minConfidence?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    relationsOf(ctx, root.id, [f.type], f.direction, args.first, args.minConfidence, info);
+}
+
 function defineKindRelationResolver(kind: string): Function {
   const cls = { [`${kind}RelationsResolver`]: class {} }[`${kind}RelationsResolver`];
   const proto = cls.prototype as Record<string, unknown>;
   for (const f of relationFieldsOf(kind)) {
+    const resolve = kindRelationResolver(f);
     proto[f.name] = function (root: EntityValue, first: number | null, minConfidence: number, ctx: ApiContext, info: GraphQLResolveInfo) {
-      return relationsOf(ctx, root.id, [f.type], f.direction, first, minConfidence, info);
+      return resolve(root, { first, minConfidence }, ctx, info);
     };
     const descriptor = Object.getOwnPropertyDescriptor(proto, f.name)!;
     FieldResolver(() => [Relation], { description: f.description })(proto, f.name, descriptor);

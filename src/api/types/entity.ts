@@ -3,11 +3,16 @@ import { Category, Kind } from './enums';
 import { Mention } from './mention';
 import { Relation } from './relation';
 
+/** The GraphQL type of an entity value: its kind (src/api/lean.ts installs it unwrapped). */
+export function entityTypeOf(value: { kind: string }): string {
+  return value.kind;
+}
+
 /** What every entity node carries (the common properties of model/kinds.json). */
 @InterfaceType('Entity', {
   description:
     'Something the documents talk about: an agency, instrument, meeting, rapporteur, programme, country or document. Every entity can be traced to the words that name it through `mentions`.',
-  resolveType: (value: { kind: string }) => value.kind,
+  resolveType: entityTypeOf,
 })
 export abstract class Entity {
   @Field(() => ID, { description: 'Stable readable id, e.g. `agency:unodc`, `meeting:hrc-10`, `country:ma`.' })
