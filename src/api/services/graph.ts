@@ -1,5 +1,5 @@
 /**
- * Subgraphs for drawing: neighbourhood (breadth-first, one round trip per hop) and shortest paths,
+ * Subgraphs for drawing: neighbourhood (breadth-first with a node limit, one statement) and shortest paths,
  * as {nodes, edges, truncated} in the shape sigma.js / Cytoscape.js / vis-network take.
  * Also used by the web router's GraphML/GEXF export, so both agree.
  */
@@ -57,6 +57,11 @@ export interface NeighbourhoodArgs extends EdgeTypeOptions {
   limit: number;
   /** At most this many edges (default PAGES.edges): typed relations first, co-occurrences last. */
   edgeLimit?: number | null;
+  /**
+   * False: edges come without their best evidence, document, paragraph and confidence (null), and
+   * Neo4j does not read the evidence lists (the resolver passes it when the selection asks none).
+   */
+  details?: boolean;
 }
 
 /** The edge types to follow: the given relation types (validated by the enum) or all, plus opt-ins. */
@@ -112,7 +117,8 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<Su
   const kinds = args.kinds && args.kinds.length ? args.kinds : null;
 
   // One statement (cypher/api-neighbourhood.cypher): the starts, every hop and the edges.
-  const [row] = await db.read('api-neighbourhood', { ids: [...new Set(args.ids)], depth: args.depth, limit: args.limit, types, kinds, minConfidence, edgeLimit });
+  const details = args.details ?? true;
+  const [row] = await db.read('api-neighbourhood', { ids: [...new Set(args.ids)], depth: args.depth, limit: args.limit, types, kinds, minConfidence, edgeLimit, details });
   const nodes = [...(row.starts as unknown[]), ...(row.reached as unknown[])].map(toEntity);
   const found = (row.edges as Row[]).map(toEdge);
   // One more than asked for tells whether the edge limit cut the result.
