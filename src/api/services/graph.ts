@@ -92,18 +92,28 @@ export function toNode(e: EntityValue): GraphNodeValue {
 }
 
 function toEdge(r: Row): GraphEdgeValue {
+  return edge([r.id, r.source, r.target, r.type, r.weight, r.evidence, r.document, r.paragraph, r.confidence]);
+}
+
+/** An edge from its fields in the order cypher/api-neighbourhood.cypher lists them (the last four only with details). */
+function edge([id, source, target, type, weight, evidence, document, paragraph, confidence]: unknown[]): GraphEdgeValue {
   return {
-    id: String(r.id),
-    source: String(r.source),
-    target: String(r.target),
-    type: String(r.type),
-    weight: Number(r.weight ?? 0),
+    id: String(id),
+    source: String(source),
+    target: String(target),
+    type: String(type),
+    weight: Number(weight ?? 0),
     // The writer stores '' for no sentence or paragraph (lists cannot hold null).
-    evidence: str(r.evidence) || null,
-    document: str(r.document) || null,
-    paragraph: str(r.paragraph) || null,
-    confidence: num(r.confidence),
+    evidence: str(evidence) || null,
+    document: str(document) || null,
+    paragraph: str(paragraph) || null,
+    confidence: num(confidence),
   };
+}
+
+/** A node from its fields in the order cypher/api-neighbourhood.cypher lists them (title and symbol: starts only). */
+function node([id, kind, name, nameAr, nameEn, category, labels, title, symbol]: unknown[]): GraphNodeValue {
+  return toNode(toEntity({ id, kind, name, nameAr, nameEn, category, _labels: labels ?? undefined, title, symbol }));
 }
 
 export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<SubgraphValue> {
@@ -119,12 +129,12 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<Su
   // One statement (cypher/api-neighbourhood.cypher): the starts, every hop and the edges.
   const details = args.details ?? true;
   const [row] = await db.read('api-neighbourhood', { ids: [...new Set(args.ids)], depth: args.depth, limit: args.limit, types, kinds, minConfidence, edgeLimit, details });
-  const nodes = [...(row.starts as unknown[]), ...(row.reached as unknown[])].map(toEntity);
-  const found = (row.edges as Row[]).map(toEdge);
+  const nodes = [...(row.starts as unknown[][]), ...(row.reached as unknown[][])].map(node);
+  const found = (row.edges as unknown[][]).map(edge);
   // One more than asked for tells whether the edge limit cut the result.
   const truncated = Boolean(row.truncated) || found.length > edgeLimit;
   const edges = found.slice(0, edgeLimit).sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type) || cmp(a.id, b.id));
-  return { nodes: nodes.map(toNode), edges, truncated };
+  return { nodes, edges, truncated };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
