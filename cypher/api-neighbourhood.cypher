@@ -15,7 +15,8 @@
 // `added`, so the leaves are always the last nodes added. A relationship seen from both its ends
 // is one edge (UNION). On the seeds' hub this halves the relationships read; at 1,000 documents a
 // hub's 1,100 relationships are read once instead of twice.
-// `$details` false (the selection asks no evidence, document, paragraph or confidence of edges)
+// The service pads $ids, $types and $kinds with '' (one cached plan for all requests; `$anyKind`:
+// no kind filter). `$details` false (the selection asks no evidence, document, paragraph or confidence of edges)
 // skips reading the evidence lists, the largest properties of the graph. Nodes come with what
 // labels them: the summary, and for the starts a document's title and symbol.
 CALL () {
@@ -39,7 +40,7 @@ CALL (nodes, added, truncated) {
     MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN r, b, 0 AS stated, r.count AS named
   }
   WITH b, NOT b IN nodes AS new, sum(stated) AS stated, sum(named) AS named, collect(r) AS via
-  WHERE NOT new OR $kinds IS NULL OR any(k IN $kinds WHERE k IN labels(b))
+  WHERE NOT new OR $anyKind OR any(k IN $kinds WHERE k IN labels(b))
   ORDER BY new, stated DESC, named DESC, b.id
   LIMIT $limit + 1
   RETURN collect(CASE WHEN new THEN b END) AS found, collect(CASE WHEN new THEN via END) AS newVia, collect(CASE WHEN NOT new THEN via END) AS oldVia
@@ -61,7 +62,7 @@ CALL (nodes, added, truncated) {
     MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN r, b, 0 AS stated, r.count AS named
   }
   WITH b, NOT b IN nodes AS new, sum(stated) AS stated, sum(named) AS named, collect(r) AS via
-  WHERE NOT new OR $kinds IS NULL OR any(k IN $kinds WHERE k IN labels(b))
+  WHERE NOT new OR $anyKind OR any(k IN $kinds WHERE k IN labels(b))
   ORDER BY new, stated DESC, named DESC, b.id
   LIMIT $limit + 1
   RETURN collect(CASE WHEN new THEN b END) AS found, collect(CASE WHEN new THEN via END) AS newVia, collect(CASE WHEN NOT new THEN via END) AS oldVia
@@ -83,7 +84,7 @@ CALL (nodes, added, truncated) {
     MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN r, b, 0 AS stated, r.count AS named
   }
   WITH b, NOT b IN nodes AS new, sum(stated) AS stated, sum(named) AS named, collect(r) AS via
-  WHERE NOT new OR $kinds IS NULL OR any(k IN $kinds WHERE k IN labels(b))
+  WHERE NOT new OR $anyKind OR any(k IN $kinds WHERE k IN labels(b))
   ORDER BY new, stated DESC, named DESC, b.id
   LIMIT $limit + 1
   RETURN collect(CASE WHEN new THEN b END) AS found, collect(CASE WHEN new THEN via END) AS newVia, collect(CASE WHEN NOT new THEN via END) AS oldVia

@@ -127,14 +127,19 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<Su
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw badUserInput(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
   if (args.ids.length === 0) throw badUserInput('give at least one entity id in ids');
   if (args.ids.length > MAX_LIMIT) throw badUserInput(`give at most ${MAX_LIMIT} entity ids in ids, got ${args.ids.length}`);
-  const edgeLimit = pageSize('edgeLimit', args.edgeLimit, PAGES.edges, 1);
-  const types = edgeTypes(args);
-  const minConfidence = checkMinConfidence(args.minConfidence);
-  const kinds = args.kinds && args.kinds.length ? args.kinds : null;
-
+  const params = neighbourhoodParams({
+    ids: [...new Set(args.ids)],
+    depth: args.depth,
+    limit: args.limit,
+    types: edgeTypes(args),
+    kinds: args.kinds && args.kinds.length ? args.kinds : null,
+    minConfidence: checkMinConfidence(args.minConfidence),
+    edgeLimit: pageSize('edgeLimit', args.edgeLimit, PAGES.edges, 1),
+    details: args.details ?? true,
+  });
+  const edgeLimit = params.edgeLimit;
   // One statement (cypher/api-neighbourhood.cypher): the starts, every hop and the edges.
-  const details = args.details ?? true;
-  const [row] = await db.read('api-neighbourhood', { ids: [...new Set(args.ids)], depth: args.depth, limit: args.limit, types, kinds, minConfidence, edgeLimit, details });
+  const [row] = await db.read('api-neighbourhood', params);
   const nodes = [...(row.starts as unknown[][]), ...(row.reached as unknown[][])].map(node);
   const found = (row.edges as unknown[][]).map(edge);
   // One more than asked for tells whether the edge limit cut the result.
@@ -144,6 +149,27 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<Su
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Neo4j caches a plan per parameter type and per list-size bucket (1, 2-10, 11-100, 101+: a
+ * 1-id request after a 2-id one, or one with `kinds`, was planned again, 1-3 s each). The lists
+ * are padded with '' (no id, type or label is empty) so that every request of up to 10 ids shares
+ * the one plan warmNeighbourhood makes at start; `kinds: null` becomes `anyKind`.
+ */
+function neighbourhoodParams(p: { ids: string[]; depth: number; limit: number; types: string[]; kinds: string[] | null; minConfidence: number; edgeLimit: number; details: boolean }) {
+  const pad = (xs: string[], n: number) => (xs.length >= n ? xs : [...xs, ...Array<string>(n - xs.length).fill('')]);
+  const { kinds, ...rest } = p;
+  return { ...rest, ids: pad(p.ids, 2), types: pad(p.types, 11), kinds: pad(kinds ?? [], 11), anyKind: kinds === null };
+}
+
+/**
+ * Plans the neighbourhood statement once, at server start, with the parameter types and list
+ * sizes of a request (no entity has the id ''), so that the first visitor does not wait 1-3 s for
+ * Neo4j to plan it. Failures are the caller's to log: a server starts whether or not Neo4j is up.
+ */
+export async function warmNeighbourhood(db: Db): Promise<void> {
+  await db.read('api-neighbourhood', neighbourhoodParams({ ids: [''], depth: 1, limit: 1, types: edgeTypes({}), kinds: null, minConfidence: 0, edgeLimit: 1, details: false }));
+}
 
 export interface PathArgs extends EdgeTypeOptions {
   from: string;
