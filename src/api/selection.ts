@@ -87,3 +87,12 @@ export function largestArg(info: SelectionInfo, field: string, arg: string, dflt
 export function selectsAny(info: SelectionInfo, names: readonly string[]): boolean {
   return info.fieldNodes.some((n) => children(n.selectionSet, info.fragments, new Set(), []).some((f) => names.includes(f.name.value)));
 }
+
+/** True when a sub-field `field` of this field (any alias) selects any of `names` directly. */
+export function selectsAnyUnder(info: SelectionInfo, field: string, names: readonly string[]): boolean {
+  return info.fieldNodes.some((n) =>
+    children(n.selectionSet, info.fragments, new Set(), [])
+      .filter((f) => f.name.value === field)
+      .some((f) => children(f.selectionSet, info.fragments, new Set(), []).some((g) => names.includes(g.name.value))),
+  );
+}

@@ -16,6 +16,7 @@ import { Db, isUnavailable } from '../graph/db';
 import { apiSchema } from './schema';
 import { applyServerLimits, bodyErrors, budgetPlugin, cors, errorHandler, formatGuardError, GuardConfig, guardConfig, jsonBody, queryGuard, rateLimit, responseCeiling, ResponseBudget, writerRequest } from './guard';
 import { bindResponse, logger, observabilityPlugin, requestLogging } from '../observability';
+import { warmNeighbourhood } from './services/graph';
 
 export interface AppDeps extends ApiDeps {
   /** Extra routers mounted before the GraphQL endpoint, e.g. { path: '/playground', router }. */
@@ -54,6 +55,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     formatError: (formatted, error) => formatGuardError(formatError(formatted, error), error),
   });
   await apollo.start();
+  // Neo4j plans the neighbourhood statement in 1-3 s: once now, in the background, not on a visitor's request.
+  warmNeighbourhood(new Db(deps.driver, { database: deps.database })).catch((err) => logger().debug({ err }, 'neighbourhood plan not warmed'));
 
   const app = express();
   app.locals.apollo = apollo;

@@ -18,8 +18,11 @@ import { observeCypher } from '../observability';
 
 export type Row = Record<string, unknown>;
 
-/** Properties that are real numbers; every other whole number is an integer in the graph. */
-export const FLOAT_KEYS: ReadonlySet<string> = new Set(['confidence', 'evConfidence']);
+/**
+ * Properties that are real numbers; every other whole number is an integer in the graph. Also the
+ * `minConfidence` parameter: an INTEGER 0 and a FLOAT 0.5 made Neo4j plan a statement twice.
+ */
+export const FLOAT_KEYS: ReadonlySet<string> = new Set(['confidence', 'evConfidence', 'minConfidence']);
 
 /**
  * The driver sends every JavaScript number as a FLOAT: offsets, counts, years and LIMITs would be

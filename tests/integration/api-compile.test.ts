@@ -5,7 +5,7 @@
  */
 import { Db } from '../../src/graph/db';
 import { edgeTypes, neighbourhood, toNode } from '../../src/api/services/graph';
-import { toEntity } from '../../src/api/values';
+import { num, str, toEntity } from '../../src/api/values';
 import type { Row } from '../../src/graph/db';
 import { Harness, ok, startHarness } from './api-harness';
 
@@ -101,43 +101,129 @@ describe('compiled reads answer as the DataLoaders do', () => {
   });
 });
 
-/** The neighbourhood as the service computed it before, one statement per hop (the reference). */
-async function hopByHop(db: Db, ids: string[], depth: number, limit: number, types: string[], minConfidence: number) {
+interface HoodCase {
+  ids: () => string[];
+  depth: number;
+  limit: number | (() => number);
+  kinds?: string[];
+  coOccurrence?: boolean;
+  mentions?: boolean;
+  minConfidence?: number;
+  edgeLimit?: number;
+}
+
+const edgeOf = (e: Row) => ({
+  id: String(e.id),
+  source: String(e.source),
+  target: String(e.target),
+  type: String(e.type),
+  weight: Number(e.weight ?? 0),
+  evidence: str(e.evidence) || null,
+  document: str(e.document) || null,
+  paragraph: str(e.paragraph) || null,
+  confidence: num(e.confidence),
+});
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byEnds = (a: { source: string; target: string; type: string; id: string }, b: typeof a) =>
+  cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type) || cmp(a.id, b.id);
+
+const limitOf = (c: HoodCase): number => (typeof c.limit === 'number' ? c.limit : c.limit());
+
+/** The neighbourhood as the service computed it before, one statement per hop and one for the edges (the reference). */
+async function hopByHop(db: Db, hood: HoodCase) {
+  const c = { ...hood, limit: limitOf(hood) };
+  const ids = [...new Set(c.ids())];
+  const types = edgeTypes(c);
+  const minConfidence = c.minConfidence ?? 0;
+  const edgeLimit = c.edgeLimit ?? 1000;
   const starts = (await db.read('api-entities-by-id', { ids })).map((r) => toEntity(r.e));
   const ordered = ids.map((id) => starts.find((s) => s.id === id)).filter((e) => e !== undefined);
-  let truncated = ordered.length > limit;
-  const nodes = ordered.slice(0, limit);
+  let truncated = ordered.length > c.limit;
+  const nodes = ordered.slice(0, c.limit);
   const visited = new Set(nodes.map((n) => n.id));
   let frontier = [...visited];
-  for (let hop = 1; hop <= depth && frontier.length > 0 && !truncated; hop++) {
-    const room = limit - nodes.length;
-    const found = (await db.read('api-neighbours', { frontier, visited: [...visited], types, kinds: null, limit: room + 1, minConfidence })).map((r) => toEntity(r.b));
+  for (let hop = 1; hop <= c.depth && frontier.length > 0 && !truncated; hop++) {
+    const room = c.limit - nodes.length;
+    const rows = await db.read('api-neighbours', { frontier, visited: [...visited], types, kinds: c.kinds ?? null, limit: room + 1, minConfidence });
+    const found = rows.map((r) => toEntity(r.b));
     if (found.length > room) truncated = true;
     const added = found.slice(0, room);
     for (const e of added) visited.add(e.id);
     nodes.push(...added);
     frontier = added.map((e) => e.id);
   }
-  const edges = nodes.length > 1 ? await db.read('api-edges-among', { ids: nodes.map((n) => n.id), types, minConfidence, limit: 1001 }) : [];
-  return { nodes: nodes.map(toNode), edgeIds: edges.map((e: Row) => String(e.id)).sort(), truncated: truncated || edges.length > 1000 };
+  const edges = nodes.length > 1 ? await db.read('api-edges-among', { ids: nodes.map((n) => n.id), types, minConfidence, limit: edgeLimit + 1 }) : [];
+  return {
+    nodes: nodes.map(toNode),
+    edges: edges.slice(0, edgeLimit).map(edgeOf).sort(byEnds),
+    truncated: truncated || edges.length > edgeLimit,
+  };
 }
 
 describe('the neighbourhood in one statement', () => {
-  test.each([
-    [1, 100],
-    [2, 100],
-    [3, 40],
-    [2, 5],
-  ])('depth %i, limit %i: the same nodes, edges and truncation as hop by hop, in one round trip', async (depth, limit) => {
+  // The hub's neighbours one and two hops away (limits that cut each hop halfway through).
+  let near = 0;
+  let far = 0;
+  beforeAll(async () => {
+    const db = new Db(compiled.driver);
+    near = (await hopByHop(db, { ids: () => [hub], depth: 1, limit: 1000 })).nodes.length - 1;
+    far = (await hopByHop(db, { ids: () => [hub], depth: 2, limit: 1000 })).nodes.length - 1 - near;
+  });
+  const cases: [string, HoodCase][] = [
+    ['depth 1, limit 100, hub and typical', { ids: () => [hub, typical], depth: 1, limit: 100 }],
+    ['depth 2, limit 100, hub and typical', { ids: () => [hub, typical], depth: 2, limit: 100 }],
+    ['depth 3, limit 40, hub and typical', { ids: () => [hub, typical], depth: 3, limit: 40 }],
+    ['depth 2, limit 5, hub and typical', { ids: () => [hub, typical], depth: 2, limit: 5 }],
+    ['depth 2 from the hub, the first hop cut', { ids: () => [hub], depth: 2, limit: () => 1 + Math.ceil(near / 2) }],
+    ['depth 2 from the hub, the second hop cut', { ids: () => [hub], depth: 2, limit: () => 1 + near + Math.ceil(far / 2) }],
+    ['depth 3 from a typical entity, limit 1000', { ids: () => [typical], depth: 3, limit: 1000 }],
+    ['depth 0, two starts', { ids: () => [typical, hub], depth: 0, limit: 10 }],
+    ['more starts than the limit', { ids: () => [hub, typical, 'agency:no-such-thing'], depth: 2, limit: 1 }],
+    ['co-occurrences and mentions, edge limit cutting', { ids: () => [hub], depth: 1, limit: 50, coOccurrence: true, mentions: true, edgeLimit: 40 }],
+    ['co-occurrences only, depth 2', { ids: () => [typical], depth: 2, limit: 80, coOccurrence: true }],
+    ['kinds and minConfidence', { ids: () => [hub], depth: 2, limit: 100, kinds: ['Agency', 'Country'], minConfidence: 0.7 }],
+    ['edge limit 3', { ids: () => [hub], depth: 2, limit: 100, edgeLimit: 3 }],
+  ];
+  test.each(cases)('%s: the same nodes, edges (order, fields) and truncation as hop by hop, in one round trip', async (_name, c) => {
     let trips = 0;
     const db = new Db(compiled.driver, { onQuery: () => trips++ });
-    const types = edgeTypes({});
-    const one = await neighbourhood(db, { ids: [hub, typical], depth, limit, minConfidence: 0 });
+    const one = await neighbourhood(db, { ...c, ids: c.ids(), limit: limitOf(c), minConfidence: c.minConfidence ?? 0 });
     expect(trips).toBe(1);
-    const ref = await hopByHop(db, [hub, typical], depth, limit, types, 0);
+    const ref = await hopByHop(db, c);
     expect(one.nodes).toEqual(ref.nodes);
-    expect(one.edges.map((e) => e.id).sort()).toEqual(ref.edgeIds);
+    expect(one.edges).toEqual(ref.edges);
     expect(one.truncated).toBe(ref.truncated);
-    expect(one.nodes.length).toBeGreaterThan(1);
+    expect(one.nodes.length).toBeGreaterThan(c.depth > 0 && limitOf(c) > 1 ? 1 : 0);
+  });
+
+  test('the cases cut: by the node limit at the first and the second hop, and by the edge limit', async () => {
+    const db = new Db(compiled.driver);
+    const cut = async (c: HoodCase) => (await hopByHop(db, c)).truncated;
+    expect(near).toBeGreaterThan(2);
+    expect(far).toBeGreaterThan(2);
+    expect(await cut({ ids: () => [hub], depth: 1, limit: 1 + Math.ceil(near / 2) })).toBe(true);
+    expect(await cut({ ids: () => [hub], depth: 1, limit: 1 + near + Math.ceil(far / 2) })).toBe(false);
+    expect(await cut({ ids: () => [hub], depth: 2, limit: 1 + near + Math.ceil(far / 2) })).toBe(true);
+    expect(await cut({ ids: () => [hub], depth: 2, limit: 100, edgeLimit: 3 })).toBe(true);
+  });
+
+  test('without edge details the nodes and edges are the same, their evidence fields null', async () => {
+    const db = new Db(compiled.driver);
+    const args = { ids: [hub, typical], depth: 2, limit: 100, minConfidence: 0 };
+    const full = await neighbourhood(db, args);
+    const bare = await neighbourhood(db, { ...args, details: false });
+    expect(bare.nodes).toEqual(full.nodes);
+    expect(bare.truncated).toBe(full.truncated);
+    expect(bare.edges).toEqual(full.edges.map((e) => ({ ...e, evidence: null, document: null, paragraph: null, confidence: null })));
+    expect(full.edges.some((e) => e.evidence !== null)).toBe(true);
+  });
+
+  test('through GraphQL, evidence is read only when an edge field asks for it (fragments and aliases included)', async () => {
+    const q = `query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { nodes { id } bare: edges { id } ...More } }
+      fragment More on Subgraph { edges { ... on GraphEdge { why: evidence } } }`;
+    const withDetails = ok(await compiled.gql(q, { ids: [hub] }));
+    const plain = ok(await compiled.gql('query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { edges { id confidence } } }', { ids: [hub] }));
+    expect(withDetails.neighbourhood.edges.some((e: { why: string | null }) => e.why)).toBe(true);
+    expect(plain.neighbourhood.edges.some((e: { confidence: number | null }) => e.confidence !== null)).toBe(true);
   });
 });

@@ -1,15 +1,19 @@
-import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Float, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context';
 import { charge } from '../guard/budget';
 import { PAGES } from '../services/pages';
 import { MAX_LIMIT, neighbourhood, paths } from '../services/graph';
 import { MIN_CONFIDENCE_DOC } from '../services/relations';
+import { selectsAnyUnder } from '../selection';
 import { Kind, RelationType } from '../types/enums';
 import { Subgraph } from '../types/subgraph';
 
 const TYPES_DOC = 'Follow only these relation types (default: all typed relations).';
 const CO_DOC = 'Also follow CO_OCCURS edges (entities named in the same paragraph).';
 const MENTIONS_DOC = 'Also follow MENTIONS edges (documents to the entities they name).';
+/** Edge fields read from a relation's evidence lists: Neo4j reads those only when one is selected. */
+const EDGE_DETAILS = ['evidence', 'document', 'paragraph', 'confidence'];
 
 @Resolver(() => Subgraph)
 export class SubgraphResolver {
@@ -32,8 +36,10 @@ export class SubgraphResolver {
     edgeLimit: number,
     @Arg('minConfidence', () => Float, { defaultValue: 0, description: MIN_CONFIDENCE_DOC }) minConfidence: number,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit, minConfidence }).then((g) => charge(ctx, g));
+    const details = selectsAnyUnder(info, 'edges', EDGE_DETAILS);
+    return neighbourhood(ctx.db, { ids, depth, relationTypes, kinds, limit, coOccurrence, mentions, edgeLimit, minConfidence, details }).then((g) => charge(ctx, g));
   }
 
   @Query(() => Subgraph, {

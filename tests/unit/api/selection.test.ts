@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
-import { largestArg, selectsAny, selectsOnly, SUMMARY_FIELDS } from '../../../src/api/selection';
+import { largestArg, selectsAny, selectsAnyUnder, selectsOnly, SUMMARY_FIELDS } from '../../../src/api/selection';
 import { evidencePage } from '../../../src/api/services/relations';
 
 /** The `entity` field of `{ r { entity {...} } }` as a resolver's info sees it. */
@@ -61,5 +61,18 @@ describe('evidencePage (entries per relation the loader reads)', () => {
 
   test('a page above the maximum is refused with what to ask instead', () => {
     expect(() => evidencePage(relationsInfo('{ e { relations { evidence(first: 101) { text } } } }'))).toThrow(/from 0 to 100/);
+  });
+});
+
+describe('selectsAnyUnder (does a neighbourhood read the evidence of its edges)', () => {
+  const DETAILS = ['evidence', 'document', 'paragraph', 'confidence'];
+  test('a detail field under `edges`, through aliases and fragments, is seen', () => {
+    expect(selectsAnyUnder(infoFor('{ q { hood { edges { id evidence } } } }'), 'edges', DETAILS)).toBe(true);
+    expect(selectsAnyUnder(infoFor('{ q { hood { nodes { id } e: edges { c: confidence } } } }'), 'edges', DETAILS)).toBe(true);
+    expect(selectsAnyUnder(infoFor('{ q { hood { ...H } } } fragment H on Subgraph { edges { ... on GraphEdge { document } } }'), 'edges', DETAILS)).toBe(true);
+  });
+  test('edges without detail fields, or the names elsewhere, are not', () => {
+    expect(selectsAnyUnder(infoFor('{ q { hood { edges { id source target type weight } } } }'), 'edges', DETAILS)).toBe(false);
+    expect(selectsAnyUnder(infoFor('{ q { hood { nodes { id } evidence: truncated } } }'), 'edges', DETAILS)).toBe(false);
   });
 });

@@ -33,6 +33,11 @@ describe('labels and names fit to show', () => {
     expect(displayName({ id: 'agency:a', kind: 'Agency', name: 'م'.repeat(266) }).length).toBe(80);
     expect(displayName({ id: 'agency:a', kind: 'Agency', name: null })).toBe('agency:a');
   });
+
+  it('displayName: every run of whitespace (tabs, newlines, no-break spaces, doubled or outer spaces) is one space, a tidy name stays as it is', () => {
+    const names = ['مكتب  الأمم', 'مكتب\tالأمم', ' مكتب الأمم', 'مكتب الأمم ', 'مكتب\u00a0الأمم', 'مكتب\n\nالأمم', '\u2003مكتب', 'مكتب الأمم المتحدة', 'UN Women'];
+    for (const name of names) expect(displayName({ id: 'agency:a', kind: 'Agency', name })).toBe(name.replace(/\s+/g, ' ').trim());
+  });
 });
 
 describe('endRanges (both ends of a relation in its evidence)', () => {
