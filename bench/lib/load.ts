@@ -59,13 +59,16 @@ export interface Statement {
 /** The door's coercion (src/graph/db.ts), so the floor sends what the API sends. */
 const cypherParams = (params: Record<string, unknown>) => withIntegers(params) as Record<string, unknown>;
 
-/** One operation at the floor: its statements in order, each a read transaction, rows materialised. */
+/**
+ * One operation at the floor: its statements in order, each an auto-commit read as the API's door
+ * sends it (src/graph/db.ts), rows materialised.
+ */
 export async function replay(driver: Driver, statements: Statement[]): Promise<number> {
   let rows = 0;
   for (const s of statements) {
     const session = driver.session({ defaultAccessMode: 'READ' });
     try {
-      const res = await session.executeRead((tx) => (s.text !== undefined ? tx.run(s.text, s.params) : tx.run(cypher(s.name), cypherParams(s.params))));
+      const res = await (s.text !== undefined ? session.run(s.text, s.params) : session.run(cypher(s.name), cypherParams(s.params)));
       rows += res.records.map((r) => r.toObject()).length;
     } finally {
       await session.close();
