@@ -154,7 +154,7 @@ export class Db {
       } catch (err) {
         // What executeRead's retry loop gave: a transient failure (leader switch, deadlock,
         // a connection dropped) is tried once more before it reaches the caller.
-        if (!neo4j.isRetriableError(err)) throw err;
+        if (!neo4j.Neo4jError.isRetryable(err)) throw err;
         rows = await this.autoCommit(text, sent);
       }
       observeCypher(name, started);
