@@ -46,7 +46,7 @@ export async function startEntity(driver: Driver, id: string): Promise<StartEnti
 
 type Run = (text: string, params?: Record<string, unknown>) => unknown;
 
-/** The driver, with every statement run in a read transaction reported to `onRun`. */
+/** The driver, with every statement a session runs (auto-commit or in a read transaction) reported to `onRun`. */
 function recordingDriver(driver: Driver, onRun: (text: string, params: Record<string, unknown>) => void): Driver {
   const bind = <T extends object>(target: T, key: string | symbol) => {
     const v = Reflect.get(target, key);
@@ -62,12 +62,19 @@ function recordingDriver(driver: Driver, onRun: (text: string, params: Record<st
             }) as Run
           : bind(target, key),
     });
+  // The API's door sends its reads as auto-commit statements (session.run); a read transaction
+  // (executeRead) is recorded too, for statements sent that way.
   const session = (s: Session) =>
     new Proxy(s, {
       get: (target, key) =>
         key === 'executeRead'
           ? (work: (t: ManagedTransaction) => unknown, config?: unknown) => target.executeRead((t) => work(tx(t)) as Promise<unknown>, config as never)
-          : bind(target, key),
+          : key === 'run'
+            ? (text: string, params: Record<string, unknown> = {}, config?: unknown) => {
+                onRun(text, params);
+                return target.run(text, params, config as never);
+              }
+            : bind(target, key),
     });
   return new Proxy(driver, {
     get: (target, key) => (key === 'session' ? (config?: unknown) => session(target.session(config as never)) : bind(target, key)),
