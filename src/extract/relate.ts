@@ -12,7 +12,8 @@ import type { ResolvedMention } from './resolve';
 import type { Span } from './segment';
 import { spanAt } from './segment';
 import { ClauseReader, Mention } from './relate/clause';
-import { defaultFrames, specOf } from './relate/frames';
+import { defaultFrames } from './relate/frames';
+import { relationSpec } from '../model';
 import type { Frames } from './relate/frames';
 import { adoptsVerb, enactsResolution, instrumentFacts } from './relate/cites';
 import { nameRelations } from './relate/names';
@@ -47,7 +48,7 @@ export function relate(input: RelateInput): { relations: ExtractedRelation[]; co
   const entityById = new Map(input.entities.map((e) => [e.id, e]));
   const rels = new Map<string, ExtractedRelation>();
   const addRel = (type: string, from: string, to: string, evidence: string, paragraph: string | null, confidence: number) => {
-    const spec = specOf(type);
+    const spec = relationSpec(type);
     if (!spec || from === to) return;
     const fk = kindOf.get(from);
     const tk = kindOf.get(to);

@@ -72,8 +72,12 @@ export function isRelationType(type: string): boolean {
   return RELATION_TYPES.includes(type);
 }
 
+const RELATION_SPECS = new Map<string, RelationSpec>();
+for (const r of RELATIONS) if (!RELATION_SPECS.has(r.type)) RELATION_SPECS.set(r.type, r);
+
+/** A relation type's spec, by a map: the relate stage asks for every relation it reads. */
 export function relationSpec(type: string): RelationSpec | undefined {
-  return RELATIONS.find((r) => r.type === type);
+  return RELATION_SPECS.get(type);
 }
 
 /** Root of the package (holds model/, cypher/, seeds/), whether running from src/ (ts-jest) or dist/src/. */

@@ -16,7 +16,7 @@
  */
 import { bare, stripConjunction } from '../arabic';
 import type { Frame, Role } from './frames';
-import { specOf } from './frames';
+import { relationSpec } from '../../model';
 import { between, ClauseLists, Emit, Group, Mention, noWaw, normPrep, other, PREPS } from './lists';
 
 export type { Emit, Mention } from './lists';
@@ -215,7 +215,7 @@ export class ClauseReader extends ClauseLists {
       conf -= 0.1;
     }
     const type = statesOnly ? 'PARTICIPATED_IN' : frame.type;
-    const spec = specOf(type)!;
+    const spec = relationSpec(type)!;
     // The actors after the verb (one before it is its subject, read by the frame itself).
     for (const g of right) {
       if (g.members.some((m) => meeting!.includes(m))) continue;
@@ -290,7 +290,7 @@ export class ClauseReader extends ClauseLists {
   }
 
   private apply(frame: Frame, q: number, qEnd: number, suffix: boolean, right: Group[], ante: Group | null | undefined, left: Group[], emit: Emit): void {
-    const spec = specOf(frame.type)!;
+    const spec = relationSpec(frame.type)!;
     const kinds = (r: Role) => (frame.only[r] ?? spec[r]) as readonly string[];
     const fits = (g: Group, r: Role) => g.members.some((m) => kinds(r).includes(m.kind));
     const objRole = other(frame.agent);

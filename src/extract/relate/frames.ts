@@ -5,14 +5,8 @@
  * Arabic and the engine compares normalised tokens.
  */
 import framesFile from '../../../model/relation-frames.json';
-import { RELATIONS, relationSpec } from '../../model';
-import type { RelationSpec } from '../../model';
+import { relationSpec } from '../../model';
 import { bare, normaliseKey } from '../arabic';
-
-const SPECS = new Map<string, RelationSpec>();
-for (const r of RELATIONS) if (!SPECS.has(r.type)) SPECS.set(r.type, r);
-/** relationSpec by a map (the relate stage asks for every relation it reads). */
-export const specOf = (type: string): RelationSpec | undefined => SPECS.get(type);
 
 export type Pattern = 'verb' | 'masdar' | 'attributive' | 'report' | 'joint';
 export type Role = 'from' | 'to';
