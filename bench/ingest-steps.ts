@@ -5,7 +5,7 @@
  * and Neo4j's own, summed over the step). `--root` loads another build's compiled sources (e.g.
  * /work/main/dist) so two builds run on the same corpus and database, interleaved by the caller.
  *
- *   node dist/bench/ingest-steps.js [--sizes 1000,3000] [--root dist] [--statements] [--batch 100]
+ *   node dist/bench/ingest-steps.js [--sizes 1000,3000] [--root dist] [--statements] [--batch 100] [--inline]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   // The build under test: its ingestion and its statement runner (patched to time each statement).
   const db = require(path.join(root, 'src/graph/db')) as { run: (tx: unknown, name: string, p: unknown) => Promise<{ summary: { resultAvailableAfter: unknown; resultConsumedAfter: unknown } }> };
   const { ingestPaths } = require(path.join(root, 'src/ingest')) as typeof import('../src/ingest');
+  // --inline: extraction on the main thread (a custom extractor), as before the worker.
+  const extractor = process.argv.includes('--inline') ? (require(path.join(root, 'src/ingest/extractor')) as typeof import('../src/ingest/extractor')).pipelineExtractor : undefined;
   const stats = new Map<string, Stat>();
   let dumping = false;
   let dumped = 0;
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
       const load0 = os.loadavg()[0];
       const cpu0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
-      const summary = await ingestPaths(driver, corpus.files.slice(prev, n), { batchSize });
+      const summary = await ingestPaths(driver, corpus.files.slice(prev, n), { batchSize, extractor });
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const cpu = process.cpuUsage(cpu0);
       cumulative += seconds;

@@ -15,6 +15,8 @@ import { ingestPaths, ingestText, InputRefusedError } from '../../src/ingest';
 import { pipelineExtractor, type Extractor } from '../../src/ingest/extractor';
 import { ensureSeeded, graphSnapshot as snapshot, seededDriver, SEEDS_DIR, type Snapshot } from '../helpers/seeded';
 import { FIXTURE_TEXT, fixtureDocument } from '../unit/graph/fixture';
+import { fullSnapshot, snapshotDiff } from '../helpers/full-snapshot';
+import { packageRoot } from '../../src/model';
 
 // Several full ingests of the seeds: generous limits for a busy 2-core machine (not a timing assertion).
 jest.setTimeout(300_000);
@@ -66,6 +68,19 @@ describe('kg ingest against Neo4j', () => {
     await wipeGraph(driver);
     await ingestPaths(driver, [dir], { batchSize: 2 });
     expect(await everything()).toEqual(batched);
+  });
+
+  test('bulk extraction in the worker thread writes exactly the graph of inline extraction', async () => {
+    // `kg ingest` extracts in the compiled worker (npm run build); a custom extractor runs inline.
+    await expect(fs.access(path.join(packageRoot(), 'dist', 'src', 'ingest', 'extract-worker.js'))).resolves.toBeUndefined();
+    await wipeGraph(driver);
+    const extracted: number[] = [];
+    await ingestPaths(driver, [dir], { batchSize: 2, onExtracted: (bytes) => extracted.push(bytes) });
+    expect(extracted).toHaveLength(5);
+    const inWorker = await fullSnapshot(driver);
+    await wipeGraph(driver);
+    await ingestPaths(driver, [dir], { batchSize: 2, extractor: pipelineExtractor });
+    expect(snapshotDiff(await fullSnapshot(driver), inWorker)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
   });
 
   test('a document the database refuses fails alone: the others of its transaction are stored', async () => {
