@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { loadDocument, sha256Of } from '../../src/graph/load';
+import { removeDocuments } from '../../src/graph/remove';
 import { createDriver, neo4jConfig } from '../../src/graph/driver';
 import { applySchema } from '../../src/graph/schema';
 import { graphCounts, wipeGraph } from '../../src/graph/stats';
@@ -228,5 +229,19 @@ describe('kg ingest against Neo4j', () => {
     (doc.relations[0] as unknown as { evidence: unknown }).evidence = { not: 'a string' };
     await expect(loadDocument(driver, doc, { text: FIXTURE_TEXT, sha256: sha256Of(FIXTURE_TEXT) })).rejects.toThrow();
     expect(await snapshot(driver)).toEqual(before);
+  });
+
+  test('paragraph texts are the file text at their offsets, with and without characters outside the BMP', async () => {
+    // BMP-only sources: the statement cuts the texts from the stored source (substring counts code
+    // points); a source with an astral character (here an emoji) sends them, as JavaScript slices them.
+    const plain = 'تقرير عن الشراكات\n\n1- تعاون مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع الأردن.\n\n2- فقرة ثانية قصيرة.\n';
+    const astral = 'تقرير 🌍 عن الشراكات\n\n1- تعاون 📄 مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع تونس.\n\n2- فقرة 𝐀 ثانية.\n';
+    for (const [file, text] of [['paragraphs-plain.txt', plain], ['paragraphs-astral.txt', astral]]) {
+      const r = await ingestText(driver, text, file);
+      const res = await driver.executeQuery('MATCH (:Document {id: $id})-[:HAS_PARAGRAPH]->(p) RETURN p.text AS text, p.start AS start, p.end AS end', { id: r.documentId });
+      expect(res.records.length).toBeGreaterThan(1);
+      for (const p of res.records) expect(p.get('text')).toBe(text.slice(Number(p.get('start')), Number(p.get('end'))));
+      await removeDocuments(driver, [r.documentId!]);
+    }
   });
 });
