@@ -171,11 +171,8 @@ async function writeRows(tx: ManagedTransaction, docs: { rows: DocumentRows; sou
   // One row per (type, from, to) for the whole batch: each relationship is touched once.
   await runBatched(tx, 'ingest-relations', mergeRelationRows(rowsOf.flatMap((d) => d.relations)));
   for (const batch of batches(mergeCoOccurrences(rowsOf.flatMap((d) => d.cooccurrences)))) await run(tx, 'ingest-cooccurs', byPosition(batch));
-  const bmp = new Map(docs.map((d) => [d.rows.documentId, !/[\uD800-\uDFFF]/.test(d.source.text)]));
   for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.paragraphs })))) {
-    // Texts the statement can cut from the stored source are not sent (cypher/ingest-paragraphs).
-    const docs = part.map((p) => (bmp.get(p.documentId) ? { ...p, rows: p.rows.map(({ id, props: { text: _, ...props } }) => ({ id, props })) } : p));
-    await run(tx, 'ingest-paragraphs', { docs });
+    await run(tx, 'ingest-paragraphs', { docs: part });
   }
 }
 
