@@ -232,8 +232,8 @@ describe('kg ingest against Neo4j', () => {
   });
 
   test('paragraph texts are the file text at their offsets, with and without characters outside the BMP', async () => {
-    // BMP-only sources: the statement cuts the texts from the stored source (substring counts code
-    // points); a source with an astral character (here an emoji) sends them, as JavaScript slices them.
+    // Offsets are UTF-16 code units (JavaScript's), Cypher's substring counts code points: a text
+    // with characters outside the BMP (emoji, mathematical letters) must still come out exact.
     const plain = 'تقرير عن الشراكات\n\n1- تعاون مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع الأردن.\n\n2- فقرة ثانية قصيرة.\n';
     const astral = 'تقرير 🌍 عن الشراكات\n\n1- تعاون 📄 مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع تونس.\n\n2- فقرة 𝐀 ثانية.\n';
     for (const [file, text] of [['paragraphs-plain.txt', plain], ['paragraphs-astral.txt', astral]]) {
