@@ -20,5 +20,5 @@ CALL (a) {
 WITH a, r, b, rank, weight
 ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
 LIMIT $limit
-RETURN elementId(r) AS id, a.id AS source, b.id AS target, type(r) AS type, weight, CASE WHEN coalesce(r.evAt[0], -1) < 0 THEN r.evText[0] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[0] + '#' + toString(r.evAt[0])}) RETURN substring(evp.text, r.evStart[0], r.evEnd[0] - r.evStart[0]) }[0] END AS evidence,
+RETURN elementId(r) AS id, a.id AS source, b.id AS target, type(r) AS type, weight, {{EVIDENCE_TEXT(r, 0)}} AS evidence,
        r.evDocument[0] AS document, r.evParagraph[0] AS paragraph, r.confidence AS confidence

@@ -102,7 +102,7 @@ CALL (nodes) {
   WITH a, r, b, rank, weight
   ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
   LIMIT $edgeLimit + 1
-  RETURN collect(CASE WHEN $details THEN [elementId(r), a.id, b.id, type(r), weight, CASE WHEN coalesce(r.evAt[0], -1) < 0 THEN r.evText[0] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[0] + '#' + toString(r.evAt[0])}) RETURN substring(evp.text, r.evStart[0], r.evEnd[0] - r.evStart[0]) }[0] END, r.evDocument[0], r.evParagraph[0], r.confidence]
+  RETURN collect(CASE WHEN $details THEN [elementId(r), a.id, b.id, type(r), weight, {{EVIDENCE_TEXT(r, 0)}}, r.evDocument[0], r.evParagraph[0], r.confidence]
                   ELSE [elementId(r), a.id, b.id, type(r), weight] END) AS edges
 }
 // Rows are lists, not maps (the driver decodes every key of every map: a third of the API's CPU

@@ -15,4 +15,4 @@ WITH p LIMIT $paths
 RETURN [n IN nodes(p) | n {.*, _labels: labels(n)}] AS nodes,
        [r IN relationships(p) | {id: elementId(r), source: startNode(r).id, target: endNode(r).id, type: type(r),
          weight: CASE type(r) WHEN 'CO_OCCURS' THEN r.weight ELSE r.count END,
-         evidence: CASE WHEN coalesce(r.evAt[0], -1) < 0 THEN r.evText[0] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[0] + '#' + toString(r.evAt[0])}) RETURN substring(evp.text, r.evStart[0], r.evEnd[0] - r.evStart[0]) }[0] END, document: r.evDocument[0], paragraph: r.evParagraph[0], confidence: r.confidence}] AS edges
+         evidence: {{EVIDENCE_TEXT(r, 0)}}, document: r.evDocument[0], paragraph: r.evParagraph[0], confidence: r.confidence}] AS edges

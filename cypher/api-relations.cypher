@@ -28,4 +28,4 @@ RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE
        b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other,
        r.count AS count, r.documents AS documentCount, r.confidence AS confidence,
        [i IN range(0, size(top) - 1) WHERE top[i] >= k.minConfidence |
-         {text: CASE WHEN coalesce(r.evAt[i], -1) < 0 THEN r.evText[i] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[i] + '#' + toString(r.evAt[i])}) RETURN substring(evp.text, r.evStart[i], r.evEnd[i] - r.evStart[i]) }[0] END, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] AS evidence
+         {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] AS evidence

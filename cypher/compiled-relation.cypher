@@ -26,7 +26,7 @@ CALL (__from__) {
       type: type(r), direction: CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
       other: __projection__, count: r.count, documentCount: r.documents, confidence: r.confidence,
       evidence: [i IN range(0, size(top) - 1) WHERE top[i] >= $__p__minConfidence |
-        {text: CASE WHEN coalesce(r.evAt[i], -1) < 0 THEN r.evText[i] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[i] + '#' + toString(r.evAt[i])}) RETURN substring(evp.text, r.evStart[i], r.evEnd[i] - r.evStart[i]) }[0] END, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}]
+        {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}]
     }) AS rows, collect(b) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached

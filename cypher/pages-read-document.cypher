@@ -25,7 +25,7 @@ CALL (d) {
   MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity)
   WHERE d.id IN r.evDocument AND r.confidence >= $minConfidence
   UNWIND [i IN range(0, size(r.evDocument) - 1) WHERE r.evDocument[i] = d.id AND r.evConfidence[i] >= $minConfidence] AS i
-  RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: CASE WHEN coalesce(r.evAt[i], -1) < 0 THEN r.evText[i] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[i] + '#' + toString(r.evAt[i])}) RETURN substring(evp.text, r.evStart[i], r.evEnd[i] - r.evStart[i]) }[0] END,
+  RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: {{EVIDENCE_TEXT(r, i)}},
                   paragraph: r.evParagraph[i], confidence: r.evConfidence[i]}) AS relations
 }
 RETURN d {.*, _labels: labels(d)} AS d, paragraphs, mentions, relations

@@ -11,5 +11,5 @@ RETURN d.id AS id, properties(d) AS props, properties(c) AS contribution,
   COLLECT { UNWIND coalesce(c.entityIds, []) AS eid MATCH (:Entity {id: eid})-[r:{{RELATION_TYPES}}]->(b)
             WHERE d.id IN r.evDocument
             UNWIND [i IN range(0, size(r.evDocument) - 1) WHERE r.evDocument[i] = d.id] AS i
-            RETURN {type: type(r), from: eid, to: b.id, paragraph: r.evParagraph[i], evidence: CASE WHEN coalesce(r.evAt[i], -1) < 0 THEN r.evText[i] ELSE COLLECT { MATCH (evp:Paragraph {id: r.evDocument[i] + '#' + toString(r.evAt[i])}) RETURN substring(evp.text, r.evStart[i], r.evEnd[i] - r.evStart[i]) }[0] END, confidence: r.evConfidence[i]} } AS relations,
+            RETURN {type: type(r), from: eid, to: b.id, paragraph: r.evParagraph[i], evidence: {{EVIDENCE_TEXT(r, i)}}, confidence: r.evConfidence[i]} } AS relations,
   COLLECT { MATCH (d)-[:HAS_PARAGRAPH]->(p) RETURN properties(p) } AS paragraphs
