@@ -274,9 +274,8 @@ export function rowsFor(doc: ExtractedDocument, source: LoadItem['source'], opts
  * call, as it replaces the earlier one); use `loadDocument` for one.
  */
 export async function loadDocuments(driver: Driver, items: LoadItem[], opts: LoadOptions = {}): Promise<LoadResult[]> {
-  const limits = opts.limits ?? rowLimits();
   const pending: Pending[] = items.map(({ doc, source, rows: ahead }) => {
-    const rows = ahead ?? toRows(doc, source, opts.normalise ?? normaliseKey, limits);
+    const rows = ahead ?? rowsFor(doc, source, opts);
     const meta = source.meta && Object.keys(source.meta).length ? JSON.stringify(source.meta) : '';
     return { rows, sha256: source.sha256, file: rows.document.props.file as string, source: { text: source.text, meta } };
   });

@@ -58,8 +58,8 @@ export interface IngestOptions {
  * stage 65 s vs 111 s) but from about 4,000 documents on, 400-document batches failed in Neo4j and
  * were retried one document at a time (bench/findings.md "Ingest helper"; a failed batch is now
  * retried in halves). Still 100 (bench/findings.md "pipe helper"): the per-batch costs other than
- * the relation stage are small, and the relation stage is being reshaped so that it no longer
- * grows with the hub lists.
+ * the relation stage are small, and since evidence entries are positions rather than sentences
+ * ("evid helper") the lists a batch rewrites are several times smaller.
  */
 export const DEFAULT_BATCH_SIZE = 100;
 /** Text per write transaction: many small documents share one, a large one goes alone. */
@@ -116,7 +116,7 @@ interface Loadable {
 }
 
 /** Refuse bad input, then extract (pure, CPU): everything before the write but the hash check. */
-async function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions, meta?: MetaOverrides): Promise<Loadable> {
+async function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions): Promise<Loadable> {
   const extractor = opts.extractor ?? pipelineExtractor;
   let text: string;
   try {
@@ -126,11 +126,11 @@ async function extractOne(bytes: Buffer, file: string, sha256: string, opts: Ing
   }
   let doc: ExtractedDocument;
   try {
-    doc = withMeta(extractor.extract(text, file), meta);
+    doc = extractor.extract(text, file);
   } catch (err) {
     throw new Error(`extraction failed: ${message(err)}`);
   }
-  return { file, doc, text, sha256, meta };
+  return { file, doc, text, sha256 };
 }
 
 /**
