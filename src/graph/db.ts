@@ -81,12 +81,29 @@ export async function writeTransaction<T>(driver: Driver, database: string | und
   }
 }
 
-/** Runs cypher/<name>.cypher once as a read (outside the API: CLI, verify, ingestion's look-ups). */
-export async function readRows(driver: Driver, name: string, params: Record<string, unknown> = {}, database?: string): Promise<Row[]> {
+/**
+ * Runs statements one after another, each as its own auto-commit transaction in one session:
+ * schema commands cannot share a transaction, and `CALL { } IN TRANSACTIONS` (migrations, wipe)
+ * needs auto-commit. No timeout: these are start-up migrations and maintenance.
+ */
+export async function runAutoCommit(driver: Driver, database: string | undefined, statements: { text: string; params?: Record<string, unknown> }[]): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const s of statements) await session.run(s.text, withIntegers(s.params ?? {}) as Record<string, unknown>);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Runs cypher/<name>.cypher once as a read (outside the API: CLI, verify, ingestion's look-ups),
+ * under the read timeout unless the caller is a long job that passes its own (`kg verify`).
+ */
+export async function readRows(driver: Driver, name: string, params: Record<string, unknown> = {}, database?: string, timeoutMs = readTimeoutMs()): Promise<Row[]> {
   const res = await driver.executeQuery(cypher(name), withIntegers(params) as Record<string, unknown>, {
     database,
     routing: neo4j.routing.READ,
-    transactionConfig: txConfig(readTimeoutMs()),
+    transactionConfig: txConfig(timeoutMs),
   });
   return res.records.map((r) => r.toObject() as Row);
 }

@@ -16,11 +16,10 @@
  * Each stage is one UNWIND statement over a batch of rows (src/graph/rows.ts).
  */
 import { createHash } from 'crypto';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/arabic';
-import { cypher } from './cypher';
-import { run, writeConfig } from './db';
+import { readRows, run, writeTransaction } from './db';
 import { recomputeEntities } from './recompute';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentPart, type DocumentRows, type MentionRow, type Normaliser, type RowLimits } from './rows';
 
@@ -51,8 +50,8 @@ export function sha256Of(content: Buffer | string): string {
 /** The ids of the documents stored with these content hashes (absent: not stored). Lets ingestion skip extraction altogether. */
 export async function storedDocumentIds(driver: Driver, hashes: string[], opts: { database?: string } = {}): Promise<Map<string, string>> {
   if (hashes.length === 0) return new Map();
-  const res = await driver.executeQuery(cypher('ingest-stored'), { hashes }, { database: opts.database, routing: neo4j.routing.READ });
-  return new Map(res.records.map((r) => [r.get('sha256') as string, r.get('id') as string]));
+  const rows = await readRows(driver, 'ingest-stored', { hashes }, opts.database);
+  return new Map(rows.map((r) => [r.sha256 as string, r.id as string]));
 }
 
 // The integer coercion and the statement runner live in the one Neo4j door (src/graph/db.ts).
@@ -285,28 +284,23 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
     throw new Error('loadDocuments: two documents of one batch share an id or a file name; load them in separate batches');
   }
   if (pending.length === 0) return [];
-  const session = driver.session({ database: opts.database });
-  try {
-    const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending, opts.force), writeConfig());
-    return outcomes.map(({ outcome, documentId }, i) => {
-      const rows = pending[i].rows;
-      const written = outcome !== 'unchanged';
-      return {
-        outcome,
-        documentId,
-        counts: {
-          entities: written ? rows.entities.length : 0,
-          mentions: written ? rows.mentions.reduce((n, m) => n + m.props.count, 0) : 0,
-          relations: written ? rows.relations.length : 0,
-          cooccurrences: written ? rows.cooccurrences.length : 0,
-          paragraphs: written ? rows.paragraphs.length : 0,
-        },
-        warnings: rows.warnings,
-      };
-    });
-  } finally {
-    await session.close();
-  }
+  const outcomes = await writeTransaction(driver, opts.database, (tx) => loadInTx(tx, pending, opts.force));
+  return outcomes.map(({ outcome, documentId }, i) => {
+    const rows = pending[i].rows;
+    const written = outcome !== 'unchanged';
+    return {
+      outcome,
+      documentId,
+      counts: {
+        entities: written ? rows.entities.length : 0,
+        mentions: written ? rows.mentions.reduce((n, m) => n + m.props.count, 0) : 0,
+        relations: written ? rows.relations.length : 0,
+        cooccurrences: written ? rows.cooccurrences.length : 0,
+        paragraphs: written ? rows.paragraphs.length : 0,
+      },
+      warnings: rows.warnings,
+    };
+  });
 }
 
 /** Loads one extracted document in its own transaction. */

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { fileKey, idKey, lockKeys, removeContribution, run, settleEntities, shaKey, unlockKeys, type Previous } from './load';
-import { writeConfig } from './db';
+import { writeTransaction } from './db';
 
 export interface RemovedDocument {
   /** What was asked for (an id or a file name). */
@@ -44,29 +44,24 @@ export function documentRef(arg: string): string {
 export async function removeDocuments(driver: Driver, refs: string[], opts: { database?: string } = {}): Promise<RemovedDocument[]> {
   const wanted = [...new Set(refs.map(documentRef))];
   if (wanted.length === 0) return [];
-  const session = driver.session({ database: opts.database });
-  try {
-    return await session.executeWrite(async (tx) => {
-      // Look, lock what was found, look again under the locks (a concurrent writer may have moved it).
-      const seen = await find(tx, wanted);
-      const keys = await lockKeys(tx, seen.filter((f) => f.id).flatMap((f) => [idKey(f.id), fileKey(f.file ?? ''), shaKey(f.sha256 ?? '')]));
-      const found = await find(tx, wanted);
-      const missing = found.filter((f) => !f.id).map((f) => f.ref);
-      if (missing.length) throw new DocumentNotFoundError(missing);
-      const settle: string[] = [];
-      const done = new Set<string>();
-      for (const f of found) {
-        if (done.has(f.id)) continue; // an id and a file naming the same document
-        done.add(f.id);
-        await removeContribution(tx, f);
-        await run(tx, 'ingest-retire-document', { documentId: f.id });
-        settle.push(...f.entityIds, f.id);
-      }
-      await settleEntities(tx, settle);
-      await unlockKeys(tx, keys);
-      return found.map((f) => ({ ref: f.ref, documentId: f.id, file: f.file ?? '' }));
-    }, writeConfig());
-  } finally {
-    await session.close();
-  }
+  return writeTransaction(driver, opts.database, async (tx) => {
+    // Look, lock what was found, look again under the locks (a concurrent writer may have moved it).
+    const seen = await find(tx, wanted);
+    const keys = await lockKeys(tx, seen.filter((f) => f.id).flatMap((f) => [idKey(f.id), fileKey(f.file ?? ''), shaKey(f.sha256 ?? '')]));
+    const found = await find(tx, wanted);
+    const missing = found.filter((f) => !f.id).map((f) => f.ref);
+    if (missing.length) throw new DocumentNotFoundError(missing);
+    const settle: string[] = [];
+    const done = new Set<string>();
+    for (const f of found) {
+      if (done.has(f.id)) continue; // an id and a file naming the same document
+      done.add(f.id);
+      await removeContribution(tx, f);
+      await run(tx, 'ingest-retire-document', { documentId: f.id });
+      settle.push(...f.entityIds, f.id);
+    }
+    await settleEntities(tx, settle);
+    await unlockKeys(tx, keys);
+    return found.map((f) => ({ ref: f.ref, documentId: f.id, file: f.file ?? '' }));
+  });
 }

@@ -6,21 +6,19 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher';
+import { runAutoCommit } from './db';
 
 export async function applySchema(driver: Driver, opts: { database?: string; awaitSeconds?: number } = {}): Promise<number> {
-  const session = driver.session({ database: opts.database });
-  try {
-    const statements = cypherStatements('schema');
+  const statements = cypherStatements('schema');
+  await runAutoCommit(driver, opts.database, [
     // Schema commands cannot share a transaction with each other; one auto-commit each.
-    for (const s of statements) await session.run(s);
-    await session.run(cypher('graph-await-indexes'), { seconds: opts.awaitSeconds ?? 120 });
-    await session.run(cypher('graph-migrate'));
-    // Auto-commit (session.run): the fold of old-shape relations commits in bounded transactions.
-    await session.run(cypher('graph-migrate-relations'));
+    ...statements.map((text) => ({ text })),
+    { text: cypher('graph-await-indexes'), params: { seconds: opts.awaitSeconds ?? 120 } },
+    { text: cypher('graph-migrate') },
+    // Auto-commit: the fold of old-shape relations commits in bounded transactions.
+    { text: cypher('graph-migrate-relations') },
     // Then evidence sentences stored as text become positions in their paragraphs.
-    await session.run(cypher('graph-migrate-evidence'));
-    return statements.length;
-  } finally {
-    await session.close();
-  }
+    { text: cypher('graph-migrate-evidence') },
+  ]);
+  return statements.length;
 }

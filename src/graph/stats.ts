@@ -1,7 +1,7 @@
 /** Whole-graph maintenance used by tests, benchmarks and operators. */
 import type { Driver } from 'neo4j-driver';
 import { cypherStatements } from './cypher';
-import { readRows } from './db';
+import { readRows, runAutoCommit } from './db';
 
 export interface GraphCounts {
   nodes: number;
@@ -17,11 +17,6 @@ export async function graphCounts(driver: Driver, database?: string): Promise<Gr
 
 /** Removes every node and relationship; the schema stays. */
 export async function wipeGraph(driver: Driver, database?: string): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    // CALL IN TRANSACTIONS needs auto-commit transactions; relationships go first (graph-wipe).
-    for (const statement of cypherStatements('graph-wipe')) await session.run(statement);
-  } finally {
-    await session.close();
-  }
+  // CALL IN TRANSACTIONS needs auto-commit transactions; relationships go first (graph-wipe).
+  await runAutoCommit(driver, database, cypherStatements('graph-wipe').map((text) => ({ text })));
 }

@@ -17,12 +17,10 @@
  * reports what is left (nothing, unless writers ran meanwhile).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import neo4j from 'neo4j-driver';
 import { normaliseKey } from '../extract/arabic';
 import type { ExtractedDocument } from '../extract/types';
 import { pipelineExtractor, type Extractor } from '../ingest/extractor';
-import { cypher } from './cypher';
-import { writeConfig } from './db';
+import { readRows, writeTimeoutMs, writeTransaction } from './db';
 import { loadDocuments, run, settleEntities } from './load';
 import { recomputedProps } from './recompute';
 import { rowLimits, toRows, type DocumentRows } from './rows';
@@ -100,18 +98,18 @@ export async function verifyGraph(
   opts: { database?: string; repair?: boolean; extractor?: Extractor; onProgress?: (done: number) => void } = {},
 ): Promise<VerifyReport> {
   const extractor = opts.extractor ?? pipelineExtractor;
-  const read = (name: string, params: Record<string, unknown>) =>
-    driver.executeQuery(cypher(name), params, { database: opts.database, routing: neo4j.routing.READ });
+  // Through the door, under the long-job timeout: verify reads the whole graph a page at a time.
+  const read = (name: string, params: Record<string, unknown>) => readRows(driver, name, params, opts.database, writeTimeoutMs());
   const drift: Drift[] = [];
   const toReload: { doc: ExtractedDocument; text: string; sha256: string; meta?: Record<string, unknown> }[] = [];
 
   // 1. Documents, a page at a time.
   let documents = 0;
   for (let after = ''; ; ) {
-    const res = await read('verify-documents', { after, limit: neo4j.int(50) });
-    if (res.records.length === 0) break;
-    for (const rec of res.records) {
-      const d = rec.toObject() as unknown as StoredDocument;
+    const rows = await read('verify-documents', { after, limit: 50 });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const d = row as unknown as StoredDocument;
       after = d.id;
       documents++;
       const fresh = freshRows(d, extractor);
@@ -132,10 +130,10 @@ export async function verifyGraph(
   let entities = 0;
   const recompute: string[] = [];
   for (let after = ''; ; ) {
-    const res = await read('verify-entities', { after, limit: neo4j.int(500) });
-    if (res.records.length === 0) break;
-    for (const rec of res.records) {
-      const r = rec.toObject() as Record<string, unknown> & { id: string; stored: Record<string, unknown>; ingested: boolean; linked: boolean };
+    const rows = await read('verify-entities', { after, limit: 500 });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const r = row as Record<string, unknown> & { id: string; stored: Record<string, unknown>; ingested: boolean; linked: boolean };
       after = r.id;
       entities++;
       if (!r.ingested && !r.linked) {
@@ -153,9 +151,9 @@ export async function verifyGraph(
   }
 
   // 3. Co-occurrence weights.
-  const co = (await read('verify-cooccurs', {})).records[0];
+  const co = (await read('verify-cooccurs', {}))[0];
   const expected = new Map<string, { a: string; b: string; weight: number; documents: number }>();
-  for (const [ids, a, b, w] of co.get('shares') as [string[], number[], number[], number[]][]) {
+  for (const [ids, a, b, w] of co.shares as [string[], number[], number[], number[]][]) {
     (a ?? []).forEach((x, i) => {
       const key = `${ids[x]}\u0000${ids[b[i]]}`;
       const e = expected.get(key) ?? { a: ids[x], b: ids[b[i]], weight: 0, documents: 0 };
@@ -166,7 +164,7 @@ export async function verifyGraph(
   }
   const coFix: { a: string; b: string; weight: number; documents: number }[] = [];
   const seen = new Set<string>();
-  for (const [a, b, weight, docs] of co.get('edges') as [string, string, number, number][]) {
+  for (const [a, b, weight, docs] of co.edges as [string, string, number, number][]) {
     const key = `${a}\u0000${b}`;
     const e = expected.get(key);
     if (seen.has(key) || !e || e.weight !== weight || e.documents !== docs) {
@@ -184,12 +182,12 @@ export async function verifyGraph(
   // 4. Typed relations, a page of start entities at a time.
   const relFix: { from: string; type: string; to: string }[] = [];
   for (let after = ''; ; ) {
-    const res = await read('verify-relations', { after, limit: neo4j.int(500) });
-    if (res.records.length === 0) break;
-    for (const rec of res.records) {
-      const from = rec.get('id') as string;
+    const rows = await read('verify-relations', { after, limit: 500 });
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const from = row.id as string;
       after = from;
-      for (const p of rec.get('problems') as { type: string; to: string; what: string | null; gone: string[] }[]) {
+      for (const p of row.problems as { type: string; to: string; what: string | null; gone: string[] }[]) {
         const id = `${from} -${p.type}-> ${p.to}`;
         if (p.what) drift.push({ kind: 'relation', id, what: p.what });
         if (p.gone.length) drift.push({ kind: 'stray', id, what: `cites ${p.gone.join(', ')}, not an ingested document` });
@@ -203,14 +201,7 @@ export async function verifyGraph(
 
   // Repair: relations first (a fact stored twice would take a document's entries twice), then
   // documents from their source, then weights and entities, each in its own transaction.
-  const write = async (work: (tx: ManagedTransaction) => Promise<void>) => {
-    const session = driver.session({ database: opts.database });
-    try {
-      await session.executeWrite(work, writeConfig());
-    } finally {
-      await session.close();
-    }
-  };
+  const write = (work: (tx: ManagedTransaction) => Promise<void>) => writeTransaction(driver, opts.database, work);
   if (relFix.length) await write(async (tx) => void (await run(tx, 'repair-relations', { rows: relFix })));
   for (const item of toReload) {
     await loadDocuments(driver, [{ doc: item.doc, source: { text: item.text, sha256: item.sha256, meta: item.meta } }], { database: opts.database, force: true });

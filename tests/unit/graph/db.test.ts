@@ -2,6 +2,9 @@
 import neo4j from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import { isUnavailable, readTimeoutMs, withIntegers, writeConfig, writeTimeoutMs } from '../../../src/graph/db';
+import * as fs from 'fs';
+import * as path from 'path';
+import { packageRoot } from '../../../src/model';
 
 describe('withIntegers', () => {
   test('whole numbers become INTEGERs, confidence and evConfidence stay FLOATs, at any depth', () => {
@@ -58,5 +61,25 @@ describe('timeouts', () => {
       if (saved === undefined) delete process.env.KG_WRITE_TIMEOUT_MS;
       else process.env.KG_WRITE_TIMEOUT_MS = saved;
     }
+  });
+});
+
+describe('one door', () => {
+  // Sessions, transactions and statements are opened only in src/graph/db.ts, so the coercion,
+  // the timeouts and the unavailable classification cannot be bypassed by a new caller.
+  const OPENS = /\.(session|executeQuery|executeRead|executeWrite|beginTransaction)\s*\(/;
+  function sources(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? sources(p) : e.name.endsWith('.ts') ? [p] : [];
+    });
+  }
+
+  test('no product source but the door opens a session or a transaction', () => {
+    const root = path.join(packageRoot(), 'src');
+    const door = path.join(root, 'graph', 'db.ts');
+    const offenders = sources(root).filter((f) => f !== door && OPENS.test(fs.readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+    expect(OPENS.test(fs.readFileSync(door, 'utf8'))).toBe(true);
   });
 });
