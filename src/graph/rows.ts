@@ -309,6 +309,7 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
   const kindOf = new Map<string, KindName>(entities.map((e) => [e.id, e.kind]));
   kindOf.set(documentId, 'Document');
   const relByKey = new Map<string, RelationRow>();
+  const locate = evidenceLocator(doc.paragraphs, source.text);
   for (const r of doc.relations) {
     if (!isRelationType(r.type)) {
       warnings.push(`relation ${r.type} ${r.from} -> ${r.to}: not a relation type of model/relations.json, dropped`);
@@ -330,7 +331,7 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
     const prev = relByKey.get(key);
     if (prev && prev.props.confidence >= confidence) continue;
     const evidence = r.evidence ?? '';
-    const props: RelationRow['props'] = { document: documentId, evidence, confidence, ...locateEvidence(evidence, r.paragraph ?? null, doc.paragraphs, source.text) };
+    const props: RelationRow['props'] = { document: documentId, evidence, confidence, ...locate(evidence, r.paragraph ?? null) };
     if (nonEmpty(r.paragraph)) props.paragraph = r.paragraph;
     relByKey.set(key, { type: r.type, from: r.from, to: r.to, props });
   }
@@ -421,19 +422,73 @@ export function locateEvidence(
   paragraph: string | null,
   paragraphs: ExtractedDocument['paragraphs'],
   text: string,
-): { at: number; start: number; end: number } {
-  if (evidence) {
-    const order = paragraphs.map((p, i) => ({ p, i }));
-    const numbered = nonEmpty(paragraph) ? order.filter(({ p }) => p.number === paragraph) : [];
-    for (const { p, i } of [...numbered, ...order]) {
-      const body = text.slice(p.start, p.end);
-      const k = body.indexOf(evidence);
-      if (k < 0) continue;
-      const start = codePoints(body.slice(0, k));
-      return { at: i, start, end: start + codePoints(evidence) };
+): EvidencePosition {
+  return evidenceLocator(paragraphs, text)(evidence, paragraph);
+}
+
+export interface EvidencePosition {
+  at: number;
+  start: number;
+  end: number;
+}
+
+const NOWHERE: EvidencePosition = { at: -1, start: 0, end: 0 };
+
+/**
+ * `locateEvidence` for every relation of one document: the numbered paragraphs are indexed once,
+ * and the fallback finds the first paragraph holding the sentence through one search of the
+ * whole text and a binary search of the paragraph starts (paragraphs are ordered and disjoint:
+ * the first occurrence lying wholly inside a paragraph is in the first paragraph holding it).
+ * Linear per relation, where slicing every paragraph for every unplaced sentence was
+ * paragraphs × relations on a long document. Paragraphs out of order get the plain scan.
+ */
+export function evidenceLocator(paragraphs: ExtractedDocument['paragraphs'], text: string): (evidence: string, paragraph: string | null) => EvidencePosition {
+  const numbered = new Map<string, number[]>();
+  paragraphs.forEach((p, i) => {
+    if (p.number !== null) numbered.set(p.number, [...(numbered.get(p.number) ?? []), i]);
+  });
+  const ordered = paragraphs.every((p, i) => p.start <= p.end && (i === 0 || paragraphs[i - 1].end <= p.start));
+  const place = (i: number, k: number, evidence: string): EvidencePosition => {
+    const start = codePoints(text.slice(paragraphs[i].start, paragraphs[i].start + k));
+    return { at: i, start, end: start + codePoints(evidence) };
+  };
+  const within = (i: number, evidence: string): EvidencePosition | null => {
+    const k = text.slice(paragraphs[i].start, paragraphs[i].end).indexOf(evidence);
+    return k < 0 ? null : place(i, k, evidence);
+  };
+  /** The last paragraph starting at or before `offset` (-1: none). */
+  const holder = (offset: number): number => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-  }
-  return { at: -1, start: 0, end: 0 };
+    return found;
+  };
+  return (evidence, paragraph) => {
+    if (!evidence) return NOWHERE;
+    for (const i of nonEmpty(paragraph) ? (numbered.get(paragraph) ?? []) : []) {
+      const hit = within(i, evidence);
+      if (hit) return hit;
+    }
+    if (!ordered) {
+      for (let i = 0; i < paragraphs.length; i++) {
+        const hit = within(i, evidence);
+        if (hit) return hit;
+      }
+      return NOWHERE;
+    }
+    for (let k = text.indexOf(evidence); k >= 0; k = text.indexOf(evidence, k + 1)) {
+      const i = holder(k);
+      if (i >= 0 && k + evidence.length <= paragraphs[i].end) return place(i, k - paragraphs[i].start, evidence);
+    }
+    return NOWHERE;
+  };
 }
 
 function codePoints(s: string): number {

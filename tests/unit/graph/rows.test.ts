@@ -1,4 +1,4 @@
-import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, locateEvidence, toRows, batches, type EntityRow } from '../../../src/graph/rows';
+import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, locateEvidence, evidenceLocator, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/arabic';
 import { asciiSlug } from '../../../src/extract/ids';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
@@ -247,5 +247,43 @@ describe('evidence positions', () => {
     expect(locateEvidence('رأس الوثيقة', null, paragraphs, text)).toEqual({ at: -1, start: 0, end: 0 });
     expect(locateEvidence('ثم صدقت.\n٢- صدقت.', '1', paragraphs, text).at).toBe(-1);
     expect(locateEvidence('', '1', paragraphs, text).at).toBe(-1);
+  });
+
+  /** The rule as first written: numbered paragraphs first, then every paragraph sliced in order. */
+  function reference(evidence: string, paragraph: string | null, ps: typeof paragraphs, t: string) {
+    if (evidence) {
+      const order = ps.map((p, i) => ({ p, i }));
+      const numbered = paragraph && paragraph.trim() ? order.filter(({ p }) => p.number === paragraph) : [];
+      for (const { p, i } of [...numbered, ...order]) {
+        const body = t.slice(p.start, p.end);
+        const k = body.indexOf(evidence);
+        if (k >= 0) {
+          const start = Array.from(body.slice(0, k)).length;
+          return { at: i, start, end: start + Array.from(evidence).length };
+        }
+      }
+    }
+    return { at: -1, start: 0, end: 0 };
+  }
+
+  test('the per-document locator gives the answers of the first-written rule, ordered paragraphs or not', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n); // Park-Miller: exact in doubles
+    const letters = ['ص', 'د', 'ق', ' ', '.', '\n', '😀'];
+    for (let round = 0; round < 150; round++) {
+      const t = Array.from({ length: 20 + rnd(60) }, () => letters[rnd(letters.length)]).join('');
+      const cuts = [...new Set(Array.from({ length: 2 + rnd(8) }, () => rnd(t.length + 1)))].sort((a, b) => a - b);
+      // Disjoint, ordered paragraphs with gaps (header lines) and repeated numbers; every third round shuffled.
+      let ps = [] as { number: string | null; start: number; end: number }[];
+      for (let i = 0; i + 1 < cuts.length; i += 1 + rnd(2)) ps.push({ number: rnd(3) ? String(1 + rnd(3)) : null, start: cuts[i], end: cuts[i + 1] });
+      if (round % 3 === 0) ps = ps.reverse();
+      const locate = evidenceLocator(ps, t);
+      for (let q = 0; q < 20; q++) {
+        const from = rnd(t.length);
+        const evidence = t.slice(from, from + 1 + rnd(6)).replace(/^[\udc00-\udfff]|[\ud800-\udbff]$/g, '');
+        const paragraph = rnd(4) ? String(1 + rnd(3)) : null;
+        expect(locate(evidence, paragraph)).toEqual(reference(evidence, paragraph, ps, t));
+      }
+    }
   });
 });
