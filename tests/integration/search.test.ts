@@ -44,6 +44,30 @@ describe('every name findable', () => {
   });
 });
 
+describe('what the selection asks does not change the answer', () => {
+  // Summary fields only: Neo4j reads only those properties ($summary); `aliases` needs the whole
+  // entity. Same hits, same order, same scores and names either way, on every path of the search:
+  // exact and acronym tiers, Arabic normalisation and article, typo tolerance, partial words, kinds.
+  const SUMMARY = `query($t: String!, $k: [Kind!]) { search(text: $t, kinds: $k, first: 10) { score entity { __typename id name kind nameAr nameEn acronym category mentionCount } } }`;
+  const FULL = `query($t: String!, $k: [Kind!]) { search(text: $t, kinds: $k, first: 10) { score entity { __typename id name kind nameAr nameEn acronym category mentionCount aliases } } }`;
+  it.each([
+    ['UNODC', null],
+    ['يونيسيف', null],
+    ['الأمم المتحدة', null],
+    ['الامم المتحده', null],
+    ['UNISEF', null],
+    ['Palermo Convention', null],
+    ['المخدرات والجريمة', null],
+    ['Special Rapporteur', ['Rapporteur']],
+  ])('"%s" (kinds %p)', async (t, k) => {
+    const summary = ok(await h.gql<{ search: { entity: Record<string, unknown> }[] }>(SUMMARY, { t, k })).search;
+    const full = ok(await h.gql<{ search: { entity: Record<string, unknown> }[] }>(FULL, { t, k })).search;
+    expect(summary.length).toBeGreaterThan(0);
+    expect(full.map((x) => Array.isArray(x.entity.aliases))).toEqual(full.map(() => true));
+    expect(full.map((x) => ({ ...x, entity: { ...x.entity, aliases: undefined } }))).toEqual(summary.map((x) => ({ ...x, entity: { ...x.entity, aliases: undefined } })));
+  });
+});
+
 describe('bounded input', () => {
   const codeOf = (r: { errors?: { message: string; extensions?: { code?: string } }[] }) => r.errors?.map((e) => [e.extensions?.code, e.message]);
 
