@@ -88,6 +88,18 @@ export function selectsAny(info: SelectionInfo, names: readonly string[]): boole
   return info.fieldNodes.some((n) => children(n.selectionSet, info.fragments, new Set(), []).some((f) => names.includes(f.name.value)));
 }
 
+/**
+ * True when every sub-field `field` of this field (any alias) selects only fields in `allowed`
+ * (through fragments, at any depth): e.g. whether search hits' `entity` needs more than a summary.
+ */
+export function selectsOnlyUnder(info: SelectionInfo, field: string, allowed: ReadonlySet<string>): boolean {
+  return info.fieldNodes.every((n) =>
+    children(n.selectionSet, info.fragments, new Set(), [])
+      .filter((f) => f.name.value === field)
+      .every((f) => only(f.selectionSet, allowed, info.fragments, new Set())),
+  );
+}
+
 /** True when a sub-field `field` of this field (any alias) selects any of `names` directly. */
 export function selectsAnyUnder(info: SelectionInfo, field: string, names: readonly string[]): boolean {
   return info.fieldNodes.some((n) =>

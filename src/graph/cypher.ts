@@ -23,10 +23,7 @@ const VARIABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)$/;
 
 /** cypher/fragment-evidence-text.cypher with its variables named (comment lines dropped: it is inlined). */
 function evidenceText(r: string, i: string): string {
-  const body = cypher('fragment-evidence-text')
-    .split('\n')
-    .filter((line) => !/^\s*\/\//.test(line))
-    .join(' ');
+  const body = cypher('fragment-evidence-text').split('\n').join(' ');
   return body.replace(/__r__/g, r).replace(/__i__/g, i);
 }
 
@@ -48,13 +45,26 @@ export function withFragments(text: string, name = 'statement'): string {
   });
 }
 
-/** The text of cypher/<name>.cypher, its model fragments filled in. */
+/**
+ * A statement's text without its comment lines (a line whose first non-blank characters are `//`).
+ * The comments are for readers of cypher/; the driver sends the text with every request and Neo4j
+ * reads it to find its cached plan: the neighbourhood's 8 KB were 35% comments (bench/findings.md,
+ * "search helper"). Code lines are kept as they are.
+ */
+export function withoutComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join('\n');
+}
+
+/** The text of cypher/<name>.cypher, its comment lines dropped and its model fragments filled in. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
     const file = path.join(packageRoot(), 'cypher', `${name}.cypher`);
     if (!fs.existsSync(file)) throw new Error(`no Cypher statement named "${name}" (expected ${file})`);
-    text = withFragments(fs.readFileSync(file, 'utf8').trim(), name);
+    text = withFragments(withoutComments(fs.readFileSync(file, 'utf8')).trim(), name);
     cache.set(name, text);
   }
   return text;

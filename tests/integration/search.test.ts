@@ -3,6 +3,7 @@
  * acronyms are search keys whatever form the text used), exact and acronym hits first, and input
  * bounded before it reaches Neo4j (issue 14: long words, many words).
  */
+import { normaliseKey } from '../../src/extract/arabic';
 import { Harness, ok, startHarness } from './api-harness';
 
 let h: Harness;
@@ -41,6 +42,58 @@ describe('every name findable', () => {
 
   it('"Special Rapporteur" ranks the mandate the documents name most (trafficking) first', async () => {
     expect((await ids('Special Rapporteur'))[0]).toBe('rapporteur:sr-trafficking');
+  });
+});
+
+describe('what the selection asks does not change the answer', () => {
+  // Summary fields only: Neo4j reads only those properties ($summary); `aliases` needs the whole
+  // entity. Same hits, same order, same scores and names either way, on every path of the search:
+  // exact and acronym tiers, Arabic normalisation and article, typo tolerance, partial words, kinds.
+  const SUMMARY = `query($t: String!, $k: [Kind!]) { search(text: $t, kinds: $k, first: 10) { score entity { __typename id name kind nameAr nameEn acronym category mentionCount } } }`;
+  const FULL = `query($t: String!, $k: [Kind!]) { search(text: $t, kinds: $k, first: 10) { score entity { __typename id name kind nameAr nameEn acronym category mentionCount aliases } } }`;
+  it.each([
+    ['UNODC', null],
+    ['يونيسيف', null],
+    ['الأمم المتحدة', null],
+    ['الامم المتحده', null],
+    ['UNISEF', null],
+    ['Palermo Convention', null],
+    ['المخدرات والجريمة', null],
+    ['Special Rapporteur', ['Rapporteur']],
+  ])('"%s" (kinds %p)', async (t, k) => {
+    const summary = ok(await h.gql<{ search: { entity: Record<string, unknown> }[] }>(SUMMARY, { t, k })).search;
+    const full = ok(await h.gql<{ search: { entity: Record<string, unknown> }[] }>(FULL, { t, k })).search;
+    expect(summary.length).toBeGreaterThan(0);
+    expect(full.map((x) => Array.isArray(x.entity.aliases))).toEqual(full.map(() => true));
+    expect(full.map((x) => ({ ...x, entity: { ...x.entity, aliases: undefined } }))).toEqual(summary.map((x) => ({ ...x, entity: { ...x.entity, aliases: undefined } })));
+  });
+});
+
+describe('the score is the ranking rule, computed from what the graph stores', () => {
+  // score = tier * 1000 + 100 * ln(1 + documents naming it) + text score / (1 + text score), the tier
+  // from the entity's stored search keys and acronym (cypher/api-search.cypher), whichever way the
+  // statement computes it.
+  const tierOf = (text: string, searchKey: string, acronym: string | null) => {
+    const key = normaliseKey(text);
+    const keys = searchKey.split(' | ');
+    if (keys.includes(key) || (acronym ?? '').toLowerCase() === text.trim().toLowerCase()) return 3;
+    if (keys.some((k) => k.startsWith(key))) return 2;
+    return keys.some((k) => k.includes(key)) ? 1 : 0;
+  };
+  it.each(['UNODC', 'unicef', 'الأمم المتحدة', 'الامم', 'اليونيسف', 'UNISEF', 'Palermo Convention', 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة'])('"%s"', async (t) => {
+    const hits = ok(await h.gql<{ search: { score: number; entity: { id: string } }[] }>(`query($t: String!) { search(text: $t, first: 30) { score entity { id } } }`, { t })).search;
+    expect(hits.length).toBeGreaterThan(0);
+    const res = await h.driver.executeQuery(
+      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, coalesce(n.searchKey, "") AS key, n.acronym AS acronym, COUNT { ()-[:MENTIONS]->(n) } AS documents',
+      { ids: hits.map((x) => x.entity.id) },
+    );
+    const stored = new Map(res.records.map((r) => [r.get('id') as string, { key: r.get('key') as string, acronym: r.get('acronym') as string | null, documents: Number(r.get('documents')) }]));
+    for (const hit of hits) {
+      const s = stored.get(hit.entity.id)!;
+      const tier = tierOf(t, s.key, s.acronym);
+      const rest = hit.score - tier * 1000 - 100 * Math.log(1 + s.documents);
+      expect([hit.entity.id, rest >= -1e-6 && rest < 1]).toEqual([hit.entity.id, true]);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { prefetchBelow } from '../compile';
 import type { ApiContext } from '../context';
+import { selectsOnlyUnder, SUMMARY_FIELDS } from '../selection';
 import { checkFirst } from '../services/entities';
 import { search } from '../services/search';
 import { Kind } from '../types/enums';
@@ -20,7 +21,9 @@ export class SearchResolver {
     @Ctx() ctx: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return search(ctx.db, text, kinds, checkFirst(first)).then(async (hits) => {
+    // Hits whose entity asks only summary fields read only the summary's properties (as a relation's `entity` does).
+    const summary = selectsOnlyUnder(info, 'entity', SUMMARY_FIELDS);
+    return search(ctx.db, text, kinds, checkFirst(first), summary).then(async (hits) => {
       // Relation fields below the hits: one compiled statement for all of them.
       await prefetchBelow(ctx, info, hits.map((h) => h.entity.id), [['entity']]);
       return hits;

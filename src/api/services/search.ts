@@ -105,7 +105,11 @@ export interface SearchHitValue {
   score: number;
 }
 
-export async function search(db: Db, text: string, kinds: string[] | null, first: number): Promise<SearchHitValue[]> {
+/**
+ * `summary`: the caller needs only the summary fields of each entity (src/api/selection.ts
+ * SUMMARY_FIELDS), so Neo4j reads only those properties; ranking and scores are the same either way.
+ */
+export async function search(db: Db, text: string, kinds: string[] | null, first: number, summary = false): Promise<SearchHitValue[]> {
   searchTerms(text); // refuses oversized input before any round trip
   const run = async (mode: SearchMode) => {
     const q = luceneQuery(text, mode);
@@ -118,6 +122,7 @@ export async function search(db: Db, text: string, kinds: string[] | null, first
       // Kind filtering and re-ranking happen after the index: ask it for more than we show.
       candidates: Math.max(50, first * 5),
       first,
+      summary,
     });
   };
   let rows = await run('exact');

@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
-import { largestArg, selectsAny, selectsAnyUnder, selectsOnly, SUMMARY_FIELDS } from '../../../src/api/selection';
+import { largestArg, selectsAny, selectsAnyUnder, selectsOnly, selectsOnlyUnder, SUMMARY_FIELDS } from '../../../src/api/selection';
 import { evidencePage } from '../../../src/api/services/relations';
 
 /** The `entity` field of `{ r { entity {...} } }` as a resolver's info sees it. */
@@ -25,6 +25,30 @@ describe('selectsOnly (answer from the summary or load the entity)', () => {
     expect(selectsOnly(infoFor('{ r { entity { id ... on Document { symbol } } } }'), SUMMARY_FIELDS)).toBe(false);
     expect(selectsOnly(infoFor('{ r { entity { ...F } } } fragment F on Meeting { name startDate }'), SUMMARY_FIELDS)).toBe(false);
     expect(selectsOnly(infoFor('{ r { entity { ...F } } } fragment F on Entity { id name }'), SUMMARY_FIELDS)).toBe(true);
+  });
+});
+
+describe('selectsOnlyUnder (search hits read only the summary of their entity when that answers)', () => {
+  /** The `search` field of `{ search { ... } }` as its resolver's info sees it. */
+  const searchInfo = (query: string) => {
+    const doc = parse(query);
+    const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+    const fragments = Object.fromEntries(
+      doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+    );
+    return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments };
+  };
+
+  test('summary fields under every alias of `entity` (or no entity at all): the summary', () => {
+    expect(selectsOnlyUnder(searchInfo('{ search { score entity { id name kind } } }'), 'entity', SUMMARY_FIELDS)).toBe(true);
+    expect(selectsOnlyUnder(searchInfo('{ search { score } }'), 'entity', SUMMARY_FIELDS)).toBe(true);
+    expect(selectsOnlyUnder(searchInfo('{ search { ...H } } fragment H on SearchHit { a: entity { id mentionCount } }'), 'entity', SUMMARY_FIELDS)).toBe(true);
+  });
+
+  test('any other field under any alias of `entity`, fragments included: the whole entity', () => {
+    expect(selectsOnlyUnder(searchInfo('{ search { entity { id aliases } } }'), 'entity', SUMMARY_FIELDS)).toBe(false);
+    expect(selectsOnlyUnder(searchInfo('{ search { a: entity { id } b: entity { ... on Document { title } } } }'), 'entity', SUMMARY_FIELDS)).toBe(false);
+    expect(selectsOnlyUnder(searchInfo('{ search { ...H } } fragment H on SearchHit { entity { ...E } } fragment E on Meeting { startDate }'), 'entity', SUMMARY_FIELDS)).toBe(false);
   });
 });
 

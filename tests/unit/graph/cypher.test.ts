@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cypher, withFragments } from '../../../src/graph/cypher';
+import { cypher, withFragments, withoutComments } from '../../../src/graph/cypher';
 import { packageRoot, RELATION_TYPES } from '../../../src/model';
 
 describe('Cypher statements loaded by name', () => {
@@ -30,5 +30,16 @@ describe('Cypher statements loaded by name', () => {
     expect(names.length).toBeGreaterThan(20);
     for (const n of names) expect(cypher(n)).not.toMatch(/\{\{/);
     expect(() => cypher('no-such-statement')).toThrow(/no Cypher statement named "no-such-statement"/);
+  });
+
+  test('statements are sent without their comment lines (the driver sends the text with every request); code lines stay as written', () => {
+    expect(withoutComments("// why\nMATCH (n)\n  // and why\nWHERE n.url = 'http://x' // kept: not a comment line\nRETURN n")).toBe(
+      "MATCH (n)\nWHERE n.url = 'http://x' // kept: not a comment line\nRETURN n",
+    );
+    const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
+    for (const n of names) expect([n, cypher(n).split('\n').some((l) => /^\s*\/\//.test(l))]).toEqual([n, false]);
+    // The neighbourhood's file is mostly explanation: what is sent is its code only.
+    const file = fs.readFileSync(path.join(packageRoot(), 'cypher', 'api-neighbourhood.cypher'), 'utf8');
+    expect(cypher('api-neighbourhood').length).toBeLessThan(file.length * 0.8);
   });
 });
