@@ -22,6 +22,12 @@ export interface RelationKey {
   minConfidence?: number;
   /** Evidence entries per relation: the largest `evidence(first:)` the query asks (absent: DEFAULT_EVIDENCE_PAGE). */
   evidence?: number;
+  /**
+   * What the rows carry of the other end (src/api/selection.ts entityProjection); absent: the
+   * summary. This loader always reads the whole summary, enough for any projection; a compiled
+   * read primes rows with only the projection's properties, under its key.
+   */
+  fields?: string;
 }
 
 export const ANY_TYPE = '*';
@@ -88,7 +94,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}|${k.evidence ?? DEFAULT_EVIDENCE_PAGE}`;
+const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}|${k.evidence ?? DEFAULT_EVIDENCE_PAGE}|${k.fields ?? ''}`;
 const mentionKey = (k: MentionKey) => `${k.id}|${k.document ?? ''}|${k.first}`;
 const paragraphKey = (k: ParagraphKey) => `${k.id}|${k.first}|${k.offset}`;
 const documentEntitiesKey = (k: DocumentEntitiesKey) => `${k.id}|${k.kinds ? [...k.kinds].sort().join(',') : ''}|${k.first}`;

@@ -1,7 +1,9 @@
 /**
  * Runs a compiled read and hands its rows to the resolvers through the request's DataLoaders:
  * each relation list is primed under exactly the key its field's resolver will load
- * (services/relations.ts), and each whole entity under its id, so the resolvers run unchanged
+ * (services/relations.ts; the key names the other end's properties the rows carry, the fields
+ * selected under `entity`, so a field asking for more never finds rows that lack them), and each
+ * whole entity under its id, so the resolvers run unchanged
  * and find everything in the cache: no further round trip for what the statement covered.
  * Anything it did not cover (Evidence.document, paragraphs, a document's entities, a field whose
  * arguments it left to the resolver) still goes through the batched loaders.
@@ -12,6 +14,7 @@ import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
 import { num, str, toEntity } from '../values';
+import { WHOLE_NODE } from '../selection';
 import type { Row } from '../../graph/db';
 import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
 import { compileEntities, type Compiled } from './statement';
@@ -56,8 +59,10 @@ function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): vo
   }
   for (const ask of plan.relations) {
     for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
-      loaders.relations.prime({ id, ...ask.loader }, rows.map(toRelationValue));
-      if (ask.other.full) for (const m of rows) loaders.entity.prime(String((m.other as Row).id), toEntity(m.other));
+      // Under the key of each field that asked (its projection): the rows hold all of them.
+      const values = rows.map(toRelationValue);
+      for (const p of ask.projections) loaders.relations.prime({ id, ...ask.loader, fields: p }, values);
+      if (ask.projection === WHOLE_NODE) for (const m of rows) loaders.entity.prime(String((m.other as Row).id), toEntity(m.other));
     }
     prime(loaders, ask.other, fields, c);
   }
