@@ -22,21 +22,26 @@ import { compileEntities, type Compiled } from './statement';
 /** The name onQuery and the metrics see for compiled reads. */
 export const COMPILED_STATEMENT = 'compiled-entity';
 
-/** One relation row of the statement as the relations loader shapes it (src/api/loaders.ts). */
-export function toRelationValue(m: Row): RelationValue {
+/**
+ * One relation row of the statement (cypher/compiled-relation.cypher: a list, [type, direction,
+ * other, count, documentCount, confidence, evidence], each evidence entry [text, documentId,
+ * paragraph, confidence]) as the relations loader shapes it (src/api/loaders.ts).
+ */
+export function toRelationValue(m: unknown): RelationValue {
+  const [type, direction, other, count, documentCount, confidence, evidence] = m as unknown[];
   return {
-    type: String(m.type),
-    direction: m.direction as 'OUT' | 'IN',
-    entity: toEntity(m.other),
-    count: Number(m.count ?? 0),
-    documentCount: Number(m.documentCount ?? 0),
-    confidence: num(m.confidence),
+    type: String(type),
+    direction: direction as 'OUT' | 'IN',
+    entity: toEntity(other),
+    count: Number(count ?? 0),
+    documentCount: Number(documentCount ?? 0),
+    confidence: num(confidence),
     // Lists cannot hold null: the writer stores '' for no sentence or paragraph.
-    evidence: ((m.evidence as Row[]) ?? []).map((x) => ({
-      text: str(x.text) || null,
-      documentId: str(x.documentId) || null,
-      paragraph: str(x.paragraph) || null,
-      confidence: num(x.confidence),
+    evidence: ((evidence as unknown[][]) ?? []).map(([text, documentId, paragraph, c]) => ({
+      text: str(text) || null,
+      documentId: str(documentId) || null,
+      paragraph: str(paragraph) || null,
+      confidence: num(c),
     })),
   };
 }
@@ -58,11 +63,11 @@ function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): vo
     }
   }
   for (const ask of plan.relations) {
-    for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
+    for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: unknown[][] }[]) ?? []) {
       // Under the key of each field that asked (its projection): the rows hold all of them.
       const values = rows.map(toRelationValue);
       for (const p of ask.projections) loaders.relations.prime({ id, ...ask.loader, fields: p }, values);
-      if (ask.projection === WHOLE_NODE) for (const m of rows) loaders.entity.prime(String((m.other as Row).id), toEntity(m.other));
+      if (ask.projection === WHOLE_NODE) for (const v of values) loaders.entity.prime(v.entity.id, v.entity);
     }
     prime(loaders, ask.other, fields, c);
   }
