@@ -92,12 +92,14 @@ export async function prefetch(ctx: ApiContext, ids: string[], plan: EntityPlan)
 }
 
 async function run(ctx: ApiContext, ids: string[], plan: EntityPlan, c: Compiled): Promise<void> {
-  const [row] = await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids });
-  for (const n of (row?.nodes as unknown[]) ?? []) {
+  // One row per item of each result (cypher/compiled-entity.cypher), gathered back by key.
+  const fields: Record<string, unknown[]> = {};
+  for (const { key, item } of await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids })) (fields[String(key)] ??= []).push(item);
+  for (const n of fields.nodes ?? []) {
     const e = toEntity(n);
     ctx.loaders.entity.prime(e.id, e);
   }
-  prime(ctx.loaders, plan, (row?.fields as Row) ?? {}, c);
+  prime(ctx.loaders, plan, fields, c);
   // An unknown id is known to be absent: no second look.
   for (const id of ids) ctx.loaders.entity.prime(id, null);
 }
