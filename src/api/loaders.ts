@@ -138,10 +138,14 @@ export function createLoaders(db: Db, batching = true): Loaders {
     async (keys) => {
       // One ask per distinct key, one statement per page size: each ask's page is cut in the
       // statement, so a hub's thousands of relations never leave the database.
-      const rows = await byPage(keys, (k) => String(k.first ?? DEFAULT_RELATIONS_PAGE), (group) =>
+      // Keys differing only by projection read the same rows (this statement reads the whole
+      // summary): one ask for them.
+      const read = (k: RelationKey) => relationKey({ ...k, fields: undefined });
+      const distinct = [...new Map(keys.map((k) => [read(k), k])).values()];
+      const rows = await byPage(distinct, (k) => String(k.first ?? DEFAULT_RELATIONS_PAGE), (group) =>
         db.read('api-relations', {
           asks: group.map((k) => ({
-            key: relationKey(k),
+            key: read(k),
             id: k.id,
             types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
             direction: k.direction,
@@ -153,7 +157,7 @@ export function createLoaders(db: Db, batching = true): Loaders {
       );
       const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
-        (byKey.get(relationKey(k)) ?? []).map((r) => {
+        (byKey.get(read(k)) ?? []).map((r) => {
           // The other end's summary (id, names, kind, category): Relation.entity loads the rest
           // only when the query asks for more.
           const other = toEntity(r.other);
