@@ -3,10 +3,15 @@
 // Level by level, as the DataLoaders batch: each relation field is one compiled-relation
 // sub-query over the DISTINCT entities its parent field reached (s0: the entities of $ids), so
 // an entity reached twice is expanded once. __calls__ are those sub-queries, parents first;
-// __fields__ maps their generated keys (f1, f2 ...) to their results. Placeholders are filled
+// __fields__ pairs their generated keys (f1, f2 ...) with their results. Placeholders are filled
 // from the selection's shape and the model only; every value is a parameter.
+// One row per item of a result (key, item), the entities of $ids under the key 'nodes': many
+// small records rather than one large one, which the driver decodes much faster (a record that
+// spans several Bolt chunks has each of its strings decoded piece by piece).
 UNWIND $ids AS id
 MATCH (this:Entity {id: id})
 WITH collect(this) AS s0
 __calls__
-RETURN [n IN s0 | n {.*, _labels: labels(n)}] AS nodes, {__fields__} AS fields
+UNWIND [['nodes', [n IN s0 | n {.*, _labels: labels(n)}]], __fields__] AS field
+UNWIND field[1] AS item
+RETURN field[0] AS key, item

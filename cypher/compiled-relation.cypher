@@ -22,12 +22,15 @@ CALL (__from__) {
     ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), elementId(r)
     LIMIT $__p__first
     WITH a, r, b, coalesce(r.evConfidence, [])[0..$__p__evidence] AS top
-    RETURN collect({
-      type: type(r), direction: CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
-      other: __projection__, count: r.count, documentCount: r.documents, confidence: r.confidence,
-      evidence: [i IN range(0, size(top) - 1) WHERE top[i] >= $__p__minConfidence |
-        {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}]
-    }) AS rows, collect(b) AS reached
+    // A row: [type, direction, other, count, documentCount, confidence, evidence], an evidence
+    // entry [text, documentId, paragraph, confidence]: lists, not maps (the driver decodes no
+    // key per row; src/api/compile/prefetch.ts toRelationValue reads them by position).
+    RETURN collect([
+      type(r), CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
+      __projection__, r.count, r.documents, r.confidence,
+      [i IN range(0, size(top) - 1) WHERE top[i] >= $__p__minConfidence |
+        [{{EVIDENCE_TEXT(r, i)}}, r.evDocument[i], r.evParagraph[i], top[i]]]
+    ]) AS rows, collect(b) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached
   CALL (reached) {

@@ -22,6 +22,12 @@ export interface RelationKey {
   minConfidence?: number;
   /** Evidence entries per relation: the largest `evidence(first:)` the query asks (absent: DEFAULT_EVIDENCE_PAGE). */
   evidence?: number;
+  /**
+   * What the rows carry of the other end (src/api/selection.ts entityProjection); absent: the
+   * summary. This loader always reads the whole summary, enough for any projection; a compiled
+   * read primes rows with only the projection's properties, under its key.
+   */
+  fields?: string;
 }
 
 export const ANY_TYPE = '*';
@@ -88,7 +94,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}|${k.evidence ?? DEFAULT_EVIDENCE_PAGE}`;
+const relationKey = (k: RelationKey) => `${k.id}|${k.type}|${k.direction}|${k.first ?? ''}|${k.minConfidence ?? 0}|${k.evidence ?? DEFAULT_EVIDENCE_PAGE}|${k.fields ?? ''}`;
 const mentionKey = (k: MentionKey) => `${k.id}|${k.document ?? ''}|${k.first}`;
 const paragraphKey = (k: ParagraphKey) => `${k.id}|${k.first}|${k.offset}`;
 const documentEntitiesKey = (k: DocumentEntitiesKey) => `${k.id}|${k.kinds ? [...k.kinds].sort().join(',') : ''}|${k.first}`;
@@ -132,10 +138,14 @@ export function createLoaders(db: Db, batching = true): Loaders {
     async (keys) => {
       // One ask per distinct key, one statement per page size: each ask's page is cut in the
       // statement, so a hub's thousands of relations never leave the database.
-      const rows = await byPage(keys, (k) => String(k.first ?? DEFAULT_RELATIONS_PAGE), (group) =>
+      // Keys differing only by projection read the same rows (this statement reads the whole
+      // summary): one ask for them.
+      const read = (k: RelationKey) => relationKey({ ...k, fields: undefined });
+      const distinct = [...new Map(keys.map((k) => [read(k), k])).values()];
+      const rows = await byPage(distinct, (k) => String(k.first ?? DEFAULT_RELATIONS_PAGE), (group) =>
         db.read('api-relations', {
           asks: group.map((k) => ({
-            key: relationKey(k),
+            key: read(k),
             id: k.id,
             types: k.type === ANY_TYPE ? [...RELATION_TYPES] : k.type.split(','),
             direction: k.direction,
@@ -147,7 +157,7 @@ export function createLoaders(db: Db, batching = true): Loaders {
       );
       const byKey = groupBy(rows, (r) => String(r.key));
       return keys.map((k) =>
-        (byKey.get(relationKey(k)) ?? []).map((r) => {
+        (byKey.get(read(k)) ?? []).map((r) => {
           // The other end's summary (id, names, kind, category): Relation.entity loads the rest
           // only when the query asks for more.
           const other = toEntity(r.other);

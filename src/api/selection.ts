@@ -48,6 +48,53 @@ export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragm
   return answer;
 }
 
+/**
+ * The stored properties each summary field of an entity reads (values.ts toEntity): `name` falls
+ * back to the Arabic then the English name; every entity also gets `id` and `kind` (its GraphQL
+ * type). Fields resolved from the id (relation fields, mentions) read no property.
+ */
+export const SUMMARY_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  name: ['name', 'nameAr', 'nameEn'],
+  nameAr: ['nameAr'],
+  nameEn: ['nameEn'],
+  acronym: ['acronym'],
+  category: ['category'],
+  mentionCount: ['mentionCount'],
+};
+
+/** An entity projection asking for the whole node (a field outside the summary is selected). */
+export const WHOLE_NODE = '*';
+
+const projections = new WeakMap<object, string>();
+
+/**
+ * What a relation list's rows must carry of the other end for the `entity` fields selected under
+ * this field (any alias, through fragments): WHOLE_NODE when one asks beyond the summary, else
+ * the properties its summary fields read, sorted and joined by ','. Part of the relations
+ * loader's key, so that rows primed with fewer properties (a compiled read) are only ever found
+ * by a field that asks no more (src/api/compile/prefetch.ts).
+ */
+export function entityProjection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string {
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : info.fieldNodes;
+  let answer = projections.get(key);
+  if (answer !== undefined) return answer;
+  const entities = info.fieldNodes.flatMap((n) => children(n.selectionSet, info.fragments, new Set(), []).filter((f) => f.name.value === 'entity'));
+  if (!selectsOnly({ fieldNodes: entities, fragments: info.fragments }, SUMMARY_FIELDS)) answer = WHOLE_NODE;
+  else {
+    const props = new Set(['id', 'kind']);
+    for (const e of entities) for (const f of children(e.selectionSet, info.fragments, new Set(), [])) for (const p of SUMMARY_PROPERTIES[f.name.value] ?? []) props.add(p);
+    answer = [...props].sort().join(',');
+  }
+  projections.set(key, answer);
+  return answer;
+}
+
+/** A projection holding both (rows read with it serve either). */
+export function unionProjection(a: string, b: string): string {
+  if (a === WHOLE_NODE || b === WHOLE_NODE) return WHOLE_NODE;
+  return [...new Set([...a.split(','), ...b.split(',')])].sort().join(',');
+}
+
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: Record<string, unknown> };
 
 /** The fields selected directly under this field (through inline and named fragments). */

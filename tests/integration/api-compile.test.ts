@@ -79,6 +79,40 @@ describe('compiled reads answer as the DataLoaders do', () => {
     expect(r.lTrips).toBeGreaterThan(r.cTrips);
   });
 
+  // The statement's rows carry only the other end's properties the selection reads; the loaders'
+  // rows carry the whole summary. The JSON must not differ, byte for byte, whatever is selected.
+  const SUMMARY = 'id kind name nameAr nameEn acronym category mentionCount';
+  test.each([
+    ['trimmed: id only', 'id'],
+    ['trimmed: name only (its fallbacks)', 'name'],
+    ['trimmed: kind and __typename', 'kind __typename'],
+    ['the whole summary', SUMMARY],
+    ['beyond the summary (the whole node)', `${SUMMARY} aliases`],
+  ])('%s under relations two levels deep: the same JSON as the loaders', async (_name, fields) => {
+    const q = `query($id: ID!) { entity(id: $id) { id relations(first: 20) { type count entity { ${fields} relations(first: 20) { type entity { ${fields} } } } } } }`;
+    for (const id of [hub, typical]) {
+      const r = await both(q, { id });
+      expect(JSON.stringify(r.c)).toBe(JSON.stringify(r.l));
+      expect(r.cTrips).toBeLessThanOrEqual(2);
+    }
+  });
+
+  test('a field read after rows primed with fewer properties still gets its values', async () => {
+    // `a` primes the relations of the hub carrying ids only; `b` asks the same page with more
+    // fields, and `c` the same again through a fragment on the kind: none may see `a`'s rows.
+    const q = `query($id: ID!) {
+      a: entity(id: $id) { relations(first: 20) { type entity { id } } }
+      b: entity(id: $id) { relations(first: 20) { type entity { id name nameEn acronym category mentionCount } } }
+      c: entity(id: $id) { relations(first: 20) { type entity { id } } ... on Agency { relations(first: 20) { entity { acronym mentionCount } } } } }`;
+    const r = await both(q, { id: hub });
+    expect(JSON.stringify(r.c)).toBe(JSON.stringify(r.l));
+    const others = r.c.b.relations.map((x: { entity: Record<string, unknown> }) => x.entity);
+    expect(others.length).toBeGreaterThan(1);
+    // Not vacuous: the later fields have values the trimmed rows did not carry.
+    expect(others.every((e: Record<string, unknown>) => typeof e.name === 'string' && typeof e.mentionCount === 'number')).toBe(true);
+    expect(others.some((e: Record<string, unknown>) => e.acronym !== null || e.category !== null || e.nameEn !== null)).toBe(true);
+  });
+
   test('the hub has relations two levels deep (the comparison is not vacuous)', async () => {
     const r = await both(TWO_LEVELS, { id: hub });
     expect(r.c.entity.relations.length).toBeGreaterThan(1);

@@ -6,6 +6,7 @@
  */
 import { cypher } from '../../graph/cypher';
 import { RELATION_TYPES } from '../../model';
+import { SUMMARY_PROPERTIES } from '../selection';
 
 /** A variable, parameter prefix or map key the compiler generated: a letter and digits (plus '_' for a prefix). */
 const GENERATED = /^(this|[a-z]\d+_?)$/;
@@ -35,6 +36,16 @@ export function typeUnion(types: readonly string[]): string {
 /** Text already assembled from fragments by `fill` (nested sub-queries, field lists). */
 export class Text {
   constructor(readonly text: string) {}
+}
+
+const PROPERTIES = new Set(['id', 'kind', ...Object.values(SUMMARY_PROPERTIES).flat()]);
+
+/** A map projection's property list (`.id, .kind, .name`): summary properties only (src/api/selection.ts). */
+export function propertyList(props: readonly string[]): Text {
+  for (const p of props) {
+    if (!PROPERTIES.has(p) || !/^[a-zA-Z]+$/.test(p)) throw new Error(`compiler: ${p} is not a summary property of an entity`);
+  }
+  return new Text(props.map((p) => `.${p}`).join(', '));
 }
 
 export type Fill = Record<string, Text | string>;

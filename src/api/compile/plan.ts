@@ -25,13 +25,20 @@ import {
 import { isKind, RELATION_TYPES } from '../../model';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import { relationFieldsOf } from '../resolvers/kind-relations';
-import { selectsOnly, SUMMARY_FIELDS } from '../selection';
+import { entityProjection, selectsOnly, SUMMARY_FIELDS, unionProjection } from '../selection';
 import { PAGES, pageSize } from '../services/pages';
 import { checkMinConfidence, evidencePage } from '../services/relations';
 
 export interface RelationAsk {
   /** The relation loader's key without the entity id: what the statement reads and what it primes. */
   loader: { type: string; direction: RelationDirection; first: number; minConfidence: number; evidence: number };
+  /**
+   * What each field asking for it keys its loader by (the other end's projection,
+   * src/api/selection.ts entityProjection): the rows are primed under each of them.
+   */
+  projections: string[];
+  /** What the statement reads of the other end: the union of `projections`. */
+  projection: string;
   /** Model types the pattern expands: all of them for `relations`, the one of a per-type field. */
   pattern: string[];
   /**
@@ -135,6 +142,9 @@ function mergePlans(into: EntityPlan, from: EntityPlan): void {
     const same = into.relations.find((a) => askKey(a.loader) === askKey(ask.loader));
     if (same) {
       same.fields.push(...ask.fields.filter((f) => !same.fields.includes(f)));
+      // One sub-query reads what every field asks of the other end; each finds its own key.
+      same.projections.push(...ask.projections.filter((p) => !same.projections.includes(p)));
+      same.projection = unionProjection(same.projection, ask.projection);
       same.kinds = same.kinds && ask.kinds ? [...new Set([...same.kinds, ...ask.kinds])].sort() : null;
       mergePlans(same.other, ask.other);
     } else into.relations.push(ask);
@@ -160,6 +170,7 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
     }
     if (!def || getNamedType(def.type).name !== 'Relation') continue;
     let ask: RelationAsk;
+    const projection = entityProjection({ fieldNodes: c.nodes, fragments: src.fragments });
     try {
       const args = getArgumentValues(def, c.nodes[0], src.variableValues);
       const rel = relationField(c, args);
@@ -177,6 +188,9 @@ export function planEntity(nodes: readonly FieldNode[], type: Composite, src: Se
           // The same count the field's resolver asks its loader for (the key must match).
           evidence: evidencePage({ fieldNodes: c.nodes, fragments: src.fragments, variableValues: src.variableValues }),
         },
+        // The other end's properties the rows carry: the projection the field's resolver keys by.
+        projections: [projection],
+        projection,
         pattern: rel.pattern,
         kinds: c.parent instanceof GraphQLObjectType && isKind(c.parent.name) ? [c.parent.name] : null,
         fields: [c.responseKey],

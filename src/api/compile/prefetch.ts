@@ -1,7 +1,9 @@
 /**
  * Runs a compiled read and hands its rows to the resolvers through the request's DataLoaders:
  * each relation list is primed under exactly the key its field's resolver will load
- * (services/relations.ts), and each whole entity under its id, so the resolvers run unchanged
+ * (services/relations.ts; the key names the other end's properties the rows carry, the fields
+ * selected under `entity`, so a field asking for more never finds rows that lack them), and each
+ * whole entity under its id, so the resolvers run unchanged
  * and find everything in the cache: no further round trip for what the statement covered.
  * Anything it did not cover (Evidence.document, paragraphs, a document's entities, a field whose
  * arguments it left to the resolver) still goes through the batched loaders.
@@ -12,6 +14,7 @@ import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
 import { num, str, toEntity } from '../values';
+import { WHOLE_NODE } from '../selection';
 import type { Row } from '../../graph/db';
 import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
 import { compileEntities, type Compiled } from './statement';
@@ -19,21 +22,26 @@ import { compileEntities, type Compiled } from './statement';
 /** The name onQuery and the metrics see for compiled reads. */
 export const COMPILED_STATEMENT = 'compiled-entity';
 
-/** One relation row of the statement as the relations loader shapes it (src/api/loaders.ts). */
-export function toRelationValue(m: Row): RelationValue {
+/**
+ * One relation row of the statement (cypher/compiled-relation.cypher: a list, [type, direction,
+ * other, count, documentCount, confidence, evidence], each evidence entry [text, documentId,
+ * paragraph, confidence]) as the relations loader shapes it (src/api/loaders.ts).
+ */
+export function toRelationValue(m: unknown): RelationValue {
+  const [type, direction, other, count, documentCount, confidence, evidence] = m as unknown[];
   return {
-    type: String(m.type),
-    direction: m.direction as 'OUT' | 'IN',
-    entity: toEntity(m.other),
-    count: Number(m.count ?? 0),
-    documentCount: Number(m.documentCount ?? 0),
-    confidence: num(m.confidence),
+    type: String(type),
+    direction: direction as 'OUT' | 'IN',
+    entity: toEntity(other),
+    count: Number(count ?? 0),
+    documentCount: Number(documentCount ?? 0),
+    confidence: num(confidence),
     // Lists cannot hold null: the writer stores '' for no sentence or paragraph.
-    evidence: ((m.evidence as Row[]) ?? []).map((x) => ({
-      text: str(x.text) || null,
-      documentId: str(x.documentId) || null,
-      paragraph: str(x.paragraph) || null,
-      confidence: num(x.confidence),
+    evidence: ((evidence as unknown[][]) ?? []).map(([text, documentId, paragraph, c]) => ({
+      text: str(text) || null,
+      documentId: str(documentId) || null,
+      paragraph: str(paragraph) || null,
+      confidence: num(c),
     })),
   };
 }
@@ -55,9 +63,11 @@ function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): vo
     }
   }
   for (const ask of plan.relations) {
-    for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: Row[] }[]) ?? []) {
-      loaders.relations.prime({ id, ...ask.loader }, rows.map(toRelationValue));
-      if (ask.other.full) for (const m of rows) loaders.entity.prime(String((m.other as Row).id), toEntity(m.other));
+    for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: unknown[][] }[]) ?? []) {
+      // Under the key of each field that asked (its projection): the rows hold all of them.
+      const values = rows.map(toRelationValue);
+      for (const p of ask.projections) loaders.relations.prime({ id, ...ask.loader, fields: p }, values);
+      if (ask.projection === WHOLE_NODE) for (const v of values) loaders.entity.prime(v.entity.id, v.entity);
     }
     prime(loaders, ask.other, fields, c);
   }
@@ -82,12 +92,14 @@ export async function prefetch(ctx: ApiContext, ids: string[], plan: EntityPlan)
 }
 
 async function run(ctx: ApiContext, ids: string[], plan: EntityPlan, c: Compiled): Promise<void> {
-  const [row] = await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids });
-  for (const n of (row?.nodes as unknown[]) ?? []) {
+  // One row per item of each result (cypher/compiled-entity.cypher), gathered back by key.
+  const fields: Record<string, unknown[]> = {};
+  for (const { key, item } of await ctx.db.readCompiled(COMPILED_STATEMENT, c.text, { ...c.params, ids })) (fields[String(key)] ??= []).push(item);
+  for (const n of fields.nodes ?? []) {
     const e = toEntity(n);
     ctx.loaders.entity.prime(e.id, e);
   }
-  prime(ctx.loaders, plan, (row?.fields as Row) ?? {}, c);
+  prime(ctx.loaders, plan, fields, c);
   // An unknown id is known to be absent: no second look.
   for (const id of ids) ctx.loaders.entity.prime(id, null);
 }

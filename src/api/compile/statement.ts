@@ -6,7 +6,8 @@
  * is expanded once per field, not once per path. Text comes from cypher/compiled-*.cypher only;
  * each field's arguments are parameters p<n>_*.
  */
-import { fill, generated, join, Text, typeUnion } from './fragments';
+import { fill, generated, join, propertyList, Text, typeUnion } from './fragments';
+import { WHOLE_NODE } from '../selection';
 import { ANY_TYPE } from '../loaders';
 import type { EntityPlan, MentionAsk, RelationAsk } from './plan';
 
@@ -56,7 +57,7 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
         from: generated(from),
         types: typeUnion(ask.pattern),
         p,
-        projection: fill(ask.other.full ? 'compiled-node-full' : 'compiled-node-summary', {}),
+        projection: ask.projection === WHOLE_NODE ? fill('compiled-node-full', {}) : fill('compiled-node-summary', { properties: propertyList(ask.projection.split(',')) }),
         out,
         set,
       }),

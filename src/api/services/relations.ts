@@ -5,7 +5,7 @@ import { charged } from '../guard/budget';
 import { ANY_TYPE, type RelationDirection } from '../loaders';
 import type { MentionValue, RelationValue } from '../values';
 import { PAGES, pageDoc, pageSize } from './pages';
-import { largestArg, selectsAny, type SelectionInfo } from '../selection';
+import { entityProjection, largestArg, selectsAny, type SelectionInfo } from '../selection';
 
 export const DEFAULT_RELATIONS_FIRST = PAGES.relations.dflt;
 export const FIRST_RELATIONS = `${pageDoc('relations', PAGES.relations)} Ordered by count (how often the documents state it) descending, then the other end's name and id; only the page is read, however many relations a hub has.`;
@@ -43,7 +43,9 @@ export async function relationsOf(
   // Several types: one ask for all of them, so that `first` counts across types.
   const type = types && types.length ? [...new Set(types)].sort().join(',') : ANY_TYPE;
   const evidence = evidencePage(info);
-  return charged(ctx, () => ctx.loaders.relations.load({ id, type, direction, first: size, minConfidence: checkMinConfidence(minConfidence), evidence }), []);
+  // The other end's properties the selection reads: a compiled read primed rows holding those only.
+  const fields = info ? entityProjection(info) : undefined;
+  return charged(ctx, () => ctx.loaders.relations.load({ id, type, direction, first: size, minConfidence: checkMinConfidence(minConfidence), evidence, fields }), []);
 }
 
 /**

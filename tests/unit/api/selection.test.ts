@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
-import { largestArg, selectsAny, selectsAnyUnder, selectsOnly, selectsOnlyUnder, SUMMARY_FIELDS } from '../../../src/api/selection';
+import { entityProjection, largestArg, selectsAny, selectsAnyUnder, selectsOnly, selectsOnlyUnder, SUMMARY_FIELDS, unionProjection, WHOLE_NODE } from '../../../src/api/selection';
 import { evidencePage } from '../../../src/api/services/relations';
 
 /** The `entity` field of `{ r { entity {...} } }` as a resolver's info sees it. */
@@ -98,5 +98,25 @@ describe('selectsAnyUnder (does a neighbourhood read the evidence of its edges)'
   test('edges without detail fields, or the names elsewhere, are not', () => {
     expect(selectsAnyUnder(infoFor('{ q { hood { edges { id source target type weight } } } }'), 'edges', DETAILS)).toBe(false);
     expect(selectsAnyUnder(infoFor('{ q { hood { nodes { id } evidence: truncated } } }'), 'edges', DETAILS)).toBe(false);
+  });
+});
+
+describe('entityProjection (what a relation list\'s rows carry of the other end: part of the loader key)', () => {
+  test('id and kind always; each summary field adds the properties it reads (name its fallbacks)', () => {
+    expect(entityProjection(relationsInfo('{ e { relations { type } } }'))).toBe('id,kind');
+    expect(entityProjection(relationsInfo('{ e { relations { entity { id relations(first: 2) { type } } } } }'))).toBe('id,kind');
+    expect(entityProjection(relationsInfo('{ e { relations { entity { id name kind } } } }'))).toBe('id,kind,name,nameAr,nameEn');
+    expect(entityProjection(relationsInfo('{ e { relations { entity { acronym mentionCount } } } }'))).toBe('acronym,id,kind,mentionCount');
+  });
+
+  test('every alias of entity and every fragment counts; beyond the summary it is the whole node', () => {
+    expect(entityProjection(relationsInfo('{ e { relations { a: entity { id } b: entity { category } } } }'))).toBe('category,id,kind');
+    expect(entityProjection(relationsInfo('{ e { relations { entity { ...F ... on Agency { nameEn } } } } } fragment F on Entity { acronym }'))).toBe('acronym,id,kind,nameEn');
+    expect(entityProjection(relationsInfo('{ e { relations { entity { id } x: entity { aliases } } } }'))).toBe(WHOLE_NODE);
+  });
+
+  test('a union holds both', () => {
+    expect(unionProjection('id,kind', 'acronym,id,kind')).toBe('acronym,id,kind');
+    expect(unionProjection('id,kind', WHOLE_NODE)).toBe(WHOLE_NODE);
   });
 });

@@ -13,7 +13,7 @@ import { fixtureDocument, FIXTURE_TEXT } from '../graph/fixture';
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
 import { apiSchema } from '../../../src/api/schema';
 import { compileEntities, planOf } from '../../../src/api/compile';
-import { fill, generated, typeUnion } from '../../../src/api/compile/fragments';
+import { fill, generated, propertyList, typeUnion } from '../../../src/api/compile/fragments';
 
 const ROOT = packageRoot();
 
@@ -161,6 +161,10 @@ describe('the compiler (src/api/compile) builds text from cypher/compiled-* frag
     expect(() => typeUnion(['KNOWS]->() DETACH DELETE a //'])).toThrow(/not a relation type/);
     expect(() => fill('compiled-field', { key: HOSTILE, var: 'v1' })).toThrow(/may not fill/);
     expect(() => fill('compiled-field', { key: 'f1' })).toThrow(/needs a value for __var__/);
-    expect(fill('compiled-field', { key: 'f1', var: 'v1' }).text).toBe('f1: v1');
+    expect(fill('compiled-field', { key: 'f1', var: 'v1' }).text).toBe("['f1', v1]");
+    // The other end's projection: summary properties of an entity only.
+    expect(propertyList(['id', 'kind', 'name']).text).toBe('.id, .kind, .name');
+    expect(() => propertyList(['id', HOSTILE])).toThrow(/not a summary property/);
+    expect(() => propertyList(['id', 'searchKey'])).toThrow(/not a summary property/);
   });
 });
