@@ -15,6 +15,12 @@
 //   rename or crossing the threshold asks for it).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.id})
+// Its write lock before reading its lists and relationships: a concurrent writer of this entity
+// commits first, and what is read here includes its changes (the entities a batch wrote are
+// locked already; a renamed one's neighbours are not).
+SET a.rankLock = true
+REMOVE a.rankLock
+WITH a, row
 CALL (a, row) {
   WITH a, row WHERE a.rankOther IS NOT NULL AND NOT row.full
   CALL (a, row) {
