@@ -19,9 +19,10 @@ CALL (a, k) {
   WITH a, k, coalesce(a.rankOther, []) AS others
   WITH a, k, [i IN range(0, size(others) - 1) WHERE size(others) >= $first AND a.rankType[i] IN k.types
       AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT'))] AS picked
-  // Without a confidence floor every picked relation passes: look up only the page.
+  // Without a confidence floor every picked relation passes: look up only the page. The hint
+// keeps the other end found by its id (the planner otherwise expands all of a hub's relations per entry).
   UNWIND CASE WHEN k.minConfidence > 0 THEN picked ELSE picked[0..$first] END AS i
-  MATCH (b:Entity {id: a.rankOther[i]})
+  MATCH (b:Entity {id: a.rankOther[i]}) USING INDEX b:Entity(id)
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
   WHERE type(r) = a.rankType[i] AND (startNode(r) = a) = a.rankOut[i] AND r.confidence >= k.minConfidence
   WITH r, b ORDER BY i

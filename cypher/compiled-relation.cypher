@@ -20,9 +20,10 @@ CALL (__from__) {
     WITH a, [i IN range(0, size(others) - 1) WHERE size(others) >= $__p__first
         AND ($__p__types IS NULL OR a.rankType[i] IN $__p__types)
         AND ($__p__direction = 'BOTH' OR a.rankOut[i] = ($__p__direction = 'OUT'))] AS picked
-    // Without a confidence floor every picked relation passes: look up only the page.
+    // Without a confidence floor every picked relation passes: look up only the page. The hint
+// keeps the other end found by its id (the planner otherwise expands all of a hub's relations per entry).
     UNWIND CASE WHEN $__p__minConfidence > 0 THEN picked ELSE picked[0..$__p__first] END AS i
-    MATCH (b:Entity {id: a.rankOther[i]})
+    MATCH (b:Entity {id: a.rankOther[i]}) USING INDEX b:Entity(id)
     MATCH (a)-[r:__types__]-(b)
     WHERE type(r) = a.rankType[i] AND (startNode(r) = a) = a.rankOut[i] AND r.confidence >= $__p__minConfidence
     WITH r, b ORDER BY i
