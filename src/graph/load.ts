@@ -22,6 +22,7 @@ import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
 import { run, writeConfig } from './db';
 import { recomputeEntities } from './recompute';
+import { settleRanks } from './rank';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
@@ -228,6 +229,7 @@ async function loadInTx(tx: ManagedTransaction, docs: Pending[], force = false):
   }
   await flush();
   await settleEntities(tx, settle);
+  await settleRanks(tx, docs.filter((_, i) => results[i].outcome !== 'unchanged').map((d) => d.rows), settle);
   await unlockKeys(tx, keys);
   return results;
 }

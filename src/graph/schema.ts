@@ -6,6 +6,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher';
+import { buildRanks } from './rank';
 
 export async function applySchema(driver: Driver, opts: { database?: string; awaitSeconds?: number } = {}): Promise<number> {
   const session = driver.session({ database: opts.database });
@@ -17,6 +18,7 @@ export async function applySchema(driver: Driver, opts: { database?: string; awa
     await session.run(cypher('graph-migrate'));
     // Auto-commit (session.run): the fold of old-shape relations commits in bounded transactions.
     await session.run(cypher('graph-migrate-relations'));
+    await buildRanks(driver, opts);
     return statements.length;
   } finally {
     await session.close();
