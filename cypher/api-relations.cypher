@@ -7,40 +7,37 @@
 // confidence) and its evidence as parallel lists in canonical order (confidence descending first).
 // Each ask gets its first $first relations by count, then the other end's name and id, type and
 // direction (OUT after IN). A well-connected entity keeps its first K relations in that order
-// (src/graph/rank.ts): when they hold $first relations passing the ask's filters, only those are
-// looked up (from their other end); otherwise all are read and sorted (ORDER BY with LIMIT keeps
-// only the page in memory). Both give the same page. minConfidence keeps the relations whose best
+// (src/graph/rank.ts), with type, direction and best confidence: when they hold $first relations
+// passing the ask's filters, only those are read; otherwise all are. Both give the same page. minConfidence keeps the relations whose best
 // confidence reaches it and, inside them, the entries that do: the lists being sorted by
 // confidence, those are a prefix, so filtering the first k.evidence entries is the evidence page.
 // The other end comes as a summary (src/api/selection.ts: the rest is loaded only when asked).
 UNWIND $asks AS k
 MATCH (a:Entity {id: k.id})
 CALL (a, k) {
-  WITH a, k, coalesce(a.rankOther, []) AS others
-  WITH a, k, [i IN range(0, size(others) - 1) WHERE size(others) >= $first AND a.rankType[i] IN k.types
-      AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT'))] AS picked
-  // Without a confidence floor every picked relation passes: look up only the page. The hint
-// keeps the other end found by its id (the planner otherwise expands all of a hub's relations per entry).
-  UNWIND CASE WHEN k.minConfidence > 0 THEN picked ELSE picked[0..$first] END AS i
-  MATCH (b:Entity {id: a.rankOther[i]}) USING INDEX b:Entity(id)
-  MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
-  WHERE type(r) = a.rankType[i] AND (startNode(r) = a) = a.rankOut[i] AND r.confidence >= k.minConfidence
-  WITH r, b ORDER BY i
-  LIMIT $first
-  RETURN collect({r: r, b: b}) AS ranked
-}
-CALL (a, k, ranked) {
-  WITH a, k WHERE size(ranked) < $first
+  // From the ranked lists: the stored relations passing the ask's filters, when they fill the
+  // page; each is sought by its element id (no other relation of a hub is read).
+  WITH a, k, [i IN range(0, size(coalesce(a.rankRel, [])) - 1) WHERE a.rankType[i] IN k.types
+      AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT')) AND a.rankConf[i] >= k.minConfidence] AS picked
+  WITH a, picked WHERE size(picked) >= $first
+  UNWIND picked[0..$first] AS i
+  MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i]
+  WITH i, r, CASE WHEN a.rankOut[i] THEN y ELSE x END AS b
+  ORDER BY i
+  RETURN r, b
+  UNION ALL
+  // Otherwise all of them, sorted (ORDER BY with LIMIT keeps only the page in memory).
+  WITH a, k, [i IN range(0, size(coalesce(a.rankRel, [])) - 1) WHERE a.rankType[i] IN k.types
+      AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT')) AND a.rankConf[i] >= k.minConfidence] AS picked
+  WITH a, k WHERE size(picked) < $first
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
   WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (startNode(r) = a) = (k.direction = 'OUT'))
     AND r.confidence >= k.minConfidence
   WITH a, r, b
   ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), startNode(r) = a
   LIMIT $first
-  RETURN collect({r: r, b: b}) AS scanned
+  RETURN r, b
 }
-UNWIND CASE WHEN size(ranked) >= $first THEN ranked ELSE scanned END AS hit
-WITH k, a, hit.r AS r, hit.b AS b
 WITH k, a, r, b, coalesce(r.evConfidence, [])[0..k.evidence] AS top
 RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction,
        b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other,

@@ -2,17 +2,19 @@
  * Ranked pages of well-connected entities (issue 11, "hubs read only their page"). An entity
  * with more than K typed relations (K = KG_RANK_SIZE, default 100) stores its first K in the
  * order of a relation page (count descending, the other end's name then id, type, direction) as
- * list properties (cypher/ingest-rank.cypher). A page of at most K relations that the stored
- * ones can answer then reads only those relationships (cypher/api-relations.cypher,
- * compiled-relation.cypher) instead of all of a hub's; anything else reads them all, as before.
+ * list properties, with each relationship's element id (cypher/rank-build.cypher). A page of at
+ * most K relations that the stored ones can answer (filters on type, direction and confidence
+ * included) then seeks those relationships (cypher/api-relations.cypher,
+ * compiled-relation.cypher) instead of reading all of a hub's; anything else reads them all.
  *
- * The lists are a function of the graph (a fresh ingest writes the same), kept after every
- * write transaction for the entities it touched:
+ * The lists are a function of the graph (a fresh ingest writes the same), kept at the end of
+ * every write transaction for the entities it touched:
  *
- *   new documents only   ranked ends of the written relations merge their stored K with the
- *                        batch's relationships (counts only grow): no hub scan;
- *   removal, replacement every touched entity is ranked again from all its relations;
- *   a renamed entity     its ranked neighbours whose page it may enter or leave, likewise;
+ *   new documents        counts only grow and names change only by a rename, so the new first K
+ *                        are among the stored K (counts refreshed) and the relationships the batch
+ *                        wrote or renamed an end of (rank-merge): O(K + touched), no hub scan;
+ *   removal, replacement, the entities recomputed, a page whose stored entry was renamed, an
+ *   repair, new hubs     entity crossing K: ranked from all its relations (rank-build);
  *   start (applySchema)  entities whose lists are missing or of another size (buildRanks).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
@@ -20,7 +22,7 @@ import { readRows, run, writeTransaction } from './db';
 import { batches, type DocumentRows } from './rows';
 
 /** The entity properties holding the ranked page (recompute keeps them: they are not contributions). */
-export const RANK_PROPERTIES: readonly string[] = ['rankCount', 'rankName', 'rankOther', 'rankType', 'rankOut'];
+export const RANK_PROPERTIES: readonly string[] = ['rankCount', 'rankConf', 'rankName', 'rankOther', 'rankType', 'rankOut', 'rankRel'];
 
 const DEFAULT_RANK_SIZE = 100;
 
@@ -33,49 +35,81 @@ export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-interface Changed {
+/** A relationship as a ranked page keeps it, seen from one end (cypher/rank-merge.cypher). */
+interface Entry {
+  c: number;
+  f: number;
+  n: string;
   o: string;
   t: string;
-  out: boolean;
+  d: boolean;
+  e: string;
 }
 
-/** Per entity, the typed relationships the written documents gave it (each once). */
-export function changedRelations(written: readonly DocumentRows[]): Map<string, Changed[]> {
-  const out = new Map<string, Map<string, Changed>>();
-  const add = (id: string, c: Changed) => {
-    let m = out.get(id);
-    if (!m) out.set(id, (m = new Map()));
-    m.set(`${c.t}\u0000${c.o}\u0000${c.out}`, c);
-  };
-  for (const d of written) {
-    for (const r of d.relations) {
-      add(r.from, { o: r.to, t: r.type, out: true });
-      add(r.to, { o: r.from, t: r.type, out: false });
-    }
-  }
-  return new Map([...out].map(([id, m]) => [id, [...m.values()]]));
+/** The typed relationships the written documents gave (each once, by type, from, to). */
+export function writtenRelations(written: readonly DocumentRows[]): { from: string; to: string; type: string }[] {
+  const out = new Map<string, { from: string; to: string; type: string }>();
+  for (const d of written) for (const r of d.relations) out.set(`${r.type}\u0000${r.from}\u0000${r.to}`, { from: r.from, to: r.to, type: r.type });
+  return [...out.values()];
 }
+
+/** Milliseconds per step of the last settleRanks (the benchmark's maintenance figure). */
+export const rankTimings = { touched: 0, renamed: 0, merge: 0, build: 0, batches: 0 };
 
 /**
  * Brings the ranked pages up to date at the end of a write transaction: `written` are the
- * documents whose rows it wrote, `settled` the entities a removal or replacement recomputed
- * (src/graph/load.ts settleEntities); with none, the incremental merge applies.
+ * documents whose rows it wrote, `recomputed` the entities a removal, replacement or repair
+ * recomputed (src/graph/load.ts settleEntities): those are ranked from scratch, the others
+ * merged.
  */
-export async function settleRanks(tx: ManagedTransaction, written: readonly DocumentRows[], settled: readonly string[] = []): Promise<void> {
+export async function settleRanks(tx: ManagedTransaction, written: readonly DocumentRows[], recomputed: readonly string[] = []): Promise<void> {
   const k = rankSize();
-  const changed = changedRelations(written);
   const documents = written.map((d) => d.documentId);
-  const all = settled.length > 0;
-  // Entities the batch may have renamed: it names them (or ingests them), or a removal recomputed them.
-  const named = [...new Set([...written.flatMap((d) => d.entities.map((e) => e.id)), ...documents, ...settled])].sort();
-  const full = new Set<string>();
-  for (const ids of batches(named, 1000)) {
-    const res = await run(tx, 'ingest-rank-renamed', { ids, documents, all });
-    for (const r of res.records) full.add(r.get('id') as string);
+  const rebuild = new Set(recomputed);
+  const extra = new Map<string, Entry[]>();
+  const add = (id: string, e: Entry) => {
+    if (rebuild.has(id)) return;
+    const list = extra.get(id);
+    if (list) list.push(e);
+    else extra.set(id, [e]);
+  };
+  let t = Date.now();
+  const lap = () => {
+    const ms = Date.now() - t;
+    t = Date.now();
+    return ms;
+  };
+  // The written relationships with a ranked end: an entry for that end's merge.
+  const rels = writtenRelations(written);
+  for (const part of batches(rels, 2000)) {
+    for (const r of (await run(tx, 'rank-touched', { rels: part })).records) {
+      const [c, f, t, e] = [Number(r.get('c')), r.get('f') as number, r.get('t') as string, r.get('e') as string];
+      if (r.get('fromRanked')) add(r.get('from'), { c, f, n: r.get('toName'), o: r.get('to'), t, d: true, e });
+      if (r.get('toRanked')) add(r.get('to'), { c, f, n: r.get('fromName'), o: r.get('from'), t, d: false, e });
+    }
   }
-  const ids = [...new Set([...changed.keys(), ...settled, ...full])].sort();
-  const rows = ids.map((id) => ({ id, full: all || full.has(id), changed: changed.get(id) ?? [] }));
-  for (const part of batches(rows, 500)) await run(tx, 'ingest-rank', { rows: part, k });
+  rankTimings.touched = lap();
+  // Entities named by these documents (new or renamed) or recomputed: their ranked neighbours' pages.
+  const named = [...new Set([...written.flatMap((d) => d.entities.map((e) => e.id)), ...recomputed])].sort();
+  for (const ids of batches(named, 1000)) {
+    for (const r of (await run(tx, 'rank-renamed', { ids, documents, recomputed })).records) add(r.get('id'), r.get('entry') as Entry);
+  }
+  rankTimings.renamed = lap();
+  // Ranked entities: merged; unranked ends of written relationships may have crossed K.
+  const ends = new Set(rels.flatMap((r) => [r.from, r.to]));
+  const rows = [...extra].map(([id, list]) => ({ id, extra: list })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const part of batches(rows, 200)) {
+    for (const r of (await run(tx, 'rank-merge', { rows: part, k })).records) {
+      ends.delete(r.get('id'));
+      if (r.get('broken')) rebuild.add(r.get('id'));
+    }
+  }
+  rankTimings.merge = lap();
+  for (const id of ends) if (!extra.has(id)) rebuild.add(id);
+  for (const ids of batches([...rebuild].sort(), 200)) await run(tx, 'rank-build', { ids, k });
+  rankTimings.build = lap();
+  rankTimings.batches++;
+  if (process.env.KG_RANK_TRACE) console.error(`rank: ${JSON.stringify(rankTimings)} (${rels.length} written, ${rows.length} merged, ${rebuild.size} built)`);
 }
 
 /**
@@ -85,9 +119,7 @@ export async function settleRanks(tx: ManagedTransaction, written: readonly Docu
  */
 export async function buildRanks(driver: Driver, opts: { database?: string } = {}): Promise<number> {
   const k = rankSize();
-  const ids = (await readRows(driver, 'ingest-rank-outdated', { k }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 200)) {
-    await writeTransaction(driver, opts.database, (tx) => run(tx, 'ingest-rank', { rows: part.map((id) => ({ id, full: true, changed: [] })), k }));
-  }
+  const ids = (await readRows(driver, 'rank-outdated', { k }, opts.database)).map((r) => r.id as string).sort();
+  for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
   return ids.length;
 }
