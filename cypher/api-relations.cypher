@@ -21,7 +21,7 @@ CALL (a, k) {
       AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT')) AND a.rankConf[i] >= k.minConfidence] AS picked
   WITH a, picked WHERE size(picked) >= $first
   UNWIND picked[0..$first] AS i
-  MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i]
+  MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i] AND type(r) = a.rankType[i]
   WITH i, r, CASE WHEN a.rankOut[i] THEN y ELSE x END AS b
   ORDER BY i
   RETURN r, b

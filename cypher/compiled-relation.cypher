@@ -23,7 +23,7 @@ CALL (__from__) {
           AND a.rankConf[i] >= $__p__minConfidence] AS picked
       WITH a, picked WHERE size(picked) >= $__p__first
       UNWIND picked[0..$__p__first] AS i
-      MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i]
+      MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i] AND type(r) = a.rankType[i]
       WITH a, i, r, CASE WHEN a.rankOut[i] THEN y ELSE x END AS b
       ORDER BY i
       RETURN r, b
