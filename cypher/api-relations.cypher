@@ -17,18 +17,22 @@ MATCH (a:Entity {id: k.id})
 CALL (a, k) {
   // From the ranked lists: the stored relations passing the ask's filters, when they fill the
   // page; each is sought by its element id (no other relation of a hub is read).
-  WITH a, k, [i IN range(0, size(coalesce(a.rankRel, [])) - 1) WHERE a.rankType[i] IN k.types
-      AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT')) AND a.rankConf[i] >= k.minConfidence] AS picked
-  WITH a, picked WHERE size(picked) >= $first
+  // Each list read once (an indexed property read loads the whole list).
+  WITH a, k, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+  WITH a, k, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE types[i] IN k.types
+      AND (k.direction = 'BOTH' OR outs[i] = (k.direction = 'OUT')) AND confs[i] >= k.minConfidence] AS picked
+  WITH rels, types, outs, picked WHERE size(picked) >= $first
   UNWIND picked[0..$first] AS i
-  MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i] AND type(r) = a.rankType[i]
-  WITH i, r, CASE WHEN a.rankOut[i] THEN y ELSE x END AS b
+  MATCH (x)-[r]->(y) WHERE elementId(r) = rels[i] AND type(r) = types[i]
+  WITH i, r, CASE WHEN outs[i] THEN y ELSE x END AS b
   ORDER BY i
   RETURN r, b
   UNION ALL
   // Otherwise all of them, sorted (ORDER BY with LIMIT keeps only the page in memory).
-  WITH a, k, [i IN range(0, size(coalesce(a.rankRel, [])) - 1) WHERE a.rankType[i] IN k.types
-      AND (k.direction = 'BOTH' OR a.rankOut[i] = (k.direction = 'OUT')) AND a.rankConf[i] >= k.minConfidence] AS picked
+  // Each list read once (an indexed property read loads the whole list).
+  WITH a, k, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+  WITH a, k, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE types[i] IN k.types
+      AND (k.direction = 'BOTH' OR outs[i] = (k.direction = 'OUT')) AND confs[i] >= k.minConfidence] AS picked
   WITH a, k WHERE size(picked) < $first
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
   WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (startNode(r) = a) = (k.direction = 'OUT'))

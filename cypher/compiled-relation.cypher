@@ -17,21 +17,24 @@ CALL (__from__) {
   CALL (a) {
     CALL (a) {
       // From the ranked lists when the stored relations passing the filters fill the page: each
-      // sought by its element id (no other relation of a hub is read).
-      WITH a, [i IN range(0, size(coalesce(a.rankRel, [])) - 1) WHERE ($__p__types IS NULL OR a.rankType[i] IN $__p__types)
-          AND ($__p__direction = 'BOTH' OR a.rankOut[i] = ($__p__direction = 'OUT'))
-          AND a.rankConf[i] >= $__p__minConfidence] AS picked
-      WITH a, picked WHERE size(picked) >= $__p__first
+      // sought by its element id (no other relation of a hub is read). Each list read once (an
+      // indexed property read loads the whole list).
+      WITH a, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+      WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+          AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+          AND confs[i] >= $__p__minConfidence] AS picked
+      WITH a, rels, types, outs, picked WHERE size(picked) >= $__p__first
       UNWIND picked[0..$__p__first] AS i
-      MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i] AND type(r) = a.rankType[i]
-      WITH a, i, r, CASE WHEN a.rankOut[i] THEN y ELSE x END AS b
+      MATCH (x)-[r]->(y) WHERE elementId(r) = rels[i] AND type(r) = types[i]
+      WITH a, i, r, CASE WHEN outs[i] THEN y ELSE x END AS b
       ORDER BY i
       RETURN r, b
       UNION ALL
       // Otherwise all of them, sorted.
-      WITH a, [i IN range(0, size(coalesce(a.rankRel, [])) - 1) WHERE ($__p__types IS NULL OR a.rankType[i] IN $__p__types)
-          AND ($__p__direction = 'BOTH' OR a.rankOut[i] = ($__p__direction = 'OUT'))
-          AND a.rankConf[i] >= $__p__minConfidence] AS picked
+      WITH a, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+      WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+          AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+          AND confs[i] >= $__p__minConfidence] AS picked
       WITH a WHERE size(picked) < $__p__first
       MATCH (a)-[r:__types__]-(b:Entity)
       WHERE ($__p__types IS NULL OR type(r) IN $__p__types)

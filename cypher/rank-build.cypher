@@ -20,10 +20,10 @@ CALL (a, due) {
   WHERE due
   WITH a, r, b ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), startNode(r) = a
   LIMIT $k
-  RETURN collect({c: r.count, f: r.confidence, n: coalesce(b.name, b.id), o: b.id, t: type(r), d: startNode(r) = a, e: elementId(r)}) AS top
+  RETURN collect({c: r.count, confidence: r.confidence, n: coalesce(b.name, b.id), o: b.id, t: type(r), d: startNode(r) = a, e: elementId(r)}) AS top
 }
 SET a.rankCount = CASE WHEN due THEN [e IN top | e.c] END,
-    a.rankConf = CASE WHEN due THEN [e IN top | e.f] END,
+    a.rankConf = CASE WHEN due THEN [e IN top | e.confidence] END,
     a.rankName = CASE WHEN due THEN [e IN top | e.n] END,
     a.rankOther = CASE WHEN due THEN [e IN top | e.o] END,
     a.rankType = CASE WHEN due THEN [e IN top | e.t] END,

@@ -7,12 +7,13 @@
 MATCH (a:Entity)
 WHERE a.rankRel IS NOT NULL OR COUNT { (a)--() } > $k
 WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due
+WITH a, due, a.rankRel AS rels, a.rankType AS types, a.rankOther AS others, a.rankOut AS outs
 WHERE CASE WHEN NOT due THEN a.rankRel IS NOT NULL
-           WHEN a.rankRel IS NULL OR a.rankConf IS NULL OR size(a.rankRel) <> $k THEN true
+           WHEN rels IS NULL OR a.rankConf IS NULL OR size(rels) <> $k THEN true
            ELSE COUNT {
-             UNWIND range(0, size(a.rankRel) - 1) AS i
-             MATCH (x)-[r]->(y) WHERE elementId(r) = a.rankRel[i] AND type(r) = a.rankType[i]
-               AND (CASE WHEN a.rankOut[i] THEN y ELSE x END).id = a.rankOther[i]
+             UNWIND range(0, size(rels) - 1) AS i
+             MATCH (x)-[r]->(y) WHERE elementId(r) = rels[i] AND type(r) = types[i]
+               AND (CASE WHEN outs[i] THEN y ELSE x END).id = others[i]
              RETURN i
            } < $k END
 RETURN a.id AS id

@@ -8,4 +8,4 @@ MATCH (x:Entity {id: id})
 WHERE x.namedBy IN $documents OR id IN $recomputed
 MATCH (x)-[r:{{RELATION_TYPES}}]-(a:Entity)
 WHERE a.rankRel IS NOT NULL AND (r.count >= a.rankCount[-1] OR x.id IN a.rankOther)
-RETURN a.id AS id, {c: r.count, f: r.confidence, n: coalesce(x.name, x.id), o: x.id, t: type(r), d: startNode(r) = a, e: elementId(r)} AS entry
+RETURN a.id AS id, {c: r.count, confidence: r.confidence, n: coalesce(x.name, x.id), o: x.id, t: type(r), d: startNode(r) = a, e: elementId(r)} AS entry

@@ -38,7 +38,8 @@ export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
 /** A relationship as a ranked page keeps it, seen from one end (cypher/rank-merge.cypher). */
 interface Entry {
   c: number;
-  f: number;
+  /** Named as the property so that the door (src/graph/db.ts FLOAT_KEYS) keeps 1.0 a float. */
+  confidence: number;
   n: string;
   o: string;
   t: string;
@@ -79,13 +80,14 @@ export async function settleRanks(tx: ManagedTransaction, written: readonly Docu
     t = Date.now();
     return ms;
   };
-  // The written relationships with a ranked end: an entry for that end's merge.
+  // The written relationships with a ranked end: an entry for that end's merge if it reaches the page's last count.
   const rels = writtenRelations(written);
   for (const part of batches(rels, 2000)) {
     for (const r of (await run(tx, 'rank-touched', { rels: part })).records) {
-      const [c, f, t, e] = [Number(r.get('c')), r.get('f') as number, r.get('t') as string, r.get('e') as string];
-      if (r.get('fromRanked')) add(r.get('from'), { c, f, n: r.get('toName'), o: r.get('to'), t, d: true, e });
-      if (r.get('toRanked')) add(r.get('to'), { c, f, n: r.get('fromName'), o: r.get('from'), t, d: false, e });
+      const [c, confidence, t, e] = [Number(r.get('c')), r.get('confidence') as number, r.get('t') as string, r.get('e') as string];
+      const [fromLast, toLast] = [r.get('fromLast'), r.get('toLast')].map((x) => (x === null ? Infinity : Number(x)));
+      if (c >= fromLast) add(r.get('from'), { c, confidence, n: r.get('toName'), o: r.get('to'), t, d: true, e });
+      if (c >= toLast) add(r.get('to'), { c, confidence, n: r.get('fromName'), o: r.get('from'), t, d: false, e });
     }
   }
   rankTimings.touched = lap();
