@@ -3,7 +3,8 @@
  * core: the seed documents copied into bench/corpus/extract/ until they total 20 MB (override with
  * BENCH_MB). Prints machine info and the numbers, and writes bench/results/extract.md.
  *
- *   npm run build && node dist/bench/extract.js
+ *   npm run build && node dist/bench/extract.js          (prints; writes bench/results/extract.md)
+ *   node dist/bench/extract.js --json                    (one JSON line: what `npm run bench` records)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -27,7 +28,22 @@ function mainThreadCpu(): number | null {
   }
 }
 
+/** What the run measured (MB = 2^20 bytes); `npm run bench`'s ingest section records it. */
+export interface ExtractBench {
+  mb: number;
+  files: number;
+  wallSeconds: number;
+  /** Process CPU (user + system, V8's compiler and collector threads included). */
+  cpuSeconds: number;
+  /** The main thread alone, when /proc gives it. */
+  mainSeconds: number | null;
+  /** Process CPU MB/s after the first quarter (the compiler's warm-up done). */
+  steadyCpuMBps: number | null;
+  load: number[];
+}
+
 function main(): void {
+  const json = process.argv.includes('--json');
   const root = packageRoot();
   const targetMb = Number(process.env.BENCH_MB ?? 20);
   const seedsDir = path.join(root, 'seeds');
@@ -79,13 +95,20 @@ function main(): void {
   const mainSecs = m1 !== null && m2 !== null ? m2 - m1 : null;
   const gcFlags = process.execArgv.filter((a) => /gc/.test(a)).join(' ');
   let steady = '';
+  let steadyCpuMBps: number | null = null;
   if (warm) {
     const wmb = (bytes - warm.bytes) / 1024 / 1024;
     const wu = process.cpuUsage(warm.cpu);
+    steadyCpuMBps = wmb / ((wu.user + wu.system) / 1e6);
     const wmain = warm.main !== null && m2 !== null ? m2 - warm.main : null;
     steady = `${(wmb / ((wu.user + wu.system) / 1e6)).toFixed(2)} MB/s of process CPU time${wmain ? `, ${(wmb / wmain).toFixed(2)} MB/s of main-thread CPU time` : ''}`;
   }
   const mb = bytes / 1024 / 1024;
+  if (json) {
+    const r: ExtractBench = { mb, files: files.length, wallSeconds: secs, cpuSeconds: cpuSecs, mainSeconds: mainSecs, steadyCpuMBps, load: os.loadavg() };
+    process.stdout.write(JSON.stringify(r) + '\n');
+    return;
+  }
   const cpus = os.cpus();
   const lines = [
     '# Extraction benchmark',
@@ -109,4 +132,4 @@ function main(): void {
   fs.writeFileSync(path.join(results, 'extract.md'), lines.join('\n'));
 }
 
-main();
+if (require.main === module) main();

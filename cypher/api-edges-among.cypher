@@ -5,6 +5,8 @@
 // edge gives its best evidence entry (entry 0 of its lists, kept best first by the writer); its
 // best confidence decides $minConfidence. As in api-neighbours, each branch expands one family
 // of types, and only when asked for.
+// Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
+// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
@@ -18,5 +20,5 @@ CALL (a) {
 WITH a, r, b, rank, weight
 ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
 LIMIT $limit
-RETURN elementId(r) AS id, a.id AS source, b.id AS target, type(r) AS type, weight, r.evText[0] AS evidence,
+RETURN elementId(r) AS id, a.id AS source, b.id AS target, type(r) AS type, weight, {{EVIDENCE_TEXT(r, 0)}} AS evidence,
        r.evDocument[0] AS document, r.evParagraph[0] AS paragraph, r.confidence AS confidence

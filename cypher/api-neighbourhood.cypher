@@ -15,6 +15,8 @@
 // (Keeping each hop's relationships to skip the second reading of the edges was tried: the hops'
 // lists ride along every row of the edges' sort, which Neo4j counts whole per row: a few hundred
 // co-occurrences passed the 512 MB transaction limit.)
+// Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
+// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 CALL () {
   UNWIND range(0, size($ids) - 1) AS i
   MATCH (s:Entity {id: $ids[i]})
@@ -100,7 +102,7 @@ CALL (nodes) {
   WITH a, r, b, rank, weight
   ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
   LIMIT $edgeLimit + 1
-  RETURN collect(CASE WHEN $details THEN [elementId(r), a.id, b.id, type(r), weight, r.evText[0], r.evDocument[0], r.evParagraph[0], r.confidence]
+  RETURN collect(CASE WHEN $details THEN [elementId(r), a.id, b.id, type(r), weight, {{EVIDENCE_TEXT(r, 0)}}, r.evDocument[0], r.evParagraph[0], r.confidence]
                   ELSE [elementId(r), a.id, b.id, type(r), weight] END) AS edges
 }
 // Rows are lists, not maps (the driver decodes every key of every map: a third of the API's CPU

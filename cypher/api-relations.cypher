@@ -12,6 +12,8 @@
 // confidence reaches it and, inside them, the entries that do: the lists being sorted by
 // confidence, those are a prefix, so filtering the first k.evidence entries is the evidence page.
 // The other end comes as a summary (src/api/selection.ts: the rest is loaded only when asked).
+// Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
+// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 UNWIND $asks AS k
 MATCH (a:Entity {id: k.id})
 CALL (a, k) {
@@ -47,4 +49,4 @@ RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE
        b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other,
        r.count AS count, r.documents AS documentCount, r.confidence AS confidence,
        [i IN range(0, size(top) - 1) WHERE top[i] >= k.minConfidence |
-         {text: r.evText[i], documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] AS evidence
+         {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] AS evidence

@@ -11,6 +11,8 @@
 // can expand (all of them, or the per-type field's one); __projection__ the other end's
 // properties (compiled-node-summary or compiled-node-full). Gives __out__ (per entity: its rows)
 // and __set__ (the distinct other ends, the set the fields below this one start from).
+// Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
+// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
@@ -50,7 +52,7 @@ CALL (__from__) {
       type: type(r), direction: CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
       other: __projection__, count: r.count, documentCount: r.documents, confidence: r.confidence,
       evidence: [i IN range(0, size(top) - 1) WHERE top[i] >= $__p__minConfidence |
-        {text: r.evText[i], documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}]
+        {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}]
     }) AS rows, collect(b) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached

@@ -1,6 +1,8 @@
 // Typed relations: ONE relationship per (type, from, to), its evidence as parallel lists
-// (evDocument, evParagraph, evText, evConfidence) in canonical order: confidence descending,
-// then document, paragraph, text. A row brings a batch's entries for one relationship
+// (evDocument, evParagraph, evAt, evStart, evEnd, evText, evConfidence) in canonical order:
+// confidence descending, then document, paragraph, start offset. An entry is a position, not a
+// copy: the stored Paragraph `${evDocument}#${evAt}` and the code-point offsets of the sentence
+// in its text; evText holds the sentence only where it lies in no paragraph (evAt -1), '' else. A row brings a batch's entries for one relationship
 // (src/graph/rows.ts mergeRelationRows); they join the stored ones, the whole is sorted again,
 // and count / documents / confidence (best) follow from the lists. So any order of ingestion
 // gives the same lists. The type comes from a parameter the loader validated against
@@ -25,13 +27,14 @@ CALL (a, b, row, old) {
   RETURN old AS r
 }
 WITH r, row, coalesce(r.evDocument, []) AS ds
-WITH r, [i IN range(0, size(ds) - 1) | {c: r.evConfidence[i], d: ds[i], p: r.evParagraph[i], t: r.evText[i]}]
-      + [i IN range(0, size(row.evDocument) - 1) | {c: row.evConfidence[i], d: row.evDocument[i], p: row.evParagraph[i], t: row.evText[i]}] AS entries
+WITH r, [i IN range(0, size(ds) - 1) | {c: r.evConfidence[i], d: ds[i], p: r.evParagraph[i], a: r.evAt[i], s: r.evStart[i], e: r.evEnd[i], t: r.evText[i]}]
+      + [i IN range(0, size(row.evDocument) - 1) | {c: row.evConfidence[i], d: row.evDocument[i], p: row.evParagraph[i], a: row.evAt[i], s: row.evStart[i], e: row.evEnd[i], t: row.evText[i]}] AS entries
 CALL (entries) {
   UNWIND entries AS e
-  WITH e ORDER BY e.c DESC, e.d, e.p, e.t
+  WITH e ORDER BY e.c DESC, e.d, e.p, e.s
   RETURN collect(e) AS sorted, count(DISTINCT e.d) AS documents
 }
 SET r.evConfidence = [e IN sorted | e.c], r.evDocument = [e IN sorted | e.d],
-    r.evParagraph = [e IN sorted | e.p], r.evText = [e IN sorted | e.t],
+    r.evParagraph = [e IN sorted | e.p], r.evAt = [e IN sorted | e.a], r.evStart = [e IN sorted | e.s],
+    r.evEnd = [e IN sorted | e.e], r.evText = [e IN sorted | e.t],
     r.count = size(sorted), r.documents = documents, r.confidence = sorted[0].c

@@ -9,6 +9,7 @@ WHERE $documentId IN r.evDocument
 WITH r, [i IN range(0, size(r.evDocument) - 1) WHERE r.evDocument[i] <> $documentId] AS keep
 WITH r, keep, [i IN keep | r.evDocument[i]] AS ds, [i IN keep | r.evConfidence[i]] AS cs
 SET r.evConfidence = cs, r.evParagraph = [i IN keep | r.evParagraph[i]],
+    r.evAt = [i IN keep | r.evAt[i]], r.evStart = [i IN keep | r.evStart[i]], r.evEnd = [i IN keep | r.evEnd[i]],
     r.evText = [i IN keep | r.evText[i]], r.evDocument = ds, r.count = size(ds),
     r.confidence = cs[0], r.documents = COUNT { UNWIND ds AS d RETURN DISTINCT d }
 WITH r WHERE r.count = 0

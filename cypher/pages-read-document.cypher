@@ -4,6 +4,8 @@
 // gives. Relations are reached through the entities it mentions (and the document itself), so a
 // hub's relations from other documents are filtered on r.evDocument, never returned; a relation
 // (one per type and pair) gives one row per evidence entry of this document.
+// Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
+// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 MATCH (d:Document {id: $id})
 CALL (d) {
   OPTIONAL MATCH (d)-[:HAS_PARAGRAPH]->(p:Paragraph)
@@ -23,7 +25,7 @@ CALL (d) {
   MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity)
   WHERE d.id IN r.evDocument AND r.confidence >= $minConfidence
   UNWIND [i IN range(0, size(r.evDocument) - 1) WHERE r.evDocument[i] = d.id AND r.evConfidence[i] >= $minConfidence] AS i
-  RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: r.evText[i],
+  RETURN collect({type: type(r), source: a.id, sourceName: a.name, target: b.id, targetName: b.name, evidence: {{EVIDENCE_TEXT(r, i)}},
                   paragraph: r.evParagraph[i], confidence: r.evConfidence[i]}) AS relations
 }
 RETURN d {.*, _labels: labels(d)} AS d, paragraphs, mentions, relations

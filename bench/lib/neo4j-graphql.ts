@@ -35,13 +35,17 @@ export function neo4jGraphqlTypeDefs(): string {
   // Same order as ours (issue 11): count descending, then the other end's name, then id.
   const page = `MATCH (this)-[r:${TYPES()}]-(b:Entity) WITH this, r, b ORDER BY r.count DESC, coalesce(b.name, b.id), b.id LIMIT $first`;
   return `
-# The stored typed relationship (issue 11): one per (type, from, to), evidence as parallel lists.
+# The stored typed relationship (issue 11): one per (type, from, to), evidence as parallel lists
+# (positions: the sentence is read from its Paragraph, as ours does).
 type RelProps @relationshipProperties {
   count: Int
   documents: Int
   confidence: Float
   evDocument: [String!]
   evParagraph: [String!]
+  evAt: [Int!]
+  evStart: [Int!]
+  evEnd: [Int!]
   evText: [String!]
   evConfidence: [Float!]
 }
@@ -64,7 +68,7 @@ type RelationView @node(labels: ["BenchRelationView"]) {
   documents: Int
   confidence: Float
   evidence(first: Int = 3): [Evidence!]!
-    @cypher(statement: "UNWIND range(0, size(this.evText) - 1)[..$first] AS i RETURN { text: this.evText[i], documentId: this.evDocument[i], paragraph: this.evParagraph[i], confidence: this.evConfidence[i] } AS ev", columnName: "ev")
+    @cypher(statement: "UNWIND range(0, size(this.evDocument) - 1)[..$first] AS i RETURN { text: CASE WHEN coalesce(this.evAt[i], -1) < 0 THEN this.evText[i] ELSE COLLECT { MATCH (p:Paragraph {id: this.evDocument[i] + '#' + toString(this.evAt[i])}) RETURN substring(p.text, this.evStart[i], this.evEnd[i] - this.evStart[i]) }[0] END, documentId: this.evDocument[i], paragraph: this.evParagraph[i], confidence: this.evConfidence[i] } AS ev", columnName: "ev")
   entity: Entity! @cypher(statement: "RETURN this.entity AS e", columnName: "e")
 }
 
@@ -83,7 +87,7 @@ ${rels}
   # The generic "all typed relations" fields @neo4j/graphql cannot derive: @cypher escape hatches
   # with the same typed expansion, order and page as ours (relations(first:)).
   relations(first: Int = 1000000): [RelationView!]!
-    @cypher(statement: "${page} RETURN { type: type(r), direction: CASE WHEN startNode(r) = this THEN 'OUT' ELSE 'IN' END, count: r.count, documents: r.documents, confidence: r.confidence, evText: r.evText, evDocument: r.evDocument, evParagraph: r.evParagraph, evConfidence: r.evConfidence, entity: b } AS rel", columnName: "rel")
+    @cypher(statement: "${page} RETURN { type: type(r), direction: CASE WHEN startNode(r) = this THEN 'OUT' ELSE 'IN' END, count: r.count, documents: r.documents, confidence: r.confidence, evAt: r.evAt, evStart: r.evStart, evEnd: r.evEnd, evText: r.evText, evDocument: r.evDocument, evParagraph: r.evParagraph, evConfidence: r.evConfidence, entity: b } AS rel", columnName: "rel")
   neighbours(first: Int = 1000000): [Entity!]!
     @cypher(statement: "${page} RETURN b", columnName: "b")
 }

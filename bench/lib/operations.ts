@@ -66,7 +66,7 @@ const RELATION_FIELDS = 'type direction count confidence evidence(first: 1) { te
 /** Every typed relation field of @neo4j/graphql's Entity (both directions), as connection selections. */
 function theirRelations(inner: (depth: number) => string, depth: number): string {
   return relationFields()
-    .map(([field]) => `${field}Connection { edges { properties { count confidence evText evDocument evParagraph evConfidence } node { id name kind ${inner(depth + 1)} } } }`)
+    .map(([field]) => `${field}Connection { edges { properties { count confidence evAt evStart evEnd evText evDocument evParagraph evConfidence } node { id name kind ${inner(depth + 1)} } } }`)
     .join('\n');
 }
 

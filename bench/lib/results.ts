@@ -2,6 +2,7 @@
  * The shape of bench/results/latest.json: what each section measured, read back by the renderer
  * (bench/lib/report.ts). Sections may come from different runs (`--only`).
  */
+import type { ExtractBench } from '../extract';
 import type { IngestMeasure } from './setup';
 import type { LoadResult } from './load';
 import type { OpName, Targets } from './operations';
@@ -70,6 +71,8 @@ export interface IngestResults {
   seeds: IngestMeasure;
   /** Extraction alone: wall seconds and CPU seconds (user + system) of each pass. */
   extractOnly: { bytes: number; seconds: number[]; cpuSeconds?: number[] };
+  /** bench/extract.ts run by the section (absent in results from before it did). */
+  extractBench?: ExtractBench | null;
   load: number[];
 }
 

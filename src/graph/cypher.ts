@@ -1,9 +1,12 @@
 /**
  * Cypher statements live in cypher/*.cypher and are loaded by name; code never builds Cypher
- * from input. A statement may use a fragment derived from the model, `{{RELATION_TYPES}}`: the
- * typed relations of model/relations.json as a relationship-type union (`A|B|C`), so that
- * Neo4j expands only those relationships of a node (not its thousands of MENTIONS) while the
- * types asked for stay parameters.
+ * from input. A statement may use fragments:
+ * - `{{RELATION_TYPES}}`, derived from the model: the typed relations of model/relations.json as a
+ *   relationship-type union (`A|B|C`), so that Neo4j expands only those relationships of a node
+ *   (not its thousands of MENTIONS) while the types asked for stay parameters;
+ * - `{{EVIDENCE_TEXT(r, i)}}`: the sentence of evidence entry `i` of typed relationship `r`
+ *   (cypher/fragment-evidence-text.cypher), one rule for every reader. Its arguments are the
+ *   statement's own variable names or an index literal, never input.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,16 +19,32 @@ function identifier(name: string): string {
   return name;
 }
 
-const FRAGMENTS: Record<string, () => string> = {
-  RELATION_TYPES: () => RELATION_TYPES.map(identifier).join('|'),
+const VARIABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)$/;
+
+/** cypher/fragment-evidence-text.cypher with its variables named (comment lines dropped: it is inlined). */
+function evidenceText(r: string, i: string): string {
+  const body = cypher('fragment-evidence-text')
+    .split('\n')
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join(' ');
+  return body.replace(/__r__/g, r).replace(/__i__/g, i);
+}
+
+const FRAGMENTS: Record<string, { arity: number; make: (...args: string[]) => string }> = {
+  RELATION_TYPES: { arity: 0, make: () => RELATION_TYPES.map(identifier).join('|') },
+  EVIDENCE_TEXT: { arity: 2, make: evidenceText },
 };
 
-/** Replaces the model fragments of a statement's text; an unknown fragment is an error. */
+/** Replaces the fragments of a statement's text; an unknown fragment or bad arguments are an error. */
 export function withFragments(text: string, name = 'statement'): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => {
-    const make = FRAGMENTS[key];
-    if (!make) throw new Error(`cypher/${name}.cypher uses an unknown fragment {{${key}}} (known: ${Object.keys(FRAGMENTS).join(', ')})`);
-    return make();
+  return text.replace(/\{\{(\w+)(?:\(([^)]*)\))?\}\}/g, (_m, key: string, list: string | undefined) => {
+    const fragment = FRAGMENTS[key];
+    if (!fragment) throw new Error(`cypher/${name}.cypher uses an unknown fragment {{${key}}} (known: ${Object.keys(FRAGMENTS).join(', ')})`);
+    const args = list === undefined ? [] : list.split(',').map((a) => a.trim());
+    if (args.length !== fragment.arity || !args.every((a) => VARIABLE.test(a))) {
+      throw new Error(`cypher/${name}.cypher: {{${key}}} takes ${fragment.arity} variable name(s) or index literal(s), got (${list ?? ''})`);
+    }
+    return fragment.make(...args);
   });
 }
 

@@ -117,6 +117,8 @@ export interface DbOptions {
   onQuery?: (name: string, params: Record<string, unknown>) => void;
   /** Statements in flight at once for this Db (one per request): keeps the naive mode from draining the pool. */
   maxConcurrent?: number;
+  /** Statements slower than this (ms) are logged as slow; default KG_SLOW_MS. The start-up warm-up plans on purpose and says so itself. */
+  slowMs?: number;
 }
 
 /** The API's reader: named, parameterised statements from cypher/, one round trip per call. */
@@ -157,7 +159,7 @@ export class Db {
         if (!neo4j.Neo4jError.isRetryable(err)) throw err;
         rows = await this.autoCommit(text, sent);
       }
-      observeCypher(name, started);
+      observeCypher(name, started, this.options.slowMs);
       return rows;
     } finally {
       this.release();

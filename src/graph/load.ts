@@ -23,7 +23,7 @@ import { cypher } from './cypher';
 import { run, writeConfig } from './db';
 import { recomputeEntities } from './recompute';
 import { settleRanks } from './rank';
-import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentRows, type Normaliser, type RowLimits } from './rows';
+import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentPart, type DocumentRows, type MentionRow, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
 
@@ -87,6 +87,25 @@ export function byPosition(
   };
 }
 
+/** Mention rows with their eKeys lists as positions in one list of distinct lists (cypher/ingest-mentions). */
+export function keysByPosition(part: DocumentPart<MentionRow>[]): { docs: DocumentPart<{ id: string; keys: number; props: Omit<MentionRow['props'], 'eKeys'> }>[]; keys: string[][] } {
+  const at = new Map<string, number>();
+  const keys: string[][] = [];
+  const docs = part.map(({ documentId, rows }) => ({
+    documentId,
+    rows: rows.map(({ id, props: { eKeys, ...props } }) => {
+      const k = JSON.stringify(eKeys);
+      let i = at.get(k);
+      if (i === undefined) {
+        at.set(k, (i = keys.length));
+        keys.push(eKeys);
+      }
+      return { id, keys: i, props };
+    }),
+  }));
+  return { docs, keys };
+}
+
 /** A stored document and what it contributed (from its Contribution node). */
 export interface Previous {
   id: string;
@@ -148,7 +167,7 @@ async function writeRows(tx: ManagedTransaction, docs: { rows: DocumentRows; sou
   // One row per entity and per pair for the whole batch (hubs are named by every document).
   await runBatched(tx, 'ingest-entities', mergeEntityRows(rowsOf.flatMap((d) => d.entities)));
   for (const part of documentBatches(rowsOf.map((d) => ({ documentId: d.documentId, rows: d.mentions })))) {
-    await run(tx, 'ingest-mentions', { docs: part });
+    await run(tx, 'ingest-mentions', keysByPosition(part));
   }
   // One row per (type, from, to) for the whole batch: each relationship is touched once.
   await runBatched(tx, 'ingest-relations', mergeRelationRows(rowsOf.flatMap((d) => d.relations)));
@@ -242,6 +261,13 @@ export interface LoadItem {
    * the hash of its bytes; `meta`: the metadata overrides it was extracted with (kept to verify it).
    */
   source: { text: string; sha256: string; meta?: Record<string, unknown> };
+  /** `rowsFor(doc, source, opts)` computed ahead (ingestPaths does it while the previous batch is written). */
+  rows?: DocumentRows;
+}
+
+/** What loadDocuments writes for one document (throws DocumentRefusedError for one it refuses). */
+export function rowsFor(doc: ExtractedDocument, source: LoadItem['source'], opts: LoadOptions = {}): DocumentRows {
+  return toRows(doc, source, opts.normalise ?? normaliseKey, opts.limits ?? rowLimits());
 }
 
 /**
@@ -250,9 +276,8 @@ export interface LoadItem {
  * call, as it replaces the earlier one); use `loadDocument` for one.
  */
 export async function loadDocuments(driver: Driver, items: LoadItem[], opts: LoadOptions = {}): Promise<LoadResult[]> {
-  const limits = opts.limits ?? rowLimits();
-  const pending: Pending[] = items.map(({ doc, source }) => {
-    const rows = toRows(doc, source, opts.normalise ?? normaliseKey, limits);
+  const pending: Pending[] = items.map(({ doc, source, rows: ahead }) => {
+    const rows = ahead ?? rowsFor(doc, source, opts);
     const meta = source.meta && Object.keys(source.meta).length ? JSON.stringify(source.meta) : '';
     return { rows, sha256: source.sha256, file: rows.document.props.file as string, source: { text: source.text, meta } };
   });

@@ -72,7 +72,12 @@ export interface RelationRow {
   type: string;
   from: string;
   to: string;
-  props: { document: string; paragraph?: string; evidence: string; confidence: number };
+  /**
+   * `at`, `start`, `end`: where the evidence lies, the ordinal of the stored paragraph (Paragraph
+   * id `${document}#${at}`) and the code-point offsets of the sentence in that paragraph's text
+   * (Cypher's substring counts code points); at -1 when it lies in no paragraph (header lines).
+   */
+  props: { document: string; paragraph?: string; evidence: string; confidence: number; at: number; start: number; end: number };
 }
 
 export interface CoOccurrenceRow {
@@ -324,7 +329,8 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
     const confidence = typeof r.confidence === 'number' && Number.isFinite(r.confidence) ? r.confidence : 0;
     const prev = relByKey.get(key);
     if (prev && prev.props.confidence >= confidence) continue;
-    const props: RelationRow['props'] = { document: documentId, evidence: r.evidence ?? '', confidence };
+    const evidence = r.evidence ?? '';
+    const props: RelationRow['props'] = { document: documentId, evidence, confidence, ...locateEvidence(evidence, r.paragraph ?? null, doc.paragraphs, source.text) };
     if (nonEmpty(r.paragraph)) props.paragraph = r.paragraph;
     relByKey.set(key, { type: r.type, from: r.from, to: r.to, props });
   }
@@ -402,6 +408,46 @@ export function toRows(doc: ExtractedDocument, source: SourceInfo, normalise: No
 
   const entityIds = distinct([...ids, documentId]).sort();
   return { documentId, document, entities, mentions, relations, cooccurrences, paragraphs, entityIds, warnings };
+}
+
+/**
+ * Where an evidence sentence lies among the document's paragraphs: the first paragraph whose text
+ * contains it, those numbered as the relation's paragraph first, then all by ordinal; its offsets
+ * in code points. cypher/graph-migrate-evidence.cypher locates stored texts by the same rule, so
+ * a migrated graph equals a fresh ingest. Not found (or empty): at -1, the text is kept instead.
+ */
+export function locateEvidence(
+  evidence: string,
+  paragraph: string | null,
+  paragraphs: ExtractedDocument['paragraphs'],
+  text: string,
+): { at: number; start: number; end: number } {
+  if (evidence) {
+    const order = paragraphs.map((p, i) => ({ p, i }));
+    const numbered = nonEmpty(paragraph) ? order.filter(({ p }) => p.number === paragraph) : [];
+    for (const { p, i } of [...numbered, ...order]) {
+      const body = text.slice(p.start, p.end);
+      const k = body.indexOf(evidence);
+      if (k < 0) continue;
+      const start = codePoints(body.slice(0, k));
+      return { at: i, start, end: start + codePoints(evidence) };
+    }
+  }
+  return { at: -1, start: 0, end: 0 };
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    else {
+      const d = s.charCodeAt(i + 1);
+      n++;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }
 
 /**
@@ -539,6 +585,11 @@ export interface MergedRelationRow {
   evDocument: string[];
   /** '' when the extractor gave no paragraph (lists cannot hold null). */
   evParagraph: string[];
+  /** Position of the evidence (RelationRow props at/start/end): a paragraph ordinal (-1: none) and code-point offsets in its text. */
+  evAt: number[];
+  evStart: number[];
+  evEnd: number[];
+  /** The evidence text only where it lies in no paragraph ('' otherwise: readers take the paragraph's substring). */
   evText: string[];
   evConfidence: number[];
 }
@@ -548,10 +599,13 @@ export function mergeRelationRows(rows: RelationRow[]): MergedRelationRow[] {
   for (const r of rows) {
     const key = `${r.from}\u0000${r.to}\u0000${r.type}`;
     let m = byKey.get(key);
-    if (!m) byKey.set(key, (m = { type: r.type, from: r.from, to: r.to, evDocument: [], evParagraph: [], evText: [], evConfidence: [] }));
+    if (!m) byKey.set(key, (m = { type: r.type, from: r.from, to: r.to, evDocument: [], evParagraph: [], evAt: [], evStart: [], evEnd: [], evText: [], evConfidence: [] }));
     m.evDocument.push(r.props.document);
     m.evParagraph.push(r.props.paragraph ?? '');
-    m.evText.push(r.props.evidence);
+    m.evAt.push(r.props.at);
+    m.evStart.push(r.props.start);
+    m.evEnd.push(r.props.end);
+    m.evText.push(r.props.at < 0 ? r.props.evidence : '');
     m.evConfidence.push(r.props.confidence);
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -18,6 +18,8 @@ export async function applySchema(driver: Driver, opts: { database?: string; awa
     await session.run(cypher('graph-migrate'));
     // Auto-commit (session.run): the fold of old-shape relations commits in bounded transactions.
     await session.run(cypher('graph-migrate-relations'));
+    // Then evidence sentences stored as text become positions in their paragraphs.
+    await session.run(cypher('graph-migrate-evidence'));
     await buildRanks(driver, opts);
     return statements.length;
   } finally {

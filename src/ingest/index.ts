@@ -9,12 +9,12 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import type { DocumentMeta, ExtractedDocument } from '../extract/types';
-import { loadDocuments, storedDocumentIds, sha256Of, type LoadResult } from '../graph/load';
+import { loadDocuments, rowsFor, storedDocumentIds, sha256Of, type LoadResult } from '../graph/load';
 import { isUnavailable } from '../graph/db';
-import { documentIdFor, fileNameProblem } from '../graph/rows';
+import { documentIdFor, fileNameProblem, type DocumentRows } from '../graph/rows';
 import { expandPaths } from './files';
 import { pipelineExtractor, type Extractor } from './extractor';
-import type { ExtractionQueue } from './queue';
+import { ExtractionQueue, type Extracted } from './queue';
 
 export type FileOutcome = 'ingested' | 'unchanged' | 'replaced' | 'failed';
 
@@ -42,10 +42,12 @@ export interface IngestOptions {
   extractor?: Extractor;
   /**
    * Documents written per transaction (default 100, at most BATCH_BYTES of text). Each document is
-   * still stored whole or not at all; a batch that fails is retried one document at a time, so
-   * only the bad document fails.
+   * still stored whole or not at all; a batch that fails is retried in halves down to single
+   * documents, so only the bad document fails.
    */
   batchSize?: number;
+  /** Called after each file extracted: its size and the seconds extraction took (benchmarks). */
+  onExtracted?: (bytes: number, seconds: number) => void;
 }
 
 /**
@@ -54,7 +56,10 @@ export interface IngestOptions {
  * measured from 1,000 to 2,000 synthetic documents: relation stage 9.5 s vs 20.1 s at 25, whole
  * ingest 86 s vs 112 s (README "Storage"). Not 400: documents 2,000-4,000 went faster (relation
  * stage 65 s vs 111 s) but from about 4,000 documents on, 400-document batches failed in Neo4j and
- * were retried one document at a time (bench/findings.md "Ingest helper").
+ * were retried one document at a time (bench/findings.md "Ingest helper"; a failed batch is now
+ * retried in halves). Still 100 (bench/findings.md "pipe helper"): the per-batch costs other than
+ * the relation stage are small, and since evidence entries are positions rather than sentences
+ * ("evid helper") the lists a batch rewrites are several times smaller.
  */
 export const DEFAULT_BATCH_SIZE = 100;
 /** Text per write transaction: many small documents share one, a large one goes alone. */
@@ -106,10 +111,12 @@ interface Loadable {
   sha256: string;
   /** Metadata overrides it was extracted with (kept with the document to verify it). */
   meta?: MetaOverrides;
+  /** Its rows, computed while the previous batch is written (absent: loadDocuments makes them, or refuses the document). */
+  rows?: DocumentRows;
 }
 
 /** Refuse bad input, then extract (pure, CPU): everything before the write but the hash check. */
-async function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions, meta?: MetaOverrides): Promise<Loadable> {
+async function extractOne(bytes: Buffer, file: string, sha256: string, opts: IngestOptions): Promise<Loadable> {
   const extractor = opts.extractor ?? pipelineExtractor;
   let text: string;
   try {
@@ -119,11 +126,45 @@ async function extractOne(bytes: Buffer, file: string, sha256: string, opts: Ing
   }
   let doc: ExtractedDocument;
   try {
-    doc = withMeta(extractor.extract(text, file), meta);
+    doc = extractor.extract(text, file);
   } catch (err) {
     throw new Error(`extraction failed: ${message(err)}`);
   }
-  return { file, doc, text, sha256, meta };
+  return { file, doc, text, sha256 };
+}
+
+/**
+ * extractOne in the queue's worker thread when there is one (the main thread stays free for the
+ * writes), inline otherwise; same refusals and errors either way.
+ */
+async function extractVia(queue: ExtractionQueue | null, bytes: Buffer, file: string, sha256: string, opts: IngestOptions): Promise<Loadable> {
+  const t0 = process.hrtime.bigint();
+  const inline = async (b: Buffer, f: string): Promise<Extracted> => {
+    try {
+      const l = await extractOne(b, f, sha256, opts);
+      return { text: l.text, doc: l.doc };
+    } catch (err) {
+      if (err instanceof InputRefusedError) return { refused: err.message };
+      throw err;
+    }
+  };
+  const got = queue ? await queue.extract(bytes, file, inline) : await inline(bytes, file);
+  if ('refused' in got) throw new InputRefusedError(file, got.refused);
+  opts.onExtracted?.(bytes.length, got.seconds ?? Number(process.hrtime.bigint() - t0) / 1e9);
+  return { file, doc: got.doc, text: got.text, sha256 };
+}
+
+/**
+ * The document's rows, made now (while the previous batch is being written) rather than at the
+ * start of its own write transaction. A document they refuse gets none: loadDocuments then
+ * refuses it with the same error, where a refusal is handled.
+ */
+function rowsAhead(p: Loadable): DocumentRows | undefined {
+  try {
+    return rowsFor(p.doc, { text: p.text, sha256: p.sha256, meta: p.meta });
+  } catch {
+    return undefined;
+  }
 }
 
 function toResult(p: Loadable, res: LoadResult): FileResult {
@@ -159,33 +200,27 @@ function writeBatches(items: Loadable[]): Loadable[][] {
 
 /**
  * Writes loadable files, a batch per transaction. A batch that fails for another reason than the
- * database going away is retried one document at a time, so one bad document fails alone.
- * Connection errors propagate.
+ * database going away is retried in halves, down to single documents: one bad document fails
+ * alone after ~2·log2(batch) transactions (not one per document of its batch), and a batch too
+ * heavy for the write timeout (KG_WRITE_TIMEOUT_MS) is cut to a size that passes instead of being
+ * written a document at a time. Connection errors propagate.
  */
 async function writeAll(driver: Driver, items: Loadable[], opts: IngestOptions): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const batch of writeBatches(items)) {
-    const load = (b: Loadable[]) =>
-      loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256, meta: p.meta } })), { database: opts.database });
+  const load = (b: Loadable[]) =>
+    loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256, meta: p.meta }, rows: p.rows })), { database: opts.database });
+  const write = async (batch: Loadable[]): Promise<FileResult[]> => {
     try {
       const res = await load(batch);
-      batch.forEach((p, i) => results.push(toResult(p, res[i])));
+      return batch.map((p, i) => toResult(p, res[i]));
     } catch (err) {
       if (isConnectionError(err)) throw err;
-      if (batch.length === 1) {
-        results.push(failure(batch[0].file, err));
-        continue;
-      }
-      for (const p of batch) {
-        try {
-          results.push(toResult(p, (await load([p]))[0]));
-        } catch (e) {
-          if (isConnectionError(e)) throw e;
-          results.push(failure(p.file, e));
-        }
-      }
+      if (batch.length === 1) return [failure(batch[0].file, err)];
+      const half = Math.ceil(batch.length / 2);
+      return [...(await write(batch.slice(0, half))), ...(await write(batch.slice(half)))];
     }
-  }
+  };
+  const results: FileResult[] = [];
+  for (const batch of writeBatches(items)) results.push(...(await write(batch)));
   return results;
 }
 
@@ -255,47 +290,54 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
     if ('unavailable' in s) throw new DatabaseUnavailableError(s.unavailable);
     s.results.forEach(report);
   };
-  for await (const chunk of readChunks(files, Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE))) {
-    if ('unreadable' in chunk) {
-      await settle();
-      report(failure(chunk.unreadable, chunk.error));
-      continue;
-    }
-    let stored: Map<string, string>;
-    try {
-      stored = await storedDocumentIds(driver, chunk.files.map((f) => f.sha256), { database: opts.database });
-    } catch (err) {
-      await settle().catch(() => undefined);
-      throw isConnectionError(err) ? new DatabaseUnavailableError(err) : err;
-    }
-    // Slots in file order: settled already, or the position of the file among those to write.
-    const slots: (FileResult | number)[] = [];
-    const toWrite: Loadable[] = [];
-    for (const f of chunk.files) {
-      const id = stored.get(f.sha256);
-      if (id) {
-        slots.push({ file: f.name, outcome: 'unchanged', documentId: id });
+  // Extraction in a worker thread (unless a custom extractor is given): the main thread encodes
+  // and sends the write in flight while the next batch is extracted, instead of taking turns.
+  const queue = opts.extractor ? null : new ExtractionQueue(1);
+  try {
+    for await (const chunk of readChunks(files, Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE))) {
+      if ('unreadable' in chunk) {
+        await settle();
+        report(failure(chunk.unreadable, chunk.error));
         continue;
       }
-      // Let the write in flight go on between files: extraction is synchronous CPU work, and
-      // without a turn of the event loop the write's next statement would wait for the whole
-      // batch's extraction (the two ran one after the other instead of side by side).
-      if (writing) await new Promise((resolve) => setImmediate(resolve));
+      let stored: Map<string, string>;
       try {
-        const p = await extractOne(f.bytes, path.basename(f.name), f.sha256, opts);
-        slots.push(toWrite.length);
-        toWrite.push({ ...p, file: f.name });
+        stored = await storedDocumentIds(driver, chunk.files.map((f) => f.sha256), { database: opts.database });
       } catch (err) {
-        slots.push(failure(f.name, err));
+        await settle().catch(() => undefined);
+        throw isConnectionError(err) ? new DatabaseUnavailableError(err) : err;
       }
+      // Slots in file order: settled already, or the position of the file among those to write.
+      const slots: (FileResult | number)[] = [];
+      const toWrite: Loadable[] = [];
+      for (const f of chunk.files) {
+        const id = stored.get(f.sha256);
+        if (id) {
+          slots.push({ file: f.name, outcome: 'unchanged', documentId: id });
+          continue;
+        }
+        // Inline extraction is synchronous CPU work: let the write in flight send its next
+        // statement between files (in the worker it runs beside the write anyway).
+        if (writing && !queue) await new Promise((resolve) => setImmediate(resolve));
+        try {
+          // One file at a time even in the worker: a document that kills it (out of memory) fails alone.
+          const p = await extractVia(queue, f.bytes, path.basename(f.name), f.sha256, opts);
+          slots.push(toWrite.length);
+          toWrite.push({ ...p, file: f.name, rows: rowsAhead(p) });
+        } catch (err) {
+          slots.push(failure(f.name, err));
+        }
+      }
+      await settle(); // results are reported in file order
+      writing = writeAll(driver, toWrite, opts).then(
+        (written): Settled => ({ results: slots.map((s) => (typeof s === 'number' ? written[s] : s)) }),
+        (err): Settled => (isConnectionError(err) ? { unavailable: err } : { results: slots.map((s) => (typeof s === 'number' ? failure(toWrite[s].file, err) : s)) }),
+      );
     }
-    await settle(); // results are reported in file order
-    writing = writeAll(driver, toWrite, opts).then(
-      (written): Settled => ({ results: slots.map((s) => (typeof s === 'number' ? written[s] : s)) }),
-      (err): Settled => (isConnectionError(err) ? { unavailable: err } : { results: slots.map((s) => (typeof s === 'number' ? failure(toWrite[s].file, err) : s)) }),
-    );
+    await settle();
+  } finally {
+    await queue?.close();
   }
-  await settle();
   return summary;
 }
 
@@ -331,23 +373,8 @@ export async function ingestText(
     const stored = (await storedDocumentIds(driver, [sha256], { database: opts.database })).get(sha256);
     if (stored) return { file, outcome: 'unchanged', documentId: stored };
     const overrides = definedMeta(meta);
-    let p: Loadable;
-    if (opts.queue && !opts.extractor) {
-      const inline = async (b: Buffer, f: string) => {
-        try {
-          const l = await extractOne(b, f, sha256, opts);
-          return { text: l.text, doc: l.doc };
-        } catch (err) {
-          if (err instanceof InputRefusedError) return { refused: err.message };
-          throw err;
-        }
-      };
-      const got = await opts.queue.extract(bytes, file, inline);
-      if ('refused' in got) throw new InputRefusedError(file, got.refused);
-      p = { file, doc: withMeta(got.doc, overrides), text: got.text, sha256, meta: overrides };
-    } else {
-      p = await extractOne(bytes, file, sha256, opts, overrides);
-    }
+    const got = await extractVia(opts.queue && !opts.extractor ? opts.queue : null, bytes, file, sha256, opts);
+    const p: Loadable = { ...got, doc: withMeta(got.doc, overrides), meta: overrides };
     const [res] = await loadDocuments(driver, [{ doc: p.doc, source: { text: p.text, sha256, meta: overrides } }], { database: opts.database });
     return toResult(p, res);
   } catch (err) {

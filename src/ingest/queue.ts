@@ -26,7 +26,7 @@ export class IngestBusyError extends Error {
 }
 
 /** Extraction's answer: the text and document, or why the input is refused. */
-export type Extracted = { text: string; doc: ExtractedDocument } | { refused: string };
+export type Extracted = { text: string; doc: ExtractedDocument; seconds?: number } | { refused: string };
 
 function workerScript(): string | null {
   const beside = path.join(__dirname, 'extract-worker.js');
@@ -68,7 +68,7 @@ export class ExtractionQueue {
       if (this.waiting.size === 0) w.unref();
       if ('refused' in r) p.resolve({ refused: r.refused });
       else if ('error' in r) p.reject(new Error(r.error));
-      else p.resolve({ text: r.text, doc: r.doc });
+      else p.resolve({ text: r.text, doc: r.doc, seconds: r.seconds });
     });
     const fail = (cause: Error) => {
       if (this.worker !== w && this.worker !== null) return; // an earlier worker's late exit

@@ -5,6 +5,9 @@ import { cypher } from '../../src/graph/cypher';
 import { RELATIONS } from '../../src/model';
 import { Harness, ok, seedFiles, seedText, startHarness } from './api-harness';
 
+/** Entry `i` of a stored fact's evidence as text (its position read through the document's paragraphs, not by id as the API does). */
+const EV_TEXT = (i: string) =>
+  `CASE WHEN r.evAt[${i}] < 0 THEN r.evText[${i}] ELSE head([(:Document {id: r.evDocument[${i}]})-[:HAS_PARAGRAPH]->(p:Paragraph {ordinal: r.evAt[${i}]}) | substring(p.text, r.evStart[${i}], r.evEnd[${i}] - r.evStart[${i}])]) END`;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -89,7 +92,7 @@ describe('entities', () => {
     const rows = await cypherRows(
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND type(r) <> 'PARTNERS_WITH'
        RETURN a.id AS a, type(r) AS type, b.id AS b, r.count AS count, r.documents AS documents, r.confidence AS confidence,
-              r.evDocument[0] AS document, r.evText[0] AS evidence ORDER BY a, type, b LIMIT 1`,
+              r.evDocument[0] AS document, ${EV_TEXT('0')} AS evidence ORDER BY a, type, b LIMIT 1`,
       { types: RELATIONS.map((r) => r.type) },
     );
     expect(rows.length).toBe(1);
@@ -123,7 +126,7 @@ describe('entities', () => {
       `MATCH (a:Entity {id: $id})-[r]-(b:Entity) WHERE type(r) IN $types
        RETURN type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction, b.id AS other, coalesce(b.name, b.id) AS name,
               r.count AS count, r.documents AS documents, r.confidence AS confidence,
-              r.evDocument AS docs, r.evParagraph AS paras, r.evText AS texts, r.evConfidence AS confs`,
+              r.evDocument AS docs, r.evParagraph AS paras, [i IN range(0, size(r.evDocument) - 1) | ${EV_TEXT('i')}] AS texts, r.evConfidence AS confs`,
       { id, types },
     );
     const q = `query($id: ID!) { entity(id: $id) { relations(first: 1000) { type direction entity { id name } count documentCount confidence
@@ -319,7 +322,7 @@ describe('subgraphs', () => {
       nodes { id } edges { source target type weight evidence document paragraph confidence } } }`, { id })).neighbourhood;
     const stored = await cypherRows(
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
-       RETURN a.id AS source, b.id AS target, type(r) AS type, r.count AS weight, r.evText[0] AS evidence, r.evDocument[0] AS document,
+       RETURN a.id AS source, b.id AS target, type(r) AS type, r.count AS weight, ${EV_TEXT('0')} AS evidence, r.evDocument[0] AS document,
               r.evParagraph[0] AS paragraph, r.confidence AS confidence`,
       { ids: g.nodes.map((n: any) => n.id), types },
     );

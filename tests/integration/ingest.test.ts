@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { loadDocument, sha256Of } from '../../src/graph/load';
+import { removeDocuments } from '../../src/graph/remove';
 import { createDriver, neo4jConfig } from '../../src/graph/driver';
 import { applySchema } from '../../src/graph/schema';
 import { graphCounts, wipeGraph } from '../../src/graph/stats';
@@ -15,6 +16,8 @@ import { ingestPaths, ingestText, InputRefusedError } from '../../src/ingest';
 import { pipelineExtractor, type Extractor } from '../../src/ingest/extractor';
 import { ensureSeeded, graphSnapshot as snapshot, seededDriver, SEEDS_DIR, type Snapshot } from '../helpers/seeded';
 import { FIXTURE_TEXT, fixtureDocument } from '../unit/graph/fixture';
+import { fullSnapshot, snapshotDiff } from '../helpers/full-snapshot';
+import { packageRoot } from '../../src/model';
 
 // Several full ingests of the seeds: generous limits for a busy 2-core machine (not a timing assertion).
 jest.setTimeout(300_000);
@@ -66,6 +69,19 @@ describe('kg ingest against Neo4j', () => {
     await wipeGraph(driver);
     await ingestPaths(driver, [dir], { batchSize: 2 });
     expect(await everything()).toEqual(batched);
+  });
+
+  test('bulk extraction in the worker thread writes exactly the graph of inline extraction', async () => {
+    // `kg ingest` extracts in the compiled worker (npm run build); a custom extractor runs inline.
+    await expect(fs.access(path.join(packageRoot(), 'dist', 'src', 'ingest', 'extract-worker.js'))).resolves.toBeUndefined();
+    await wipeGraph(driver);
+    const extracted: number[] = [];
+    await ingestPaths(driver, [dir], { batchSize: 2, onExtracted: (bytes) => extracted.push(bytes) });
+    expect(extracted).toHaveLength(5);
+    const inWorker = await fullSnapshot(driver);
+    await wipeGraph(driver);
+    await ingestPaths(driver, [dir], { batchSize: 2, extractor: pipelineExtractor });
+    expect(snapshotDiff(await fullSnapshot(driver), inWorker)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
   });
 
   test('a document the database refuses fails alone: the others of its transaction are stored', async () => {
@@ -213,5 +229,19 @@ describe('kg ingest against Neo4j', () => {
     (doc.relations[0] as unknown as { evidence: unknown }).evidence = { not: 'a string' };
     await expect(loadDocument(driver, doc, { text: FIXTURE_TEXT, sha256: sha256Of(FIXTURE_TEXT) })).rejects.toThrow();
     expect(await snapshot(driver)).toEqual(before);
+  });
+
+  test('paragraph texts are the file text at their offsets, with and without characters outside the BMP', async () => {
+    // Offsets are UTF-16 code units (JavaScript's), Cypher's substring counts code points: a text
+    // with characters outside the BMP (emoji, mathematical letters) must still come out exact.
+    const plain = 'تقرير عن الشراكات\n\n1- تعاون مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع الأردن.\n\n2- فقرة ثانية قصيرة.\n';
+    const astral = 'تقرير 🌍 عن الشراكات\n\n1- تعاون 📄 مكتب الأمم المتحدة المعني بالمخدرات والجريمة مع تونس.\n\n2- فقرة 𝐀 ثانية.\n';
+    for (const [file, text] of [['paragraphs-plain.txt', plain], ['paragraphs-astral.txt', astral]]) {
+      const r = await ingestText(driver, text, file);
+      const res = await driver.executeQuery('MATCH (:Document {id: $id})-[:HAS_PARAGRAPH]->(p) RETURN p.text AS text, p.start AS start, p.end AS end', { id: r.documentId });
+      expect(res.records.length).toBeGreaterThan(1);
+      for (const p of res.records) expect(p.get('text')).toBe(text.slice(Number(p.get('start')), Number(p.get('end'))));
+      await removeDocuments(driver, [r.documentId!]);
+    }
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The start-up migration (src/graph/schema.ts, cypher/graph-migrate-relations.cypher) on a graph
- * built by the previous version: typed relations stored one per (type, from, to, document,
- * paragraph) are folded into one per (type, from, to) whose evidence lists equal what a fresh
- * ingest of the same documents by this version writes, property for property; running it again
+ * The start-up migrations (src/graph/schema.ts, cypher/graph-migrate-relations.cypher and
+ * graph-migrate-evidence.cypher) on graphs built by previous versions: typed relations stored one
+ * per (type, from, to, document, paragraph) are folded into one per (type, from, to), and evidence
+ * lists holding every sentence as text become positions in the paragraphs, equal to what a fresh
+ * ingest of the same documents by this version writes, property for property; running them again
  * changes nothing.
  */
 import { promises as fs } from 'fs';
@@ -39,7 +40,9 @@ async function previousRelationRows(): Promise<RelationRow[]> {
   const rows: RelationRow[] = [];
   for (const file of files) {
     const text = await fs.readFile(path.join(SEEDS_DIR, file), 'utf8');
-    rows.push(...toRows(pipelineExtractor.extract(text, file), { text, sha256: sha256Of(text) }, normaliseKey).relations);
+    const relations = toRows(pipelineExtractor.extract(text, file), { text, sha256: sha256Of(text) }, normaliseKey).relations;
+    // Its rows had no evidence position (at, start, end).
+    rows.push(...relations.map(({ props: { at: _a, start: _s, end: _e, ...props }, ...r }) => ({ ...r, props }) as unknown as RelationRow));
   }
   return rows;
 }
@@ -91,6 +94,34 @@ test('kg verify reports the old shape; the start-up migration folds it into exac
   const migrated = await fullSnapshot(driver);
   expectSame(migrated, fresh);
 
+  await applySchema(driver);
+  expectSame(await fullSnapshot(driver), fresh);
+  expect((await verifyGraph(driver)).drift).toEqual([]);
+});
+
+/** What the version before positions stored: every entry's sentence in evText, no evAt / evStart / evEnd (same order). */
+const TO_TEXT_LISTS = `
+MATCH ()-[r:{{RELATION_TYPES}}]->()
+SET r.evText = [i IN range(0, size(r.evDocument) - 1) | CASE WHEN r.evAt[i] < 0 THEN r.evText[i]
+      ELSE head([(:Document {id: r.evDocument[i]})-[:HAS_PARAGRAPH]->(p:Paragraph {ordinal: r.evAt[i]}) | substring(p.text, r.evStart[i], r.evEnd[i] - r.evStart[i])]) END]
+REMOVE r.evAt, r.evStart, r.evEnd`;
+
+test('evidence lists holding sentences (the version before positions) become positions equal to a fresh ingest, once', async () => {
+  expectSame(await fullSnapshot(driver), fresh); // the test above left the fresh graph
+  await driver.executeQuery(withFragments(TO_TEXT_LISTS));
+  const texts = await driver.executeQuery(
+    withFragments(`MATCH ()-[r:{{RELATION_TYPES}}]->() RETURN count(r) AS n, sum(size([t IN r.evText WHERE t <> ''])) AS texts, count(r.evAt) AS located`),
+  );
+  const t = texts.records[0].toObject();
+  expect(Number(t.texts)).toBeGreaterThan(Number(t.n)); // sentences stored as text, several per fact for some
+  expect(Number(t.located)).toBe(0);
+  // Every sentence a fresh ingest locates was found in a paragraph, the others kept as text.
+  expect(fresh.rels.some((x) => x.includes('"evAt"'))).toBe(true);
+  const before = await verifyGraph(driver);
+  expect(before.drift.some((d) => d.kind === 'relation' && /stored as text/.test(d.what))).toBe(true);
+
+  await applySchema(driver);
+  expectSame(await fullSnapshot(driver), fresh);
   await applySchema(driver);
   expectSame(await fullSnapshot(driver), fresh);
   expect((await verifyGraph(driver)).drift).toEqual([]);

@@ -282,6 +282,7 @@ test('kg verify finds drift a racing writer of an earlier version could leave, a
   await driver.executeQuery(
     withFragments(`MATCH ()-[r:{{RELATION_TYPES}}]->() WITH r LIMIT 1
      SET r.evDocument = ['document:gone'] + r.evDocument, r.evParagraph = [''] + r.evParagraph, r.evText = [''] + r.evText,
+         r.evAt = [-1] + r.evAt, r.evStart = [0] + r.evStart, r.evEnd = [0] + r.evEnd,
          r.evConfidence = [1.0] + r.evConfidence, r.count = r.count + 1, r.documents = r.documents + 1, r.confidence = 1.0`),
   );
   // ... and a second relationship for one fact, copying one of the document's entries.

@@ -14,6 +14,17 @@ describe('Cypher statements loaded by name', () => {
     expect(() => withFragments('RETURN {{NOPE}}', 'api-x')).toThrow(/api-x\.cypher uses an unknown fragment \{\{NOPE\}\}/);
   });
 
+  test('{{EVIDENCE_TEXT(r, i)}} reads entry i of r from its paragraph, or its stored text when it lies in none', () => {
+    const text = withFragments('RETURN {{EVIDENCE_TEXT(rel, 0)}} AS t');
+    expect(text).toContain('coalesce(rel.evAt[0], -1) < 0 THEN rel.evText[0]');
+    expect(text).toContain("MATCH (evp:Paragraph {id: rel.evDocument[0] + '#' + toString(rel.evAt[0])})");
+    expect(text).toContain('substring(evp.text, rel.evStart[0], rel.evEnd[0] - rel.evStart[0])');
+    // Arguments are the statement's variables: anything else (an expression, input) is refused.
+    expect(() => withFragments('RETURN {{EVIDENCE_TEXT(r)}}', 'api-x')).toThrow(/api-x\.cypher: \{\{EVIDENCE_TEXT\}\} takes 2/);
+    expect(() => withFragments("RETURN {{EVIDENCE_TEXT(r, i + 1)}}", 'api-x')).toThrow(/takes 2 variable/);
+    expect(() => withFragments('RETURN {{RELATION_TYPES(r)}}', 'api-x')).toThrow(/takes 0 variable/);
+  });
+
   test('every statement file loads with its fragments filled in', () => {
     const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
     expect(names.length).toBeGreaterThan(20);

@@ -1,4 +1,4 @@
-import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, toRows, batches, type EntityRow } from '../../../src/graph/rows';
+import { DEFAULT_ROW_LIMITS, DocumentRefusedError, trimPairs, fileNameProblem, documentIdFor, documentBatches, kindProps, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, locateEvidence, toRows, batches, type EntityRow } from '../../../src/graph/rows';
 import { normaliseKey } from '../../../src/extract/arabic';
 import { asciiSlug } from '../../../src/extract/ids';
 import { FIXTURE_TEXT, fixtureDocument } from './fixture';
@@ -147,16 +147,16 @@ describe('merging a batch of documents', () => {
 
   test('a batch states one fact once per (type, from, to), its entries as parallel lists', () => {
     const row = (document: string, to: string, paragraph: string | undefined, confidence: number) => ({
-      type: 'RATIFIED', from: 'country:ma', to, props: { document, evidence: `نص ${document}`, confidence, ...(paragraph ? { paragraph } : {}) },
+      type: 'RATIFIED', from: 'country:ma', to, props: { document, evidence: `نص ${document}`, confidence, ...(paragraph ? { paragraph, at: Number(paragraph), start: 4, end: 9 } : { at: -1, start: 0, end: 0 }) },
     });
     const merged = mergeRelationRows([row('document:b', 'instrument:x', '3', 0.9), row('document:a', 'instrument:y', undefined, 1), row('document:a', 'instrument:x', '1', 0.8)]);
     expect(merged.map((m) => m.to)).toEqual(['instrument:x', 'instrument:y']);
     expect(merged[0]).toEqual({
       type: 'RATIFIED', from: 'country:ma', to: 'instrument:x',
-      evDocument: ['document:b', 'document:a'], evParagraph: ['3', '1'], evText: ['نص document:b', 'نص document:a'], evConfidence: [0.9, 0.8],
+      evDocument: ['document:b', 'document:a'], evParagraph: ['3', '1'], evAt: [3, 1], evStart: [4, 4], evEnd: [9, 9], evText: ['', ''], evConfidence: [0.9, 0.8],
     });
-    // No paragraph is '' (a list cannot hold null).
-    expect(merged[1].evParagraph).toEqual(['']);
+    // No paragraph is '' (a list cannot hold null); evidence lying in no paragraph keeps its text.
+    expect(merged[1]).toMatchObject({ evParagraph: [''], evAt: [-1], evText: ['نص document:a'] });
   });
 });
 
@@ -218,5 +218,34 @@ describe('identity and caps', () => {
       expect((err as DocumentRefusedError).code).toBe('DOCUMENT_TOO_DENSE');
     }
     expect(() => toRows(doc, source, normaliseKey, { ...DEFAULT_ROW_LIMITS, pairsPerDocument: 1 })).toThrow(/KG_MAX_DOC_PAIRS/);
+  });
+});
+
+describe('evidence positions', () => {
+  const text = 'رأس الوثيقة\n١- قالت الدولة 😀 إنها صدقت. ثم صدقت.\n٢- صدقت.';
+  const paragraphs = [
+    { number: '1', start: text.indexOf('١'), end: text.indexOf('\n٢') },
+    { number: '2', start: text.indexOf('٢'), end: text.length },
+  ];
+  const slice = (at: number, start: number, end: number) => {
+    const p = paragraphs[at];
+    return Array.from(text.slice(p.start, p.end)).slice(start, end).join(''); // code points, as Cypher's substring
+  };
+
+  test('a sentence is located in the paragraph numbered as the relation first, by code-point offsets', () => {
+    const inTwo = locateEvidence('صدقت.', '2', paragraphs, text);
+    expect(inTwo.at).toBe(1);
+    expect(slice(inTwo.at, inTwo.start, inTwo.end)).toBe('صدقت.');
+    // No number (or another one): the first paragraph containing it, its first occurrence, after an astral character.
+    const first = locateEvidence('صدقت.', null, paragraphs, text);
+    expect(first.at).toBe(0);
+    expect(first.start).toBe(Array.from(text.slice(paragraphs[0].start, text.indexOf('صدقت.'))).length);
+    expect(slice(first.at, first.start, first.end)).toBe('صدقت.');
+  });
+
+  test('a sentence lying in no paragraph (a header line, or across two) is not located', () => {
+    expect(locateEvidence('رأس الوثيقة', null, paragraphs, text)).toEqual({ at: -1, start: 0, end: 0 });
+    expect(locateEvidence('ثم صدقت.\n٢- صدقت.', '1', paragraphs, text).at).toBe(-1);
+    expect(locateEvidence('', '1', paragraphs, text).at).toBe(-1);
   });
 });
