@@ -8,7 +8,8 @@
 // Each ask gets its first $first relations by count, then the other end's name and id, type and
 // direction (OUT after IN). A well-connected entity keeps its first K relations in that order
 // (src/graph/rank.ts), with type, direction and best confidence: when they hold $first relations
-// passing the ask's filters, only those are read; otherwise all are. Both give the same page. minConfidence keeps the relations whose best
+// passing the ask's filters, only those are read; otherwise all are. Both give the same page.
+// Lists marked stale (written since, settled after the ingestion's commit) are not used. minConfidence keeps the relations whose best
 // confidence reaches it and, inside them, the entries that do: the lists being sorted by
 // confidence, those are a prefix, so filtering the first k.evidence entries is the evidence page.
 // The other end comes as a summary (src/api/selection.ts: the rest is loaded only when asked).
@@ -20,7 +21,7 @@ CALL (a, k) {
   // From the ranked lists: the stored relations passing the ask's filters, when they fill the
   // page; each is sought by its element id (no other relation of a hub is read).
   // Each list read once (an indexed property read loads the whole list).
-  WITH a, k, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+  WITH a, k, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
   WITH a, k, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE types[i] IN k.types
       AND (k.direction = 'BOTH' OR outs[i] = (k.direction = 'OUT')) AND confs[i] >= k.minConfidence] AS picked
   WITH rels, types, outs, picked WHERE size(picked) >= $first
@@ -32,7 +33,7 @@ CALL (a, k) {
   UNION ALL
   // Otherwise all of them, sorted (ORDER BY with LIMIT keeps only the page in memory).
   // Each list read once (an indexed property read loads the whole list).
-  WITH a, k, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+  WITH a, k, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
   WITH a, k, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE types[i] IN k.types
       AND (k.direction = 'BOTH' OR outs[i] = (k.direction = 'OUT')) AND confs[i] >= k.minConfidence] AS picked
   WITH a, k WHERE size(picked) < $first

@@ -7,7 +7,8 @@
 // $__p__evidence evidence entries at or above the minimum. A well-connected entity's page comes
 // from its ranked lists (src/graph/rank.ts: its first K relations in this order, with type,
 // direction and best confidence) when they hold $__p__first relations passing the filters; else
-// all of its relations are read and sorted. Both give the same page. __types__ is the model's relation types the field
+// all of its relations are read and sorted. Both give the same page (stale lists, written since
+// and settled after the ingestion's commit, are not used). __types__ is the model's relation types the field
 // can expand (all of them, or the per-type field's one); __projection__ the other end's
 // properties (compiled-node-summary or compiled-node-full). Gives __out__ (per entity: its rows)
 // and __set__ (the distinct other ends, the set the fields below this one start from).
@@ -21,7 +22,7 @@ CALL (__from__) {
       // From the ranked lists when the stored relations passing the filters fill the page: each
       // sought by its element id (no other relation of a hub is read). Each list read once (an
       // indexed property read loads the whole list).
-      WITH a, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+      WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
       WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
           AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
           AND confs[i] >= $__p__minConfidence] AS picked
@@ -33,7 +34,7 @@ CALL (__from__) {
       RETURN r, b
       UNION ALL
       // Otherwise all of them, sorted.
-      WITH a, coalesce(a.rankRel, []) AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+      WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
       WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
           AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
           AND confs[i] >= $__p__minConfidence] AS picked

@@ -4,12 +4,13 @@
 // type, direction: IN before OUT) as parallel lists rankCount, rankConf (best confidence),
 // rankName, rankOther (other end's id), rankType, rankOut (true: the entity is the start) and
 // rankRel (the relationship's element id, which reads seek). Entities with $k or fewer have none.
-// Reads all of a hub's relations: only for removal, replacement, repair, a name change the
-// incremental merge (rank-merge.cypher) cannot follow, a new hub, and at start.
+// Reads all of a hub's relations: for the entities ingestion marked stale (after its commit),
+// removal, replacement, repair, a name change the incremental merge (rank-merge.cypher) cannot
+// follow, a new hub, and at start.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due
-WHERE due OR a.rankRel IS NOT NULL
+WHERE due OR a.rankRel IS NOT NULL OR a.rankStale IS NOT NULL
 // Its write lock before reading its relations: a concurrent writer of this entity commits first
 // (an entity below K is written by the caller's transaction already, or not ranked).
 SET a.rankLock = true
@@ -29,3 +30,5 @@ SET a.rankCount = CASE WHEN due THEN [e IN top | e.c] END,
     a.rankType = CASE WHEN due THEN [e IN top | e.t] END,
     a.rankOut = CASE WHEN due THEN [e IN top | e.d] END,
     a.rankRel = CASE WHEN due THEN [e IN top | e.e] END
+// Ranked from the committed graph under the entity's lock: no longer stale (ingest-entities.cypher).
+REMOVE a.rankStale

@@ -22,7 +22,7 @@ import { normaliseKey } from '../extract/arabic';
 import { cypher } from './cypher';
 import { run, writeConfig } from './db';
 import { recomputeEntities } from './recompute';
-import { settleRanks } from './rank';
+import { markRanks, rankCandidates, settleStaleRanksAfter } from './rank';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentPart, type DocumentRows, type MentionRow, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
@@ -43,6 +43,13 @@ export interface LoadOptions {
   limits?: RowLimits;
   /** Rewrite even when the same content is stored (kg verify --repair). */
   force?: boolean;
+  /**
+   * Leave the ranked pages this call marks stale for the caller to settle: the entities that may
+   * have crossed K are added to this set, for src/graph/rank.ts settleStaleRanks (ingestPaths
+   * settles once at its end instead of after every batch). Reads are exact meanwhile (they scan
+   * stale entities).
+   */
+  deferRanks?: Set<string>;
 }
 
 export function sha256Of(content: Buffer | string): string {
@@ -248,7 +255,8 @@ async function loadInTx(tx: ManagedTransaction, docs: Pending[], force = false):
   }
   await flush();
   await settleEntities(tx, settle);
-  await settleRanks(tx, docs.filter((_, i) => results[i].outcome !== 'unchanged').map((d) => d.rows), settle);
+  // Ranked pages: marked stale here (ingest-entities.cypher for the entities written), ranked after the commit.
+  if (settle.length) await markRanks(tx, settle);
   await unlockKeys(tx, keys);
   return results;
 }
@@ -290,6 +298,9 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
   const session = driver.session({ database: opts.database });
   try {
     const outcomes = await session.executeWrite((tx) => loadInTx(tx, pending, opts.force), writeConfig());
+    const candidates = rankCandidates(pending.filter((_, i) => outcomes[i].outcome !== 'unchanged').map((p) => p.rows));
+    if (opts.deferRanks) for (const id of candidates) opts.deferRanks.add(id);
+    else await settleStaleRanksAfter(driver, candidates, opts);
     return outcomes.map(({ outcome, documentId }, i) => {
       const rows = pending[i].rows;
       const written = outcome !== 'unchanged';

@@ -7,8 +7,15 @@
  * included) then seeks those relationships (cypher/api-relations.cypher,
  * compiled-relation.cypher) instead of reading all of a hub's; anything else reads them all.
  *
- * The lists are a function of the graph (a fresh ingest writes the same), kept at the end of
- * every write transaction for the entities it touched:
+ * The lists are a function of the graph (a fresh ingest writes the same). Ingestion does not
+ * rank inside its transaction (upkeep there cost seconds per batch of 100 at 10,000 documents):
+ * it marks `rankStale` the ranked entities it names and, when a name changes, their ranked
+ * neighbours (cypher/ingest-entities.cypher; a replacement's recomputed entities: rank-mark);
+ * reads do not use stale lists (they scan, same page). After the commit, settleStaleRanks ranks
+ * the stale entities and those that crossed K from scratch, in short transactions: once per
+ * loadDocuments call, or once at the end of ingestPaths (`deferRanks`). A crash in between
+ * leaves them marked; the start-up check (buildRanks) ranks them. Removal and repair still keep
+ * the lists inside their transaction (settleRanks):
  *
  *   new documents        counts only grow and names change only by a rename, so the new first K
  *                        are among the stored K (counts refreshed) and the relationships the batch
@@ -19,10 +26,14 @@
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { readRows, run, writeTransaction } from './db';
+import { logger } from '../observability';
 import { batches, type DocumentRows } from './rows';
 
 /** The entity properties holding the ranked page (recompute keeps them: they are not contributions). */
 export const RANK_PROPERTIES: readonly string[] = ['rankCount', 'rankConf', 'rankName', 'rankOther', 'rankType', 'rankOut', 'rankRel'];
+
+/** Set (true) on an entity whose lists a committed write may have outdated; reads then scan. */
+export const RANK_STALE = 'rankStale';
 
 const DEFAULT_RANK_SIZE = 100;
 
@@ -124,4 +135,49 @@ export async function buildRanks(driver: Driver, opts: { database?: string } = {
   const ids = (await readRows(driver, 'rank-outdated', { k }, opts.database)).map((r) => r.id as string).sort();
   for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
   return ids.length;
+}
+
+/**
+ * Inside a write transaction that recomputed entities (a replacement): marks stale their ranked
+ * pages and those that hold them or may take them in (cypher/rank-mark.cypher); settleStaleRanks
+ * ranks them after the commit.
+ */
+export async function markRanks(tx: ManagedTransaction, recomputed: readonly string[]): Promise<void> {
+  for (const ids of batches([...new Set(recomputed)].sort(), 1000)) await run(tx, 'rank-mark', { ids });
+}
+
+/** The ends of the typed relationships the documents wrote: the entities that may have crossed K. */
+export function rankCandidates(written: readonly DocumentRows[]): string[] {
+  const ids = new Set<string>();
+  for (const d of written) for (const r of d.relations) ids.add(r.from).add(r.to);
+  return [...ids];
+}
+
+/**
+ * After a write committed: ranks from scratch every entity marked stale and those of `candidates`
+ * that crossed K (cypher/rank-stale.cypher, rank-build.cypher), a few dozen per transaction (a
+ * hub's build reads all its relations; short transactions keep ingestion's locks waiting little).
+ * Returns how many it ranked. Safe with concurrent writers: rank-build locks the entity first,
+ * so it ranks the committed graph, and clears the mark of what it ranked.
+ */
+export async function settleStaleRanks(driver: Driver, candidates: Iterable<string> = [], opts: { database?: string } = {}): Promise<number> {
+  const k = rankSize();
+  const t = Date.now();
+  const ids = [...new Set((await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string))].sort();
+  for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
+  if (process.env.KG_RANK_TRACE) console.error(`rank: settled ${ids.length} stale or new ranked entities in ${Date.now() - t} ms`);
+  return ids.length;
+}
+
+/**
+ * settleStaleRanks after a committed write, never failing it: the documents are stored and reads
+ * are exact without the lists (they scan stale entities); what is left is ranked by the next
+ * settle or at start.
+ */
+export async function settleStaleRanksAfter(driver: Driver, candidates: Iterable<string>, opts: { database?: string } = {}): Promise<void> {
+  try {
+    await settleStaleRanks(driver, candidates, opts);
+  } catch (err) {
+    logger().warn({ err }, 'ranked pages left stale after a committed write (ranked at the next write or start)');
+  }
 }

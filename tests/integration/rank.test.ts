@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import type { ExtractedDocument, ExtractedEntity, Mention } from '../../src/extract/types';
 import { writeTransaction } from '../../src/graph/db';
 import { loadDocuments, sha256Of } from '../../src/graph/load';
-import { buildRanks, RANK_PROPERTIES, settleRanks } from '../../src/graph/rank';
+import { buildRanks, RANK_PROPERTIES, settleRanks, settleStaleRanks } from '../../src/graph/rank';
 import { removeDocuments } from '../../src/graph/remove';
 import { applySchema } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
@@ -153,6 +153,11 @@ async function rankLists(): Promise<Record<string, unknown>> {
   return Object.fromEntries(res.records.map((r) => [r.get('id'), r.get('lists')]));
 }
 
+async function staleIds(): Promise<string[]> {
+  const res = await driver.executeQuery('MATCH (a:Entity) WHERE a.rankStale IS NOT NULL RETURN a.id AS id ORDER BY id');
+  return res.records.map((r) => r.get('id') as string);
+}
+
 async function entityIds(): Promise<string[]> {
   const res = await driver.executeQuery('MATCH (a:Entity) RETURN a.id AS id ORDER BY id');
   return res.records.map((r) => r.get('id') as string);
@@ -183,6 +188,8 @@ async function pages(ids: string[]): Promise<unknown[]> {
 
 /** The three checks of this file on the graph as it is. */
 async function expectExact(): Promise<void> {
+  // Every write settled its ranked pages after its commit.
+  expect(await staleIds()).toEqual([]);
   const stored = await rankLists();
   expect(Object.keys(stored)).toContain('agency:hub');
   // (1) The lists kept by the write paths equal a ranking from scratch.
@@ -239,4 +246,31 @@ test('replacement and removal keep the pages exact, and the graph equals a fresh
   await load(driver, [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
   const fresh = await fullSnapshot(driver);
   if (JSON.stringify(incremental) !== JSON.stringify(fresh)) expect(snapshotDiff(incremental, fresh)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
+});
+
+test('pages read while ingestion left lists stale equal the scan; a crash before settling is repaired at start', async () => {
+  // The graph of the previous test: documents 13..29. Documents 10..12 add hub facts and rename
+  // agency:a2 into agency:star's page; their ranked pages are left stale (settled by the caller).
+  const before = await rankLists();
+  const candidates = new Set<string>();
+  await loadDocuments(driver, [10, 11, 12].map((n) => documentOf(n)), { deferRanks: candidates });
+  expect(await staleIds()).toEqual(expect.arrayContaining(['agency:hub', 'agency:star']));
+  const rankOther = RANK_PROPERTIES.indexOf('rankOther');
+  // The star's stored page is outdated (no agency:a2), the page served is not: the stale lists are not read.
+  expect(((await rankLists())['agency:star'] as string[][])[rankOther]).toEqual((before['agency:star'] as string[][])[rankOther]);
+  expect(((await rankLists())['agency:star'] as string[][])[rankOther]).not.toContain('agency:a2');
+  const star = ok(await loaders.gql('{ entity(id: "agency:star") { relations(first: 3) { entity { id } } } }')).entity.relations.map((r: any) => r.entity.id);
+  expect(star).toContain('agency:a2');
+  const ids = await entityIds();
+  const stale = await pages(ids);
+  expect(await settleStaleRanks(driver, candidates)).toBeGreaterThanOrEqual(2);
+  expect(await pages(ids)).toEqual(stale);
+  await expectExact();
+  // A replacement committed, then a crash before its settle: the start-up check ranks what it marked.
+  const [replaced] = await loadDocuments(driver, [documentOf(14, 7)], { deferRanks: new Set() });
+  expect(replaced.outcome).toBe('replaced');
+  const marked = await staleIds();
+  expect(marked).toContain('agency:hub');
+  expect(await buildRanks(driver)).toBeGreaterThanOrEqual(marked.length);
+  await expectExact();
 });
