@@ -15,14 +15,15 @@
  * the stale entities and those that crossed K from scratch, in short transactions: once per
  * loadDocuments call, or once at the end of ingestPaths (`deferRanks`). A crash in between
  * leaves them marked; the start-up check (buildRanks) ranks them. Removal and repair still keep
- * the lists inside their transaction (settleRanks):
+ * the lists inside their transaction (settleRanks, which can also merge new documents' entries
+ * incrementally, as ingestion did before):
  *
- *   new documents        counts only grow and names change only by a rename, so the new first K
- *                        are among the stored K (counts refreshed) and the relationships the batch
- *                        wrote or renamed an end of (rank-merge): O(K + touched), no hub scan;
- *   removal, replacement, the entities recomputed, a page whose stored entry was renamed, an
- *   repair, new hubs     entity crossing K: ranked from all its relations (rank-build);
- *   start (applySchema)  entities whose lists are missing or of another size (buildRanks).
+ *   entries written      counts only grow and names change only by a rename, so the new first K
+ *                        are among the stored K (counts refreshed) and the relationships written
+ *                        or renamed an end of (rank-merge): O(K + touched), no hub scan;
+ *   removal, repair,     the entities recomputed, a page whose stored entry was renamed, an
+ *   new hubs, stale      entity crossing K, a stale one: ranked from all its relations (rank-build);
+ *   start (applySchema)  entities whose lists are missing, of another size or stale (buildRanks).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { readRows, run, writeTransaction } from './db';
