@@ -3,24 +3,51 @@
 // per-type field selected under `... on Agency` is read for agencies only), read as the relations DataLoader reads it
 // (cypher/api-relations.cypher): each entity's page of typed relations of $__p__types (null:
 // any) in direction $__p__direction whose best confidence reaches $__p__minConfidence, by count
-// then the other end's name and id, each with its first $__p__evidence evidence entries at or
-// above the minimum. __types__ is the model's relation types the field can expand (all of them,
-// or the per-type field's one); __projection__ the other end's properties (compiled-node-summary
-// or compiled-node-full). Gives __out__ (per entity: its rows) and __set__ (the distinct other
-// ends, the set the fields below this one start from).
+// then the other end's name and id, type and direction (OUT after IN), each with its first
+// $__p__evidence evidence entries at or above the minimum. A well-connected entity's page comes
+// from its ranked lists (src/graph/rank.ts: its first K relations in this order, with type,
+// direction and best confidence) when they hold $__p__first relations passing the filters; else
+// all of its relations are read and sorted. Both give the same page (stale lists, written since
+// and settled after the ingestion's commit, are not used). __types__ is the model's relation types the field
+// can expand (all of them, or the per-type field's one); __projection__ the other end's
+// properties (compiled-node-summary or compiled-node-full). Gives __out__ (per entity: its rows)
+// and __set__ (the distinct other ends, the set the fields below this one start from).
 // Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
 // read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
   CALL (a) {
-    MATCH (a)-[r:__types__]-(b:Entity)
-    WHERE ($__p__types IS NULL OR type(r) IN $__p__types)
-      AND ($__p__direction = 'BOTH' OR (startNode(r) = a) = ($__p__direction = 'OUT'))
-      AND r.confidence >= $__p__minConfidence
-    WITH a, r, b
-    ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), elementId(r)
-    LIMIT $__p__first
+    CALL (a) {
+      // From the ranked lists when the stored relations passing the filters fill the page: each
+      // sought by its element id (no other relation of a hub is read). Each list read once (an
+      // indexed property read loads the whole list).
+      WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+      WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+          AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+          AND confs[i] >= $__p__minConfidence] AS picked
+      WITH a, rels, types, outs, picked WHERE size(picked) >= $__p__first
+      UNWIND picked[0..$__p__first] AS i
+      MATCH (x)-[r]->(y) WHERE elementId(r) = rels[i] AND type(r) = types[i]
+      WITH a, i, r, CASE WHEN outs[i] THEN y ELSE x END AS b
+      ORDER BY i
+      RETURN r, b
+      UNION ALL
+      // Otherwise all of them, sorted.
+      WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+      WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+          AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+          AND confs[i] >= $__p__minConfidence] AS picked
+      WITH a WHERE size(picked) < $__p__first
+      MATCH (a)-[r:__types__]-(b:Entity)
+      WHERE ($__p__types IS NULL OR type(r) IN $__p__types)
+        AND ($__p__direction = 'BOTH' OR (startNode(r) = a) = ($__p__direction = 'OUT'))
+        AND r.confidence >= $__p__minConfidence
+      WITH a, r, b
+      ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), startNode(r) = a
+      LIMIT $__p__first
+      RETURN r, b
+    }
     WITH a, r, b, coalesce(r.evConfidence, [])[0..$__p__evidence] AS top
     // A row: [type, direction, other, count, documentCount, confidence, evidence], an evidence
     // entry [text, documentId, paragraph, confidence]: lists, not maps (the driver decodes no

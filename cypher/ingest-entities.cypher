@@ -6,7 +6,7 @@
 // model/kinds.json. A batch sends one row per entity (src/graph/rows.ts mergeEntityRows).
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-WITH n, row, (n.namedBy IS NULL OR row.documentId < n.namedBy) AS names
+WITH n, row, (n.namedBy IS NULL OR row.documentId < n.namedBy) AS names, coalesce(n.name, n.id) AS before
 SET n:$(row.kinds),
     n.kind = coalesce(n.kind, row.kind),
     n.namedBy = CASE WHEN names THEN row.documentId ELSE n.namedBy END,
@@ -23,3 +23,18 @@ SET n:$(row.kinds),
 SET n += CASE WHEN names THEN row.props ELSE {} END
 // The key of the default listing by name (cypher/api-entities-by-name.cypher, indexed).
 SET n.sortName = toLower(coalesce(n.name, n.nameAr, n.nameEn, n.id))
+// Ranked pages (src/graph/rank.ts) are settled after the commit, not here: a ranked entity the
+// batch names (every end of a relationship it writes is named) is only marked stale, and reads
+// scan it until then; so is a ranked neighbour whose page orders by this entity's name when that
+// name changes (rare: a new smaller document id mostly brings the same name).
+WITH n, before
+CALL (n) {
+  WITH n WHERE n.rankCount IS NOT NULL AND n.rankStale IS NULL
+  SET n.rankStale = true
+}
+CALL (n, before) {
+  WITH n WHERE before <> coalesce(n.name, n.id)
+  MATCH (n)-[:{{RELATION_TYPES}}]-(a:Entity)
+  WHERE a.rankCount IS NOT NULL AND a.rankStale IS NULL
+  SET a.rankStale = true
+}

@@ -27,6 +27,8 @@ CREATE INDEX meeting_start_date IF NOT EXISTS FOR (m:Meeting) ON (m.startDate);
 CREATE INDEX entity_category IF NOT EXISTS FOR (n:Entity) ON (n.category);
 // The default listing by name reads pages in this index's order (api-entities-by-name).
 CREATE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName);
+// Ranked pages marked stale by ingestion, settled after its commit (cypher/rank-stale.cypher).
+CREATE INDEX entity_rank_stale IF NOT EXISTS FOR (n:Entity) ON (n.rankStale);
 
 // Name search in Arabic and English. `searchKey` holds our own normalised forms (the extractor's
 // normaliser: the API normalises queries the same way); the raw names are indexed too. The

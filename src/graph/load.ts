@@ -21,6 +21,7 @@ import type { ExtractedDocument } from '../extract/types';
 import { normaliseKey } from '../extract/arabic';
 import { readRows, run, writeTransaction } from './db';
 import { recomputeEntities } from './recompute';
+import { markRanks, rankCandidates, settleStaleRanksAfter } from './rank';
 import { batches, documentBatches, DocumentRefusedError, mergeCoOccurrences, mergeEntityRows, mergeRelationRows, rowLimits, toRows, type CoOccurrenceRow, type DocumentPart, type DocumentRows, type MentionRow, type Normaliser, type RowLimits } from './rows';
 
 export type LoadOutcome = 'ingested' | 'unchanged' | 'replaced';
@@ -41,6 +42,13 @@ export interface LoadOptions {
   limits?: RowLimits;
   /** Rewrite even when the same content is stored (kg verify --repair). */
   force?: boolean;
+  /**
+   * Leave the ranked pages this call marks stale for the caller to settle: the entities that may
+   * have crossed K are added to this set, for src/graph/rank.ts settleStaleRanks (ingestPaths
+   * settles once at its end instead of after every batch). Reads are exact meanwhile (they scan
+   * stale entities).
+   */
+  deferRanks?: Set<string>;
 }
 
 export function sha256Of(content: Buffer | string): string {
@@ -246,6 +254,8 @@ async function loadInTx(tx: ManagedTransaction, docs: Pending[], force = false):
   }
   await flush();
   await settleEntities(tx, settle);
+  // Ranked pages: marked stale here (ingest-entities.cypher for the entities written), ranked after the commit.
+  if (settle.length) await markRanks(tx, settle);
   await unlockKeys(tx, keys);
   return results;
 }
@@ -285,6 +295,9 @@ export async function loadDocuments(driver: Driver, items: LoadItem[], opts: Loa
   }
   if (pending.length === 0) return [];
   const outcomes = await writeTransaction(driver, opts.database, (tx) => loadInTx(tx, pending, opts.force));
+  const candidates = rankCandidates(pending.filter((_, i) => outcomes[i].outcome !== 'unchanged').map((p) => p.rows));
+  if (opts.deferRanks) for (const id of candidates) opts.deferRanks.add(id);
+  else await settleStaleRanksAfter(driver, candidates, opts);
   return outcomes.map(({ outcome, documentId }, i) => {
     const rows = pending[i].rows;
     const written = outcome !== 'unchanged';

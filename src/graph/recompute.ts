@@ -14,9 +14,10 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { isKind, kindSpec } from '../model';
 import { run } from './load';
 import { batches } from './rows';
+import { RANK_PROPERTIES, RANK_STALE } from './rank';
 
 /** Properties recompute never touches. */
-const KEEP = new Set(['id', 'kind', 'sortName']);
+const KEEP = new Set(['id', 'kind', 'sortName', ...RANK_PROPERTIES, RANK_STALE]);
 
 interface FirstContribution {
   documentId: string;

@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { fileKey, idKey, lockKeys, removeContribution, run, settleEntities, shaKey, unlockKeys, type Previous } from './load';
 import { writeTransaction } from './db';
+import { settleRanks } from './rank';
 
 export interface RemovedDocument {
   /** What was asked for (an id or a file name). */
@@ -61,6 +62,7 @@ export async function removeDocuments(driver: Driver, refs: string[], opts: { da
       settle.push(...f.entityIds, f.id);
     }
     await settleEntities(tx, settle);
+    await settleRanks(tx, [], settle);
     await unlockKeys(tx, keys);
     return found.map((f) => ({ ref: f.ref, documentId: f.id, file: f.file ?? '' }));
   });

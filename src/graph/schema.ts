@@ -7,6 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher';
 import { runAutoCommit } from './db';
+import { buildRanks } from './rank';
 
 export async function applySchema(driver: Driver, opts: { database?: string; awaitSeconds?: number } = {}): Promise<number> {
   const statements = cypherStatements('schema');
@@ -20,5 +21,6 @@ export async function applySchema(driver: Driver, opts: { database?: string; awa
     // Then evidence sentences stored as text become positions in their paragraphs.
     { text: cypher('graph-migrate-evidence') },
   ]);
+  await buildRanks(driver, opts);
   return statements.length;
 }

@@ -23,6 +23,7 @@ import { pipelineExtractor, type Extractor } from '../ingest/extractor';
 import { readRows, writeTimeoutMs, writeTransaction } from './db';
 import { loadDocuments, run, settleEntities } from './load';
 import { recomputedProps } from './recompute';
+import { settleRanks } from './rank';
 import { rowLimits, toRows, type DocumentRows } from './rows';
 
 export interface Drift {
@@ -214,6 +215,7 @@ export async function verifyGraph(
       if (keep.length) await run(tx, 'repair-cooccurs', { rows: keep });
     }
     await settleEntities(tx, [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
+    await settleRanks(tx, [], [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
   });
   report.repaired = { documents: toReload.length, entities: recompute.length, cooccurrences: coFix.length, strays: relFix.length };
   return report;

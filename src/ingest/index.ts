@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import type { DocumentMeta, ExtractedDocument } from '../extract/types';
 import { loadDocuments, rowsFor, storedDocumentIds, sha256Of, type LoadResult } from '../graph/load';
+import { settleStaleRanksAfter } from '../graph/rank';
 import { isUnavailable } from '../graph/db';
 import { documentIdFor, fileNameProblem, type DocumentRows } from '../graph/rows';
 import { expandPaths } from './files';
@@ -205,9 +206,12 @@ function writeBatches(items: Loadable[]): Loadable[][] {
  * heavy for the write timeout (KG_WRITE_TIMEOUT_MS) is cut to a size that passes instead of being
  * written a document at a time. Connection errors propagate.
  */
-async function writeAll(driver: Driver, items: Loadable[], opts: IngestOptions): Promise<FileResult[]> {
+async function writeAll(driver: Driver, items: Loadable[], opts: IngestOptions, ranks?: Set<string>): Promise<FileResult[]> {
   const load = (b: Loadable[]) =>
-    loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256, meta: p.meta }, rows: p.rows })), { database: opts.database });
+    loadDocuments(driver, b.map((p) => ({ doc: p.doc, source: { text: p.text, sha256: p.sha256, meta: p.meta }, rows: p.rows })), {
+      database: opts.database,
+      deferRanks: ranks,
+    });
   const write = async (batch: Loadable[]): Promise<FileResult[]> => {
     try {
       const res = await load(batch);
@@ -293,6 +297,8 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   // Extraction in a worker thread (unless a custom extractor is given): the main thread encodes
   // and sends the write in flight while the next batch is extracted, instead of taking turns.
   const queue = opts.extractor ? null : new ExtractionQueue(1);
+  // Ranked pages the batches mark stale are ranked once, at the end (src/graph/rank.ts).
+  const ranks = new Set<string>();
   try {
     for await (const chunk of readChunks(files, Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE))) {
       if ('unreadable' in chunk) {
@@ -329,12 +335,14 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
         }
       }
       await settle(); // results are reported in file order
-      writing = writeAll(driver, toWrite, opts).then(
+      writing = writeAll(driver, toWrite, opts, ranks).then(
         (written): Settled => ({ results: slots.map((s) => (typeof s === 'number' ? written[s] : s)) }),
         (err): Settled => (isConnectionError(err) ? { unavailable: err } : { results: slots.map((s) => (typeof s === 'number' ? failure(toWrite[s].file, err) : s)) }),
       );
     }
     await settle();
+    // After a failure instead, the next write's settle ranks what stays marked, the start-up check the rest.
+    await settleStaleRanksAfter(driver, ranks, { database: opts.database });
   } finally {
     await queue?.close();
   }

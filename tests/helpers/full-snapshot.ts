@@ -11,8 +11,9 @@ export interface FullSnapshot {
   rels: string[];
 }
 
+// rankRel (src/graph/rank.ts) holds element ids: the store's identities, not the graph's content.
 const sorted = (v: unknown) =>
-  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  JSON.stringify(v, (k, x) => k === 'rankRel' && Array.isArray(x) ? `${x.length} element ids` : (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
 export async function fullSnapshot(driver: Driver): Promise<FullSnapshot> {
   const rec = (await driver.executeQuery(cypher('graph-snapshot'))).records[0];

@@ -8,7 +8,7 @@ import { PAGES, pageDoc, pageSize } from './pages';
 import { entityProjection, largestArg, selectsAny, type SelectionInfo } from '../selection';
 
 export const DEFAULT_RELATIONS_FIRST = PAGES.relations.dflt;
-export const FIRST_RELATIONS = `${pageDoc('relations', PAGES.relations)} Ordered by count (how often the documents state it) descending, then the other end's name and id; only the page is read, however many relations a hub has.`;
+export const FIRST_RELATIONS = `${pageDoc('relations', PAGES.relations)} Ordered by count (how often the documents state it) descending, then the other end's name and id, type, direction (IN before OUT); only the page is read, however many relations a hub has.`;
 export const FIRST_EVIDENCE = `${pageDoc('evidence entries', PAGES.evidence)} Best confidence first, then document and paragraph.`;
 export const FIRST_MENTIONS = `${pageDoc('mentions', PAGES.mentions)} Ordered by document then position.`;
 

@@ -1,0 +1,34 @@
+// The ranked page of well-connected entities, from scratch (src/graph/rank.ts): an entity of $ids
+// with more than $k typed relations keeps its first $k in the page order of
+// cypher/api-relations.cypher (count descending, the other end's coalesce(name, id), its id,
+// type, direction: IN before OUT) as parallel lists rankCount, rankConf (best confidence),
+// rankName, rankOther (other end's id), rankType, rankOut (true: the entity is the start) and
+// rankRel (the relationship's element id, which reads seek). Entities with $k or fewer have none.
+// Reads all of a hub's relations: for the entities ingestion marked stale (after its commit),
+// removal, replacement, repair, a name change the incremental merge (rank-merge.cypher) cannot
+// follow, a new hub, and at start.
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due
+WHERE due OR a.rankRel IS NOT NULL OR a.rankStale IS NOT NULL
+// Its write lock before reading its relations: a concurrent writer of this entity commits first
+// (an entity below K is written by the caller's transaction already, or not ranked).
+SET a.rankLock = true
+REMOVE a.rankLock
+WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due
+CALL (a, due) {
+  MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
+  WHERE due
+  WITH a, r, b ORDER BY r.count DESC, coalesce(b.name, b.id), b.id, type(r), startNode(r) = a
+  LIMIT $k
+  RETURN collect({c: r.count, confidence: r.confidence, n: coalesce(b.name, b.id), o: b.id, t: type(r), d: startNode(r) = a, e: elementId(r)}) AS top
+}
+SET a.rankCount = CASE WHEN due THEN [e IN top | e.c] END,
+    a.rankConf = CASE WHEN due THEN [e IN top | e.confidence] END,
+    a.rankName = CASE WHEN due THEN [e IN top | e.n] END,
+    a.rankOther = CASE WHEN due THEN [e IN top | e.o] END,
+    a.rankType = CASE WHEN due THEN [e IN top | e.t] END,
+    a.rankOut = CASE WHEN due THEN [e IN top | e.d] END,
+    a.rankRel = CASE WHEN due THEN [e IN top | e.e] END
+// Ranked from the committed graph under the entity's lock: no longer stale (ingest-entities.cypher).
+REMOVE a.rankStale

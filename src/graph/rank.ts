@@ -1,0 +1,184 @@
+/**
+ * Ranked pages of well-connected entities (issue 11, "hubs read only their page"). An entity
+ * with more than K typed relations (K = KG_RANK_SIZE, default 100) stores its first K in the
+ * order of a relation page (count descending, the other end's name then id, type, direction) as
+ * list properties, with each relationship's element id (cypher/rank-build.cypher). A page of at
+ * most K relations that the stored ones can answer (filters on type, direction and confidence
+ * included) then seeks those relationships (cypher/api-relations.cypher,
+ * compiled-relation.cypher) instead of reading all of a hub's; anything else reads them all.
+ *
+ * The lists are a function of the graph (a fresh ingest writes the same). Ingestion does not
+ * rank inside its transaction (upkeep there cost seconds per batch of 100 at 10,000 documents):
+ * it marks `rankStale` the ranked entities it names and, when a name changes, their ranked
+ * neighbours (cypher/ingest-entities.cypher; a replacement's recomputed entities: rank-mark);
+ * reads do not use stale lists (they scan, same page). After the commit, settleStaleRanks ranks
+ * the stale entities and those that crossed K from scratch, in short transactions: once per
+ * loadDocuments call, or once at the end of ingestPaths (`deferRanks`). A crash in between
+ * leaves them marked; the start-up check (buildRanks) ranks them. Removal and repair still keep
+ * the lists inside their transaction (settleRanks, which can also merge new documents' entries
+ * incrementally, as ingestion did before):
+ *
+ *   entries written      counts only grow and names change only by a rename, so the new first K
+ *                        are among the stored K (counts refreshed) and the relationships written
+ *                        or renamed an end of (rank-merge): O(K + touched), no hub scan;
+ *   removal, repair,     the entities recomputed, a page whose stored entry was renamed, an
+ *   new hubs, stale      entity crossing K, a stale one: ranked from all its relations (rank-build);
+ *   start (applySchema)  entities whose lists are missing, of another size or stale (buildRanks).
+ */
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { readRows, run, writeTransaction } from './db';
+import { logger } from '../observability';
+import { batches, type DocumentRows } from './rows';
+
+/** The entity properties holding the ranked page (recompute keeps them: they are not contributions). */
+export const RANK_PROPERTIES: readonly string[] = ['rankCount', 'rankConf', 'rankName', 'rankOther', 'rankType', 'rankOut', 'rankRel'];
+
+/** Set (true) on an entity whose lists a committed write may have outdated; reads then scan. */
+export const RANK_STALE = 'rankStale';
+
+const DEFAULT_RANK_SIZE = 100;
+
+/** K: relations kept per ranked entity, and the degree above which an entity is ranked (KG_RANK_SIZE). */
+export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.KG_RANK_SIZE;
+  if (raw === undefined || raw === '') return DEFAULT_RANK_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`KG_RANK_SIZE must be a whole number >= 1 (relations per ranked page), got "${raw}"`);
+  return n;
+}
+
+/** A relationship as a ranked page keeps it, seen from one end (cypher/rank-merge.cypher). */
+interface Entry {
+  c: number;
+  /** Named as the property so that the door (src/graph/db.ts FLOAT_KEYS) keeps 1.0 a float. */
+  confidence: number;
+  n: string;
+  o: string;
+  t: string;
+  d: boolean;
+  e: string;
+}
+
+/** The typed relationships the written documents gave (each once, by type, from, to). */
+export function writtenRelations(written: readonly DocumentRows[]): { from: string; to: string; type: string }[] {
+  const out = new Map<string, { from: string; to: string; type: string }>();
+  for (const d of written) for (const r of d.relations) out.set(`${r.type}\u0000${r.from}\u0000${r.to}`, { from: r.from, to: r.to, type: r.type });
+  return [...out.values()];
+}
+
+/** Milliseconds per step of the last settleRanks (the benchmark's maintenance figure). */
+export const rankTimings = { touched: 0, renamed: 0, merge: 0, build: 0, batches: 0 };
+
+/**
+ * Brings the ranked pages up to date at the end of a write transaction: `written` are the
+ * documents whose rows it wrote, `recomputed` the entities a removal, replacement or repair
+ * recomputed (src/graph/load.ts settleEntities): those are ranked from scratch, the others
+ * merged.
+ */
+export async function settleRanks(tx: ManagedTransaction, written: readonly DocumentRows[], recomputed: readonly string[] = []): Promise<void> {
+  const k = rankSize();
+  const documents = written.map((d) => d.documentId);
+  const rebuild = new Set(recomputed);
+  const extra = new Map<string, Entry[]>();
+  const add = (id: string, e: Entry) => {
+    if (rebuild.has(id)) return;
+    const list = extra.get(id);
+    if (list) list.push(e);
+    else extra.set(id, [e]);
+  };
+  let t = Date.now();
+  const lap = () => {
+    const ms = Date.now() - t;
+    t = Date.now();
+    return ms;
+  };
+  // The written relationships with a ranked end: an entry for that end's merge if it reaches the page's last count.
+  const rels = writtenRelations(written);
+  for (const part of batches(rels, 2000)) {
+    for (const r of (await run(tx, 'rank-touched', { rels: part })).records) {
+      const [c, confidence, t, e] = [Number(r.get('c')), r.get('confidence') as number, r.get('t') as string, r.get('e') as string];
+      const [fromLast, toLast] = [r.get('fromLast'), r.get('toLast')].map((x) => (x === null ? Infinity : Number(x)));
+      if (c >= fromLast) add(r.get('from'), { c, confidence, n: r.get('toName'), o: r.get('to'), t, d: true, e });
+      if (c >= toLast) add(r.get('to'), { c, confidence, n: r.get('fromName'), o: r.get('from'), t, d: false, e });
+    }
+  }
+  rankTimings.touched = lap();
+  // Entities named by these documents (new or renamed) or recomputed: their ranked neighbours' pages.
+  const named = [...new Set([...written.flatMap((d) => d.entities.map((e) => e.id)), ...recomputed])].sort();
+  for (const ids of batches(named, 1000)) {
+    for (const r of (await run(tx, 'rank-renamed', { ids, documents, recomputed })).records) add(r.get('id'), r.get('entry') as Entry);
+  }
+  rankTimings.renamed = lap();
+  // Ranked entities: merged; unranked ends of written relationships may have crossed K.
+  const ends = new Set(rels.flatMap((r) => [r.from, r.to]));
+  const rows = [...extra].map(([id, list]) => ({ id, extra: list })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const part of batches(rows, 200)) {
+    for (const r of (await run(tx, 'rank-merge', { rows: part, k })).records) {
+      ends.delete(r.get('id'));
+      if (r.get('broken')) rebuild.add(r.get('id'));
+    }
+  }
+  rankTimings.merge = lap();
+  for (const id of ends) if (!extra.has(id)) rebuild.add(id);
+  for (const ids of batches([...rebuild].sort(), 200)) await run(tx, 'rank-build', { ids, k });
+  rankTimings.build = lap();
+  rankTimings.batches++;
+  if (process.env.KG_RANK_TRACE) console.error(`rank: ${JSON.stringify(rankTimings)} (${rels.length} written, ${rows.length} merged, ${rebuild.size} built)`);
+}
+
+/**
+ * The start-up migration: ranks the entities whose lists are missing, of another size or no
+ * longer due (a graph written before ranked pages, or under another KG_RANK_SIZE), in
+ * transactions of a few hundred entities. Nothing to write once done.
+ */
+export async function buildRanks(driver: Driver, opts: { database?: string } = {}): Promise<number> {
+  const k = rankSize();
+  const ids = (await readRows(driver, 'rank-outdated', { k }, opts.database)).map((r) => r.id as string).sort();
+  for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
+  return ids.length;
+}
+
+/**
+ * Inside a write transaction that recomputed entities (a replacement): marks stale their ranked
+ * pages and those that hold them or may take them in (cypher/rank-mark.cypher); settleStaleRanks
+ * ranks them after the commit.
+ */
+export async function markRanks(tx: ManagedTransaction, recomputed: readonly string[]): Promise<void> {
+  for (const ids of batches([...new Set(recomputed)].sort(), 1000)) await run(tx, 'rank-mark', { ids });
+}
+
+/** The ends of the typed relationships the documents wrote: the entities that may have crossed K. */
+export function rankCandidates(written: readonly DocumentRows[]): string[] {
+  const ids = new Set<string>();
+  for (const d of written) for (const r of d.relations) ids.add(r.from).add(r.to);
+  return [...ids];
+}
+
+/**
+ * After a write committed: ranks from scratch every entity marked stale and those of `candidates`
+ * that crossed K (cypher/rank-stale.cypher, rank-build.cypher), a few dozen per transaction (a
+ * hub's build reads all its relations; short transactions keep ingestion's locks waiting little).
+ * Returns how many it ranked. Safe with concurrent writers: rank-build locks the entity first,
+ * so it ranks the committed graph, and clears the mark of what it ranked.
+ */
+export async function settleStaleRanks(driver: Driver, candidates: Iterable<string> = [], opts: { database?: string } = {}): Promise<number> {
+  const k = rankSize();
+  const t = Date.now();
+  const ids = [...new Set((await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string))].sort();
+  for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
+  if (process.env.KG_RANK_TRACE) console.error(`rank: settled ${ids.length} stale or new ranked entities in ${Date.now() - t} ms`);
+  return ids.length;
+}
+
+/**
+ * settleStaleRanks after a committed write, never failing it: the documents are stored and reads
+ * are exact without the lists (they scan stale entities); what is left is ranked by the next
+ * settle or at start.
+ */
+export async function settleStaleRanksAfter(driver: Driver, candidates: Iterable<string>, opts: { database?: string } = {}): Promise<void> {
+  try {
+    await settleStaleRanks(driver, candidates, opts);
+  } catch (err) {
+    logger().warn({ err }, 'ranked pages left stale after a committed write (ranked at the next write or start)');
+  }
+}
