@@ -24,7 +24,7 @@ import { packageRoot } from '../src/model';
 import { renderMarkdown } from './lib/report';
 import { SECTIONS, type Options, type Results } from './lib/results';
 import { log } from './lib/servers';
-import { connect, neo4jVersion } from './lib/setup';
+import { benchEnv, connect, neo4jVersion } from './lib/setup';
 import { apiSection } from './sections/api';
 import { ingestSection } from './sections/ingest';
 import { scaleSection } from './sections/scale';
@@ -62,6 +62,12 @@ function gitHead(): string {
   }
 }
 
+/** How the benchmark's Neo4j is sized (the local server's settings; a NEO4J_URI server is its own). */
+function neo4jMemory(): string {
+  const env = benchEnv();
+  return env.NEO4J_URI ? `server at NEO4J_URI` : `local, scripts/neo4j, heap ${env.NEO4J_HEAP || '1g'}, page cache ${env.NEO4J_PAGECACHE}`;
+}
+
 function machine(neo4j: string): Record<string, string | number> {
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -69,6 +75,7 @@ function machine(neo4j: string): Record<string, string | number> {
     memoryGB: Math.round(os.totalmem() / 1e9),
     node: process.version,
     neo4j,
+    neo4jMemory: neo4jMemory(),
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
     loadAtStart: os.loadavg()[0].toFixed(1),
