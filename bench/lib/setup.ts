@@ -16,10 +16,10 @@ export function benchEnv(): NodeJS.ProcessEnv {
   if (!env.NEO4J_URI) {
     env.NEO4J_BOLT_PORT ||= '7705';
     env.KG_NEO4J_DIR ||= '.neo4j/bench';
-    // The scale run writes 10,000 documents (a 1.7 GB store): the page cache holds the whole
-    // store, as Neo4j's sizing advice has it (script default 512m; 1g made the 10,000-document
-    // reads page in scattered paragraphs).
-    env.NEO4J_PAGECACHE ||= '3g';
+    // The scale run writes 10,000 documents (a 1.7 GB store; script default 512m). A page cache
+    // holding the whole store (3g) was measured slower for ingestion on this machine: documents
+    // 1,000-9,999 in 365.6 s against 294.8 s with 1g (2026-11-30, bench/ingest-steps.ts).
+    env.NEO4J_PAGECACHE ||= '1g';
     // On a machine shared with other builds a large document's transaction can exceed the
     // script's 30 s default; the benchmark measures time, it should not fail on it.
     env.NEO4J_TX_TIMEOUT ||= '300s';
