@@ -1,7 +1,6 @@
-// The ranked page of an entity kept incrementally after ingestion (src/graph/rank.ts). Ingestion
-// only adds evidence (counts and best confidences grow), adds relationships and renames: an entry
-// changes only if the batch wrote its relationship (rank-touched.cypher) or renamed its other end
-// (rank-renamed.cypher); row.extra brings those, fresh, as {c, confidence, n, o, t, d, e}
+// The ranked page of an entity kept incrementally after a removal or a repair (src/graph/rank.ts
+// settleRanks): an entry changes if the recompute renamed its other end (rank-renamed.cypher);
+// row.extra brings those, fresh, as {c, confidence, n, o, t, d, e}
 // entries. So the new first $k are among the stored $k, as stored, and row.extra: merged in
 // memory, O(K + extra), no relationship or other node read (reading them back costed seconds per
 // batch inside the ingestion transaction). When an extra entry renames a stored one, its key may

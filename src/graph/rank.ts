@@ -15,15 +15,10 @@
  * the stale entities and those that crossed K from scratch, in short transactions: once per
  * loadDocuments call, or once at the end of ingestPaths (`deferRanks`). A crash in between
  * leaves them marked; the start-up check (buildRanks) ranks them. Removal and repair still keep
- * the lists inside their transaction (settleRanks, which can also merge new documents' entries
- * incrementally, as ingestion did before):
- *
- *   entries written      counts only grow and names change only by a rename, so the new first K
- *                        are among the stored K (counts refreshed) and the relationships written
- *                        or renamed an end of (rank-merge): O(K + touched), no hub scan;
- *   removal, repair,     the entities recomputed, a page whose stored entry was renamed, an
- *   new hubs, stale      entity crossing K, a stale one: ranked from all its relations (rank-build);
- *   start (applySchema)  entities whose lists are missing, of another size or stale (buildRanks).
+ * the lists inside their transaction (settleRanks): the recomputed entities are ranked from all
+ * their relations (rank-build), the pages holding them get their fresh entries merged (rank-renamed,
+ * rank-merge: O(K + touched), no hub scan). At start (applySchema), entities whose lists are
+ * missing, of another size or stale are ranked (buildRanks).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { readRows, run, writeTransaction } from './db';
@@ -59,71 +54,29 @@ interface Entry {
   e: string;
 }
 
-/** The typed relationships the written documents gave (each once, by type, from, to). */
-export function writtenRelations(written: readonly DocumentRows[]): { from: string; to: string; type: string }[] {
-  const out = new Map<string, { from: string; to: string; type: string }>();
-  for (const d of written) for (const r of d.relations) out.set(`${r.type}\u0000${r.from}\u0000${r.to}`, { from: r.from, to: r.to, type: r.type });
-  return [...out.values()];
-}
-
-/** Milliseconds per step of the last settleRanks (the benchmark's maintenance figure). */
-export const rankTimings = { touched: 0, renamed: 0, merge: 0, build: 0, batches: 0 };
-
 /**
- * Brings the ranked pages up to date at the end of a write transaction: `written` are the
- * documents whose rows it wrote, `recomputed` the entities a removal, replacement or repair
- * recomputed (src/graph/load.ts settleEntities): those are ranked from scratch, the others
- * merged.
+ * Brings the ranked pages up to date at the end of a removal's or a repair's write transaction:
+ * `recomputed` are the entities it recomputed (src/graph/load.ts settleEntities), ranked from
+ * scratch; the ranked pages holding one of them, or that one may enter, get its entry merged
+ * (rank-renamed, rank-merge; ranked from scratch when the merge cannot follow).
  */
-export async function settleRanks(tx: ManagedTransaction, written: readonly DocumentRows[], recomputed: readonly string[] = []): Promise<void> {
+export async function settleRanks(tx: ManagedTransaction, recomputed: readonly string[]): Promise<void> {
   const k = rankSize();
-  const documents = written.map((d) => d.documentId);
   const rebuild = new Set(recomputed);
   const extra = new Map<string, Entry[]>();
-  const add = (id: string, e: Entry) => {
-    if (rebuild.has(id)) return;
-    const list = extra.get(id);
-    if (list) list.push(e);
-    else extra.set(id, [e]);
-  };
-  let t = Date.now();
-  const lap = () => {
-    const ms = Date.now() - t;
-    t = Date.now();
-    return ms;
-  };
-  // The written relationships with a ranked end: an entry for that end's merge if it reaches the page's last count.
-  const rels = writtenRelations(written);
-  for (const part of batches(rels, 2000)) {
-    for (const r of (await run(tx, 'rank-touched', { rels: part })).records) {
-      const [c, confidence, t, e] = [Number(r.get('c')), r.get('confidence') as number, r.get('t') as string, r.get('e') as string];
-      const [fromLast, toLast] = [r.get('fromLast'), r.get('toLast')].map((x) => (x === null ? Infinity : Number(x)));
-      if (c >= fromLast) add(r.get('from'), { c, confidence, n: r.get('toName'), o: r.get('to'), t, d: true, e });
-      if (c >= toLast) add(r.get('to'), { c, confidence, n: r.get('fromName'), o: r.get('from'), t, d: false, e });
+  const ids = [...rebuild].sort();
+  for (const part of batches(ids, 1000)) {
+    for (const r of (await run(tx, 'rank-renamed', { ids: part })).records) {
+      const id = r.get('id') as string;
+      if (rebuild.has(id)) continue;
+      extra.set(id, [...(extra.get(id) ?? []), r.get('entry') as Entry]);
     }
   }
-  rankTimings.touched = lap();
-  // Entities named by these documents (new or renamed) or recomputed: their ranked neighbours' pages.
-  const named = [...new Set([...written.flatMap((d) => d.entities.map((e) => e.id)), ...recomputed])].sort();
-  for (const ids of batches(named, 1000)) {
-    for (const r of (await run(tx, 'rank-renamed', { ids, documents, recomputed })).records) add(r.get('id'), r.get('entry') as Entry);
-  }
-  rankTimings.renamed = lap();
-  // Ranked entities: merged; unranked ends of written relationships may have crossed K.
-  const ends = new Set(rels.flatMap((r) => [r.from, r.to]));
-  const rows = [...extra].map(([id, list]) => ({ id, extra: list })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rows = [...extra].map(([id, list]) => ({ id, extra: list })).sort((x, y) => (x.id < y.id ? -1 : 1));
   for (const part of batches(rows, 200)) {
-    for (const r of (await run(tx, 'rank-merge', { rows: part, k })).records) {
-      ends.delete(r.get('id'));
-      if (r.get('broken')) rebuild.add(r.get('id'));
-    }
+    for (const r of (await run(tx, 'rank-merge', { rows: part, k })).records) if (r.get('broken')) rebuild.add(r.get('id'));
   }
-  rankTimings.merge = lap();
-  for (const id of ends) if (!extra.has(id)) rebuild.add(id);
-  for (const ids of batches([...rebuild].sort(), 200)) await run(tx, 'rank-build', { ids, k });
-  rankTimings.build = lap();
-  rankTimings.batches++;
-  if (process.env.KG_RANK_TRACE) console.error(`rank: ${JSON.stringify(rankTimings)} (${rels.length} written, ${rows.length} merged, ${rebuild.size} built)`);
+  for (const part of batches([...rebuild].sort(), 200)) await run(tx, 'rank-build', { ids: part, k });
 }
 
 /**
@@ -164,9 +117,10 @@ export function rankCandidates(written: readonly DocumentRows[]): string[] {
 export async function settleStaleRanks(driver: Driver, candidates: Iterable<string> = [], opts: { database?: string } = {}): Promise<number> {
   const k = rankSize();
   const t = Date.now();
-  const ids = [...new Set((await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string))].sort();
+  // rank-stale's UNION returns each id once.
+  const ids = (await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string).sort();
   for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
-  if (process.env.KG_RANK_TRACE) console.error(`rank: settled ${ids.length} stale or new ranked entities in ${Date.now() - t} ms`);
+  if (ids.length) logger().debug({ entities: ids.length, ms: Date.now() - t }, 'ranked pages settled after a write');
   return ids.length;
 }
 

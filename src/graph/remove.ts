@@ -62,7 +62,7 @@ export async function removeDocuments(driver: Driver, refs: string[], opts: { da
       settle.push(...f.entityIds, f.id);
     }
     await settleEntities(tx, settle);
-    await settleRanks(tx, [], settle);
+    await settleRanks(tx, settle);
     await unlockKeys(tx, keys);
     return found.map((f) => ({ ref: f.ref, documentId: f.id, file: f.file ?? '' }));
   });

@@ -215,7 +215,7 @@ export async function verifyGraph(
       if (keep.length) await run(tx, 'repair-cooccurs', { rows: keep });
     }
     await settleEntities(tx, [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
-    await settleRanks(tx, [], [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
+    await settleRanks(tx, [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
   });
   report.repaired = { documents: toReload.length, entities: recompute.length, cooccurrences: coFix.length, strays: relFix.length };
   return report;

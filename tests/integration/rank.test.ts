@@ -194,7 +194,7 @@ async function expectExact(): Promise<void> {
   expect(Object.keys(stored)).toContain('agency:hub');
   // (1) The lists kept by the write paths equal a ranking from scratch.
   const ids = await entityIds();
-  await writeTransaction(driver, undefined, (tx) => settleRanks(tx, [], ids));
+  await writeTransaction(driver, undefined, (tx) => settleRanks(tx, ids));
   expect(await rankLists()).toEqual(stored);
   // (2) Pages from the lists equal pages from a scan (lists removed), through both paths.
   const ranked = await pages(ids);
@@ -217,7 +217,7 @@ test('a hub page is served from its ranked lists (the lists are read, not ignore
   const reversed = Object.fromEntries(RANK_PROPERTIES.map((k, i) => [k, [...lists[i]].reverse()]));
   await driver.executeQuery('MATCH (a:Entity {id: "agency:hub"}) SET a += $reversed', { reversed });
   expect(await page()).toEqual([...truth].reverse());
-  await writeTransaction(driver, undefined, (tx) => settleRanks(tx, [], ['agency:hub']));
+  await writeTransaction(driver, undefined, (tx) => settleRanks(tx, ['agency:hub']));
   expect(await page()).toEqual(truth);
 });
 
