@@ -15,6 +15,11 @@
 // (Keeping each hop's relationships to skip the second reading of the edges was tried: the hops'
 // lists ride along every row of the edges' sort, which Neo4j counts whole per row: a few hundred
 // co-occurrences passed the 512 MB transaction limit.)
+// Reads skipped because they cannot change the answer (at 10,000 documents a hop reads all of
+// a hub's relationships: 10,107 for agency:secretariat): the other end's `Entity` label (typed
+// relations, MENTIONS and CO_OCCURS are written between entities only: ingest-relations,
+// -mentions, -cooccurs) and, when $minConfidence is 0, each relationship's confidence (every typed
+// relation stores its best one, between 0 and 1).
 // Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
 // read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
 CALL () {
@@ -30,11 +35,11 @@ WITH size(nodes) AS starts, nodes, nodes AS added, truncated
 CALL (nodes, added, truncated) {
   UNWIND CASE WHEN truncated OR $depth < 1 THEN [] ELSE added END AS a
   CALL (a) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity) WHERE type(r) IN $types AND r.confidence >= $minConfidence RETURN b, r.count AS stated, 0 AS named
+    MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
     UNION ALL
-    MATCH (a)-[r:CO_OCCURS]-(b:Entity) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+    MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
     UNION ALL
-    MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+    MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
   }
   WITH nodes, b, stated, named
   WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
@@ -50,11 +55,11 @@ WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - 
 CALL (nodes, added, truncated) {
   UNWIND CASE WHEN truncated OR $depth < 2 THEN [] ELSE added END AS a
   CALL (a) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity) WHERE type(r) IN $types AND r.confidence >= $minConfidence RETURN b, r.count AS stated, 0 AS named
+    MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
     UNION ALL
-    MATCH (a)-[r:CO_OCCURS]-(b:Entity) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+    MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
     UNION ALL
-    MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+    MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
   }
   WITH nodes, b, stated, named
   WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
@@ -70,11 +75,11 @@ WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - 
 CALL (nodes, added, truncated) {
   UNWIND CASE WHEN truncated OR $depth < 3 THEN [] ELSE added END AS a
   CALL (a) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity) WHERE type(r) IN $types AND r.confidence >= $minConfidence RETURN b, r.count AS stated, 0 AS named
+    MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
     UNION ALL
-    MATCH (a)-[r:CO_OCCURS]-(b:Entity) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+    MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
     UNION ALL
-    MATCH (a)-[r:MENTIONS]-(b:Entity) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+    MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
   }
   WITH nodes, b, stated, named
   WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
@@ -92,12 +97,12 @@ WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - 
 CALL (nodes) {
   UNWIND CASE WHEN size(nodes) > 1 THEN nodes ELSE [] END AS a
   CALL (a, nodes) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]->(b:Entity) WHERE type(r) IN $types AND b IN nodes AND r.confidence >= $minConfidence
+    MATCH (a)-[r:{{RELATION_TYPES}}]->(b) WHERE type(r) IN $types AND b IN nodes AND ($minConfidence <= 0 OR r.confidence >= $minConfidence)
     RETURN r, b, 0 AS rank, r.count AS weight
     UNION ALL
-    MATCH (a)-[r:MENTIONS]->(b:Entity) WHERE 'MENTIONS' IN $types AND b IN nodes RETURN r, b, 1 AS rank, r.count AS weight
+    MATCH (a)-[r:MENTIONS]->(b) WHERE 'MENTIONS' IN $types AND b IN nodes RETURN r, b, 1 AS rank, r.count AS weight
     UNION ALL
-    MATCH (a)-[r:CO_OCCURS]->(b:Entity) WHERE 'CO_OCCURS' IN $types AND b IN nodes RETURN r, b, 2 AS rank, r.weight AS weight
+    MATCH (a)-[r:CO_OCCURS]->(b) WHERE 'CO_OCCURS' IN $types AND b IN nodes RETURN r, b, 2 AS rank, r.weight AS weight
   }
   WITH a, r, b, rank, weight
   ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
