@@ -14,7 +14,9 @@
 // confidence, those are a prefix, so filtering the first k.evidence entries is the evidence page.
 // The other end comes as a summary (src/api/selection.ts: the rest is loaded only when asked).
 // Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
-// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
+// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup);
+// an ask for the first entry alone reads evBest (entry 0 stored as [sentence, document,
+// paragraph]): no evidence list, no paragraph.
 UNWIND $asks AS k
 MATCH (a:Entity {id: k.id})
 CALL (a, k) {
@@ -45,9 +47,11 @@ CALL (a, k) {
   LIMIT $first
   RETURN r, b
 }
-WITH k, a, r, b, coalesce(r.evConfidence, [])[0..k.evidence] AS top
+WITH k, a, r, b, CASE WHEN k.evidence > 1 THEN coalesce(r.evConfidence, [])[0..k.evidence] ELSE [] END AS top
 RETURN k.key AS key, type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction,
        b {.id, .kind, .name, .nameAr, .nameEn, .acronym, .category, _labels: labels(b)} AS other,
        r.count AS count, r.documents AS documentCount, r.confidence AS confidence,
-       [i IN range(0, size(top) - 1) WHERE top[i] >= k.minConfidence |
-         {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] AS evidence
+       CASE WHEN k.evidence = 1 THEN [x IN [r.evBest] WHERE r.confidence >= k.minConfidence |
+         {text: x[0], documentId: x[1], paragraph: x[2], confidence: r.confidence}]
+       ELSE [i IN range(0, size(top) - 1) WHERE top[i] >= k.minConfidence |
+         {text: {{EVIDENCE_TEXT(r, i)}}, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: top[i]}] END AS evidence

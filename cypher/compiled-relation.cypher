@@ -12,8 +12,10 @@
 // can expand (all of them, or the per-type field's one); __projection__ the other end's
 // properties (compiled-node-summary or compiled-node-full). Gives __out__ (per entity: its rows)
 // and __set__ (the distinct other ends, the set the fields below this one start from).
-// Evidence text: an entry stores its position (cypher/ingest-relations.cypher), so the sentence is
-// read here, for the entries returned only, as a slice of its Paragraph (a unique-id lookup).
+// __evidence__: the evidence entries asked, as src/api/compile/statement.ts picks them: none
+// (`[]`), the first alone from the stored best entry evBest (cypher/compiled-evidence-first.cypher:
+// no evidence list and no paragraph is read, where a hub-to-hub fact's lists hold thousands of
+// entries), or a page of them (cypher/compiled-evidence-page.cypher: sliced from the paragraphs).
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
@@ -48,15 +50,14 @@ CALL (__from__) {
       LIMIT $__p__first
       RETURN r, b
     }
-    WITH a, r, b, coalesce(r.evConfidence, [])[0..$__p__evidence] AS top
+    WITH a, r, b
     // A row: [type, direction, other, count, documentCount, confidence, evidence], an evidence
     // entry [text, documentId, paragraph, confidence]: lists, not maps (the driver decodes no
     // key per row; src/api/compile/prefetch.ts toRelationValue reads them by position).
     RETURN collect([
       type(r), CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
       __projection__, r.count, r.documents, r.confidence,
-      [i IN range(0, size(top) - 1) WHERE top[i] >= $__p__minConfidence |
-        [{{EVIDENCE_TEXT(r, i)}}, r.evDocument[i], r.evParagraph[i], top[i]]]
+      __evidence__
     ]) AS rows, collect(b) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached

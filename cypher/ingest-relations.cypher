@@ -27,7 +27,7 @@ CALL (a, b, row, old) {
   RETURN old AS r
 }
 WITH r, row, coalesce(r.evDocument, []) AS ds
-WITH r, [i IN range(0, size(ds) - 1) | {c: r.evConfidence[i], d: ds[i], p: r.evParagraph[i], a: r.evAt[i], s: r.evStart[i], e: r.evEnd[i], t: r.evText[i]}]
+WITH r, row, [i IN range(0, size(ds) - 1) | {c: r.evConfidence[i], d: ds[i], p: r.evParagraph[i], a: r.evAt[i], s: r.evStart[i], e: r.evEnd[i], t: r.evText[i]}]
       + [i IN range(0, size(row.evDocument) - 1) | {c: row.evConfidence[i], d: row.evDocument[i], p: row.evParagraph[i], a: row.evAt[i], s: row.evStart[i], e: row.evEnd[i], t: row.evText[i]}] AS entries
 CALL (entries) {
   UNWIND entries AS e
@@ -38,3 +38,6 @@ SET r.evConfidence = [e IN sorted | e.c], r.evDocument = [e IN sorted | e.d],
     r.evParagraph = [e IN sorted | e.p], r.evAt = [e IN sorted | e.a], r.evStart = [e IN sorted | e.s],
     r.evEnd = [e IN sorted | e.e], r.evText = [e IN sorted | e.t],
     r.count = size(sorted), r.documents = documents, r.confidence = sorted[0].c
+// evBest: entry 0 as [sentence, document, paragraph] (what evidence(first: 1) reads, no list, no
+// paragraph): the row's sentence when entry 0 is one of the row's entries, else unchanged.
+SET r.evBest = coalesce([i IN range(0, size(row.evDocument) - 1) WHERE row.evDocument[i] = sorted[0].d AND row.evAt[i] = sorted[0].a AND row.evStart[i] = sorted[0].s AND row.evEnd[i] = sorted[0].e AND row.evConfidence[i] = sorted[0].c AND row.evParagraph[i] = sorted[0].p AND row.evText[i] = sorted[0].t | [row.evSentence[i], sorted[0].d, sorted[0].p]][0], r.evBest)

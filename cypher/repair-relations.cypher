@@ -2,8 +2,8 @@
 // All relationships of a fact (any earlier shape) fold into one: entries citing a document that
 // is not ingested are dropped, one entry per (document, paragraph) is kept (the best), an entry
 // stored as text is located in its paragraph as cypher/graph-migrate-evidence.cypher does, the
-// lists are put in canonical order and count / documents / confidence recomputed; a fact left
-// without evidence goes.
+// lists are put in canonical order and count / documents / confidence / evBest recomputed; a
+// fact left without evidence goes.
 UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:{{RELATION_TYPES}}]->(:Entity {id: row.to})
 WHERE type(r) = row.type
@@ -37,5 +37,6 @@ SET r = {count: size(sorted), documents: documents, confidence: sorted[0].c,
          evConfidence: [e IN sorted | toFloat(e.c)], evDocument: [e IN sorted | e.d],
          evParagraph: [e IN sorted | coalesce(e.p, '')], evAt: [e IN sorted | e.a], evStart: [e IN sorted | e.s],
          evEnd: [e IN sorted | e.e], evText: [e IN sorted | e.t]}
+SET r.evBest = CASE WHEN size(sorted) = 0 THEN null ELSE [coalesce({{EVIDENCE_TEXT(r, 0)}}, ''), r.evDocument[0], r.evParagraph[0]] END
 WITH r, size(sorted) AS left WHERE left = 0
 DELETE r

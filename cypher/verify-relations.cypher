@@ -1,8 +1,8 @@
 // kg verify: the typed relations starting at a page of entities (by id, after $after), one row
 // per entity with what is wrong with its relations (empty: nothing). A fact (type, from, to) must
 // be ONE relationship whose parallel evidence lists are in canonical order (confidence
-// descending, then document, paragraph, start offset) with count / documents / confidence matching them
-// (cypher/ingest-relations.cypher); `gone` lists the documents its entries cite that are not
+// descending, then document, paragraph, start offset) with count / documents / confidence and evBest
+// (entry 0's sentence, document, paragraph) matching them (cypher/ingest-relations.cypher); `gone` lists the documents its entries cite that are not
 // ingested (left by an interrupted or racing writer of an earlier version). Entries are read from
 // old-shape relationships too (r.document, r.paragraph, r.evidence, r.confidence).
 MATCH (a:Entity) WHERE a.id > $after
@@ -30,6 +30,8 @@ RETURN a.id AS id, COLLECT {
       WHEN entries <> sorted THEN 'evidence not in canonical order'
       WHEN NOT coalesce(r.count = size(entries) AND r.documents = documents AND r.confidence = sorted[0].c, false)
         THEN 'count, documents or confidence differ from its evidence'
+      WHEN NOT coalesce(r.evBest = [coalesce({{EVIDENCE_TEXT(r, 0)}}, ''), r.evDocument[0], r.evParagraph[0]], false)
+        THEN 'best evidence (evBest) differs from its first entry'
     END AS what
   WHERE what IS NOT NULL OR size(gone) > 0
   RETURN {type: type, to: b.id, what: what, gone: gone}

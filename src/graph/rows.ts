@@ -647,6 +647,8 @@ export interface MergedRelationRow {
   /** The evidence text only where it lies in no paragraph ('' otherwise: readers take the paragraph's substring). */
   evText: string[];
   evConfidence: number[];
+  /** Every entry's sentence: not stored as a list; the statement keeps the best entry's as evBest. */
+  evSentence: string[];
 }
 
 export function mergeRelationRows(rows: RelationRow[]): MergedRelationRow[] {
@@ -654,7 +656,7 @@ export function mergeRelationRows(rows: RelationRow[]): MergedRelationRow[] {
   for (const r of rows) {
     const key = `${r.from}\u0000${r.to}\u0000${r.type}`;
     let m = byKey.get(key);
-    if (!m) byKey.set(key, (m = { type: r.type, from: r.from, to: r.to, evDocument: [], evParagraph: [], evAt: [], evStart: [], evEnd: [], evText: [], evConfidence: [] }));
+    if (!m) byKey.set(key, (m = { type: r.type, from: r.from, to: r.to, evDocument: [], evParagraph: [], evAt: [], evStart: [], evEnd: [], evText: [], evConfidence: [], evSentence: [] }));
     m.evDocument.push(r.props.document);
     m.evParagraph.push(r.props.paragraph ?? '');
     m.evAt.push(r.props.at);
@@ -662,6 +664,7 @@ export function mergeRelationRows(rows: RelationRow[]): MergedRelationRow[] {
     m.evEnd.push(r.props.end);
     m.evText.push(r.props.at < 0 ? r.props.evidence : '');
     m.evConfidence.push(r.props.confidence);
+    m.evSentence.push(r.props.evidence);
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...byKey.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type));

@@ -20,6 +20,8 @@ export async function applySchema(driver: Driver, opts: { database?: string; awa
     { text: cypher('graph-migrate-relations') },
     // Then evidence sentences stored as text become positions in their paragraphs.
     { text: cypher('graph-migrate-evidence') },
+    // Then every fact gets its stored best entry (evBest).
+    { text: cypher('graph-migrate-best') },
   ]);
   await buildRanks(driver, opts);
   return statements.length;

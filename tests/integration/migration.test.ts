@@ -1,8 +1,9 @@
 /**
- * The start-up migrations (src/graph/schema.ts, cypher/graph-migrate-relations.cypher and
- * graph-migrate-evidence.cypher) on graphs built by previous versions: typed relations stored one
- * per (type, from, to, document, paragraph) are folded into one per (type, from, to), and evidence
- * lists holding every sentence as text become positions in the paragraphs, equal to what a fresh
+ * The start-up migrations (src/graph/schema.ts, cypher/graph-migrate-relations.cypher,
+ * graph-migrate-evidence.cypher and graph-migrate-best.cypher) on graphs built by previous
+ * versions: typed relations stored one per (type, from, to, document, paragraph) are folded into
+ * one per (type, from, to), evidence lists holding every sentence as text become positions in the
+ * paragraphs, and facts without a stored best entry (evBest) get one, equal to what a fresh
  * ingest of the same documents by this version writes, property for property; running them again
  * changes nothing.
  */
@@ -123,6 +124,34 @@ test('evidence lists holding sentences (the version before positions) become pos
   await applySchema(driver);
   expectSame(await fullSnapshot(driver), fresh);
   await applySchema(driver);
+  expectSame(await fullSnapshot(driver), fresh);
+  expect((await verifyGraph(driver)).drift).toEqual([]);
+});
+
+test('facts written before evBest get their stored best entry at start, equal to a fresh ingest, once', async () => {
+  expectSame(await fullSnapshot(driver), fresh); // the tests above left the fresh graph
+  expect(fresh.rels.filter((x) => x.includes('"evBest"')).length).toBe(fresh.rels.filter((x) => x.includes('"evDocument"')).length);
+  await driver.executeQuery(withFragments('MATCH ()-[r:{{RELATION_TYPES}}]->() REMOVE r.evBest'));
+  const before = await verifyGraph(driver);
+  expect(before.drift.some((d) => d.kind === 'relation' && /evBest/.test(d.what))).toBe(true);
+  await applySchema(driver);
+  expectSame(await fullSnapshot(driver), fresh);
+  await applySchema(driver);
+  expectSame(await fullSnapshot(driver), fresh);
+  expect((await verifyGraph(driver)).drift).toEqual([]);
+});
+
+test('kg verify flags a fact whose evBest is not its first entry; --repair restores a fresh ingest', async () => {
+  // A fact with several entries, its evBest set to its last entry's place (a plausible wrong value).
+  const res = await driver.executeQuery(
+    withFragments(`MATCH (a)-[r:{{RELATION_TYPES}}]->(b) WHERE size(r.evDocument) > 1 AND r.evDocument[-1] <> r.evDocument[0]
+     WITH a, r, b LIMIT 1 SET r.evBest = [r.evBest[0], r.evDocument[-1], r.evParagraph[-1]] RETURN a.id AS from, type(r) AS type, b.id AS to`),
+  );
+  expect(res.records).toHaveLength(1);
+  const id = `${res.records[0].get('from')} -${res.records[0].get('type')}-> ${res.records[0].get('to')}`;
+  const report = await verifyGraph(driver);
+  expect(report.drift.filter((d) => d.kind === 'relation').map((d) => [d.id, d.what])).toEqual([[id, 'best evidence (evBest) differs from its first entry']]);
+  await verifyGraph(driver, { repair: true });
   expectSame(await fullSnapshot(driver), fresh);
   expect((await verifyGraph(driver)).drift).toEqual([]);
 });

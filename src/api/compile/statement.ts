@@ -28,6 +28,15 @@ interface Build {
 }
 
 /**
+ * A relation row's evidence entries: none, the first alone from the stored best entry (reads no
+ * evidence list: a hub-to-hub fact's hold thousands), or a page sliced from the lists.
+ */
+function evidenceOf(page: number, p: string): Text {
+  if (page <= 0) return new Text('[]');
+  return fill(page === 1 ? 'compiled-evidence-first' : 'compiled-evidence-page', { p });
+}
+
+/**
  * The sub-queries of the relation fields of `plan`, for the entity set `from`, parents before
  * their children (each child starts from the set of other ends its parent reached).
  */
@@ -58,6 +67,7 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
         types: typeUnion(ask.pattern),
         p,
         projection: ask.projection === WHOLE_NODE ? fill('compiled-node-full', {}) : fill('compiled-node-summary', { properties: propertyList(ask.projection.split(',')) }),
+        evidence: evidenceOf(ask.loader.evidence, p),
         out,
         set,
       }),

@@ -153,7 +153,7 @@ describe('merging a batch of documents', () => {
     expect(merged.map((m) => m.to)).toEqual(['instrument:x', 'instrument:y']);
     expect(merged[0]).toEqual({
       type: 'RATIFIED', from: 'country:ma', to: 'instrument:x',
-      evDocument: ['document:b', 'document:a'], evParagraph: ['3', '1'], evAt: [3, 1], evStart: [4, 4], evEnd: [9, 9], evText: ['', ''], evConfidence: [0.9, 0.8],
+      evDocument: ['document:b', 'document:a'], evParagraph: ['3', '1'], evAt: [3, 1], evStart: [4, 4], evEnd: [9, 9], evText: ['', ''], evConfidence: [0.9, 0.8], evSentence: ['نص document:b', 'نص document:a'],
     });
     // No paragraph is '' (a list cannot hold null); evidence lying in no paragraph keeps its text.
     expect(merged[1]).toMatchObject({ evParagraph: [''], evAt: [-1], evText: ['نص document:a'] });
