@@ -4,7 +4,8 @@
  * per (type, from, to, document, paragraph) are folded into one per (type, from, to), and evidence
  * lists holding every sentence as text become positions in the paragraphs, equal to what a fresh
  * ingest of the same documents by this version writes, property for property; running them again
- * changes nothing.
+ * changes nothing. Those versions wrote no graph-format marker; once migrated the graph is marked
+ * and later starts skip the migrations.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -13,7 +14,7 @@ import { normaliseKey } from '../../src/extract/arabic';
 import { withFragments } from '../../src/graph/cypher';
 import { sha256Of, withIntegers } from '../../src/graph/load';
 import { toRows, type RelationRow } from '../../src/graph/rows';
-import { applySchema } from '../../src/graph/schema';
+import { applySchema, GRAPH_FORMAT, graphFormat } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
 import { verifyGraph } from '../../src/graph/verify';
 import { ingestPaths } from '../../src/ingest';
@@ -47,6 +48,9 @@ async function previousRelationRows(): Promise<RelationRow[]> {
   return rows;
 }
 
+/** The previous versions wrote no graph-format marker: their graphs have none. */
+const unmark = () => driver.executeQuery('MATCH (g:GraphFormat) DELETE g');
+
 const expectSame = (a: FullSnapshot, b: FullSnapshot) => {
   if (JSON.stringify(a) !== JSON.stringify(b)) expect(snapshotDiff(a, b)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
 };
@@ -67,6 +71,7 @@ beforeAll(async () => {
   } finally {
     await session.close();
   }
+  await unmark();
 });
 
 afterAll(async () => {
@@ -90,7 +95,9 @@ test('kg verify reports the old shape; the start-up migration folds it into exac
   const before = await verifyGraph(driver);
   expect(before.drift.some((d) => d.kind === 'relation' && /old shape/.test(d.what))).toBe(true);
 
+  expect(await graphFormat(driver)).toBe(0);
   await applySchema(driver);
+  expect(await graphFormat(driver)).toBe(GRAPH_FORMAT);
   const migrated = await fullSnapshot(driver);
   expectSame(migrated, fresh);
 
@@ -109,6 +116,7 @@ REMOVE r.evAt, r.evStart, r.evEnd`;
 test('evidence lists holding sentences (the version before positions) become positions equal to a fresh ingest, once', async () => {
   expectSame(await fullSnapshot(driver), fresh); // the test above left the fresh graph
   await driver.executeQuery(withFragments(TO_TEXT_LISTS));
+  await unmark();
   const texts = await driver.executeQuery(
     withFragments(`MATCH ()-[r:{{RELATION_TYPES}}]->() RETURN count(r) AS n, sum(size([t IN r.evText WHERE t <> ''])) AS texts, count(r.evAt) AS located`),
   );
@@ -125,4 +133,21 @@ test('evidence lists holding sentences (the version before positions) become pos
   await applySchema(driver);
   expectSame(await fullSnapshot(driver), fresh);
   expect((await verifyGraph(driver)).drift).toEqual([]);
+});
+
+test('a graph marked as migrated is not scanned at start; without the marker the same graph is upgraded', async () => {
+  expectSame(await fullSnapshot(driver), fresh); // the test above left the fresh graph, marked
+  expect(await graphFormat(driver)).toBe(GRAPH_FORMAT);
+  // Old-shape lists planted under the marker (no version writes that) stay as they are: the
+  // migrations, which would locate them, did not run.
+  await driver.executeQuery(withFragments(TO_TEXT_LISTS));
+  const planted = await fullSnapshot(driver);
+  expect(planted.rels.some((x) => x.includes('"evAt"'))).toBe(false);
+  await applySchema(driver);
+  expectSame(await fullSnapshot(driver), planted);
+  // Without the marker (a graph of a version before it) the start upgrades it.
+  await unmark();
+  await applySchema(driver);
+  expect(await graphFormat(driver)).toBe(GRAPH_FORMAT);
+  expectSame(await fullSnapshot(driver), fresh);
 });
