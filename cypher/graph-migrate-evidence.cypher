@@ -4,7 +4,7 @@
 // paragraph containing it, those numbered as the entry's paragraph first, then by ordinal; its
 // code-point offset is the length of the text before it), evText keeps only what lies in no
 // paragraph, and the lists are put in canonical order (confidence descending, document,
-// paragraph, start). Run at every start after graph-migrate-relations (whose fold writes the
+// paragraph, start). Run at start (until the graph-format marker says done) after graph-migrate-relations (whose fold writes the
 // older lists) by src/graph/schema.ts, auto-commit: idempotent (nothing left without evAt once
 // done), bounded inner transactions.
 MATCH ()-[r:{{RELATION_TYPES}}]->()

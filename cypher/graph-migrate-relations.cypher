@@ -3,7 +3,7 @@
 // r.confidence) into the current shape: one relationship per (type, from, to) with parallel
 // evidence lists in canonical order and count / documents / confidence, as
 // cypher/ingest-relations.cypher writes (one entry per (document, paragraph), the best).
-// Run at every start by src/graph/schema.ts in an auto-commit transaction: idempotent (a
+// Run at start (until the graph-format marker says done) by src/graph/schema.ts in an auto-commit transaction: idempotent (a
 // relationship scan finding nothing once folded), and a bounded number of start entities per
 // inner transaction, so a large graph does not need one huge transaction.
 MATCH (a:Entity)

@@ -4,9 +4,8 @@
 // type, direction: IN before OUT) as parallel lists rankCount, rankConf (best confidence),
 // rankName, rankOther (other end's id), rankType, rankOut (true: the entity is the start) and
 // rankRel (the relationship's element id, which reads seek). Entities with $k or fewer have none.
-// Reads all of a hub's relations: for the entities ingestion marked stale (after its commit),
-// removal, replacement, repair, a name change the incremental merge (rank-merge.cypher) cannot
-// follow, a new hub, and at start.
+// Reads all of a hub's relations: for the entities a write marked stale (ingestion, replacement,
+// removal, repair; after its commit), a new hub, and at start.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due

@@ -1,7 +1,10 @@
-// Marks stale the ranked pages a replacement may change (src/graph/rank.ts markRanks): the
-// entities of $ids that its removal recomputed (counts may fall, names change) and the ranked
-// neighbours whose page holds one of them or may take it in. Reads scan a stale entity until
-// settleStaleRanks ranks it again after the commit (same test as cypher/rank-renamed.cypher).
+// Marks stale the ranked pages a replacement, a removal or a repair may change (src/graph/rank.ts
+// markRanks): the entities of $ids that it recomputed (counts may fall, names change) and the
+// ranked neighbours whose page holds one of them or may take it in (a renamed entity moves only
+// there; a neighbour whose own relations changed is among $ids). Reads scan a stale entity until
+// settleStaleRanks ranks it again after the commit. Not shared with ingest-entities.cypher's
+// marks: ingestion marks neighbours only when a name changes, and every ranked one (cheap there,
+// as it is rare); here names and counts may change for any of $ids.
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})
 CALL (x) {

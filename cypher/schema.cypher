@@ -17,6 +17,8 @@ CREATE CONSTRAINT paragraph_id IF NOT EXISTS FOR (p:Paragraph) REQUIRE p.id IS U
 CREATE CONSTRAINT contribution_id IF NOT EXISTS FOR (c:Contribution) REQUIRE c.id IS UNIQUE;
 // Writers of one document identity queue on these short-lived lock nodes (cypher/ingest-lock.cypher).
 CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (l:WriteLock) REQUIRE l.key IS UNIQUE;
+// The one node saying which graph format the start-up migrations brought the store to (graph-format.cypher).
+CREATE CONSTRAINT graph_format_key IF NOT EXISTS FOR (g:GraphFormat) REQUIRE g.key IS UNIQUE;
 
 // Idempotent ingestion looks a document up by content hash and by file name.
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256);

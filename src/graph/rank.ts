@@ -14,11 +14,11 @@
  * reads do not use stale lists (they scan, same page). After the commit, settleStaleRanks ranks
  * the stale entities and those that crossed K from scratch, in short transactions: once per
  * loadDocuments call, or once at the end of ingestPaths (`deferRanks`). A crash in between
- * leaves them marked; the start-up check (buildRanks) ranks them. Removal and repair still keep
- * the lists inside their transaction (settleRanks): the recomputed entities are ranked from all
- * their relations (rank-build), the pages holding them get their fresh entries merged (rank-renamed,
- * rank-merge: O(K + touched), no hub scan). At start (applySchema), entities whose lists are
- * missing, of another size or stale are ranked (buildRanks).
+ * leaves them marked; the start-up check (buildRanks) ranks them. Removal and `kg verify
+ * --repair` do the same: their transaction marks what it recomputed (markRanks, rank-mark), the
+ * settle follows the commit. One way to keep the lists: mark inside, rank from scratch after.
+ * At start (applySchema), entities whose lists are missing, of another size or stale are ranked
+ * (buildRanks).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { readRows, run, writeTransaction } from './db';
@@ -42,43 +42,6 @@ export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** A relationship as a ranked page keeps it, seen from one end (cypher/rank-merge.cypher). */
-interface Entry {
-  c: number;
-  /** Named as the property so that the door (src/graph/db.ts FLOAT_KEYS) keeps 1.0 a float. */
-  confidence: number;
-  n: string;
-  o: string;
-  t: string;
-  d: boolean;
-  e: string;
-}
-
-/**
- * Brings the ranked pages up to date at the end of a removal's or a repair's write transaction:
- * `recomputed` are the entities it recomputed (src/graph/load.ts settleEntities), ranked from
- * scratch; the ranked pages holding one of them, or that one may enter, get its entry merged
- * (rank-renamed, rank-merge; ranked from scratch when the merge cannot follow).
- */
-export async function settleRanks(tx: ManagedTransaction, recomputed: readonly string[]): Promise<void> {
-  const k = rankSize();
-  const rebuild = new Set(recomputed);
-  const extra = new Map<string, Entry[]>();
-  const ids = [...rebuild].sort();
-  for (const part of batches(ids, 1000)) {
-    for (const r of (await run(tx, 'rank-renamed', { ids: part })).records) {
-      const id = r.get('id') as string;
-      if (rebuild.has(id)) continue;
-      extra.set(id, [...(extra.get(id) ?? []), r.get('entry') as Entry]);
-    }
-  }
-  const rows = [...extra].map(([id, list]) => ({ id, extra: list })).sort((x, y) => (x.id < y.id ? -1 : 1));
-  for (const part of batches(rows, 200)) {
-    for (const r of (await run(tx, 'rank-merge', { rows: part, k })).records) if (r.get('broken')) rebuild.add(r.get('id'));
-  }
-  for (const part of batches([...rebuild].sort(), 200)) await run(tx, 'rank-build', { ids: part, k });
-}
-
 /**
  * The start-up migration: ranks the entities whose lists are missing, of another size or no
  * longer due (a graph written before ranked pages, or under another KG_RANK_SIZE), in
@@ -92,7 +55,7 @@ export async function buildRanks(driver: Driver, opts: { database?: string } = {
 }
 
 /**
- * Inside a write transaction that recomputed entities (a replacement): marks stale their ranked
+ * Inside a write transaction that recomputed entities (a replacement, a removal, a repair): marks stale their ranked
  * pages and those that hold them or may take them in (cypher/rank-mark.cypher); settleStaleRanks
  * ranks them after the commit.
  */

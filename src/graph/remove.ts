@@ -3,13 +3,14 @@
  * and contribution go, entities nothing refers to any more are deleted and the others are
  * recomputed from what remains (src/graph/recompute.ts), so the graph equals a fresh ingest of
  * the other documents. All the documents of one call go in ONE transaction (all or nothing),
- * under the same identity locks as ingestion (cypher/ingest-lock.cypher).
+ * under the same identity locks as ingestion (cypher/ingest-lock.cypher). Ranked pages are
+ * marked stale inside it and ranked again after the commit (src/graph/rank.ts), as ingestion does.
  */
 import * as path from 'path';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { fileKey, idKey, lockKeys, removeContribution, run, settleEntities, shaKey, unlockKeys, type Previous } from './load';
 import { writeTransaction } from './db';
-import { settleRanks } from './rank';
+import { markRanks, settleStaleRanksAfter } from './rank';
 
 export interface RemovedDocument {
   /** What was asked for (an id or a file name). */
@@ -45,7 +46,7 @@ export function documentRef(arg: string): string {
 export async function removeDocuments(driver: Driver, refs: string[], opts: { database?: string } = {}): Promise<RemovedDocument[]> {
   const wanted = [...new Set(refs.map(documentRef))];
   if (wanted.length === 0) return [];
-  return writeTransaction(driver, opts.database, async (tx) => {
+  const removed = await writeTransaction(driver, opts.database, async (tx) => {
     // Look, lock what was found, look again under the locks (a concurrent writer may have moved it).
     const seen = await find(tx, wanted);
     const keys = await lockKeys(tx, seen.filter((f) => f.id).flatMap((f) => [idKey(f.id), fileKey(f.file ?? ''), shaKey(f.sha256 ?? '')]));
@@ -62,8 +63,11 @@ export async function removeDocuments(driver: Driver, refs: string[], opts: { da
       settle.push(...f.entityIds, f.id);
     }
     await settleEntities(tx, settle);
-    await settleRanks(tx, settle);
+    await markRanks(tx, settle);
     await unlockKeys(tx, keys);
     return found.map((f) => ({ ref: f.ref, documentId: f.id, file: f.file ?? '' }));
   });
+  // Removal only lowers counts: no entity crosses K upwards, the marked ones are all there is.
+  await settleStaleRanksAfter(driver, [], opts);
+  return removed;
 }

@@ -23,7 +23,7 @@ import { pipelineExtractor, type Extractor } from '../ingest/extractor';
 import { readRows, writeTimeoutMs, writeTransaction } from './db';
 import { loadDocuments, run, settleEntities } from './load';
 import { recomputedProps } from './recompute';
-import { settleRanks } from './rank';
+import { markRanks, settleStaleRanksAfter } from './rank';
 import { rowLimits, toRows, type DocumentRows } from './rows';
 
 export interface Drift {
@@ -203,6 +203,7 @@ export async function verifyGraph(
   // Repair: relations first (a fact stored twice would take a document's entries twice), then
   // documents from their source, then weights and entities, each in its own transaction.
   const write = (work: (tx: ManagedTransaction) => Promise<void>) => writeTransaction(driver, opts.database, work);
+  const touched = [...recompute, ...relFix.flatMap((r) => [r.from, r.to])];
   if (relFix.length) await write(async (tx) => void (await run(tx, 'repair-relations', { rows: relFix })));
   for (const item of toReload) {
     await loadDocuments(driver, [{ doc: item.doc, source: { text: item.text, sha256: item.sha256, meta: item.meta } }], { database: opts.database, force: true });
@@ -214,9 +215,12 @@ export async function verifyGraph(
       const keep = coFix.filter((c) => c.documents > 0);
       if (keep.length) await run(tx, 'repair-cooccurs', { rows: keep });
     }
-    await settleEntities(tx, [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
-    await settleRanks(tx, [...recompute, ...relFix.flatMap((r) => [r.from, r.to])]);
+    await settleEntities(tx, touched);
+    await markRanks(tx, touched);
   });
+  // Ranked pages after the commit (src/graph/rank.ts); the touched entities as candidates too: a
+  // graph in drift may hold an entity above K without its page.
+  await settleStaleRanksAfter(driver, touched, { database: opts.database });
   report.repaired = { documents: toReload.length, entities: recompute.length, cooccurrences: coFix.length, strays: relFix.length };
   return report;
 }

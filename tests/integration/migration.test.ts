@@ -5,7 +5,8 @@
  * one per (type, from, to), evidence lists holding every sentence as text become positions in the
  * paragraphs, and facts without a stored best entry (evBest) get one, equal to what a fresh
  * ingest of the same documents by this version writes, property for property; running them again
- * changes nothing.
+ * changes nothing. Those versions wrote no graph-format marker; once migrated the graph is marked
+ * and later starts skip the migrations.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -14,7 +15,7 @@ import { normaliseKey } from '../../src/extract/arabic';
 import { withFragments } from '../../src/graph/cypher';
 import { sha256Of, withIntegers } from '../../src/graph/load';
 import { toRows, type RelationRow } from '../../src/graph/rows';
-import { applySchema } from '../../src/graph/schema';
+import { applySchema, GRAPH_FORMAT, graphFormat } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
 import { verifyGraph } from '../../src/graph/verify';
 import { ingestPaths } from '../../src/ingest';
@@ -48,6 +49,9 @@ async function previousRelationRows(): Promise<RelationRow[]> {
   return rows;
 }
 
+/** The previous versions wrote no graph-format marker: their graphs have none. */
+const unmark = () => driver.executeQuery('MATCH (g:GraphFormat) DELETE g');
+
 const expectSame = (a: FullSnapshot, b: FullSnapshot) => {
   if (JSON.stringify(a) !== JSON.stringify(b)) expect(snapshotDiff(a, b)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
 };
@@ -68,6 +72,7 @@ beforeAll(async () => {
   } finally {
     await session.close();
   }
+  await unmark();
 });
 
 afterAll(async () => {
@@ -91,7 +96,9 @@ test('kg verify reports the old shape; the start-up migration folds it into exac
   const before = await verifyGraph(driver);
   expect(before.drift.some((d) => d.kind === 'relation' && /old shape/.test(d.what))).toBe(true);
 
+  expect(await graphFormat(driver)).toBe(0);
   await applySchema(driver);
+  expect(await graphFormat(driver)).toBe(GRAPH_FORMAT);
   const migrated = await fullSnapshot(driver);
   expectSame(migrated, fresh);
 
@@ -110,6 +117,7 @@ REMOVE r.evAt, r.evStart, r.evEnd`;
 test('evidence lists holding sentences (the version before positions) become positions equal to a fresh ingest, once', async () => {
   expectSame(await fullSnapshot(driver), fresh); // the test above left the fresh graph
   await driver.executeQuery(withFragments(TO_TEXT_LISTS));
+  await unmark();
   const texts = await driver.executeQuery(
     withFragments(`MATCH ()-[r:{{RELATION_TYPES}}]->() RETURN count(r) AS n, sum(size([t IN r.evText WHERE t <> ''])) AS texts, count(r.evAt) AS located`),
   );
@@ -134,6 +142,7 @@ test('facts written before evBest get their stored best entry at start, equal to
   await driver.executeQuery(withFragments('MATCH ()-[r:{{RELATION_TYPES}}]->() REMOVE r.evBest'));
   const before = await verifyGraph(driver);
   expect(before.drift.some((d) => d.kind === 'relation' && /evBest/.test(d.what))).toBe(true);
+  await unmark(); // a graph of a version before the marker
   await applySchema(driver);
   expectSame(await fullSnapshot(driver), fresh);
   await applySchema(driver);
@@ -154,4 +163,21 @@ test('kg verify flags a fact whose evBest is not its first entry; --repair resto
   await verifyGraph(driver, { repair: true });
   expectSame(await fullSnapshot(driver), fresh);
   expect((await verifyGraph(driver)).drift).toEqual([]);
+});
+
+test('a graph marked as migrated is not scanned at start; without the marker the same graph is upgraded', async () => {
+  expectSame(await fullSnapshot(driver), fresh); // the test above left the fresh graph, marked
+  expect(await graphFormat(driver)).toBe(GRAPH_FORMAT);
+  // Old-shape lists planted under the marker (no version writes that) stay as they are: the
+  // migrations, which would locate them, did not run.
+  await driver.executeQuery(withFragments(TO_TEXT_LISTS));
+  const planted = await fullSnapshot(driver);
+  expect(planted.rels.some((x) => x.includes('"evAt"'))).toBe(false);
+  await applySchema(driver);
+  expectSame(await fullSnapshot(driver), planted);
+  // Without the marker (a graph of a version before it) the start upgrades it.
+  await unmark();
+  await applySchema(driver);
+  expect(await graphFormat(driver)).toBe(GRAPH_FORMAT);
+  expectSame(await fullSnapshot(driver), fresh);
 });

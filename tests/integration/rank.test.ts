@@ -9,9 +9,9 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { ExtractedDocument, ExtractedEntity, Mention } from '../../src/extract/types';
-import { writeTransaction } from '../../src/graph/db';
 import { loadDocuments, sha256Of } from '../../src/graph/load';
-import { buildRanks, RANK_PROPERTIES, settleRanks, settleStaleRanks } from '../../src/graph/rank';
+import * as rank from '../../src/graph/rank';
+import { buildRanks, RANK_PROPERTIES, settleStaleRanks } from '../../src/graph/rank';
 import { removeDocuments } from '../../src/graph/remove';
 import { applySchema } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
@@ -153,6 +153,13 @@ async function rankLists(): Promise<Record<string, unknown>> {
   return Object.fromEntries(res.records.map((r) => [r.get('id'), r.get('lists')]));
 }
 
+/** Ranks from scratch the entities of `ids` (all if omitted): marked stale, then settled as after a write. */
+async function rankFromScratch(ids?: string[]): Promise<void> {
+  await driver.executeQuery('MATCH (a:Entity) WHERE $ids IS NULL OR a.id IN $ids SET a.rankStale = true', { ids: ids ?? null });
+  await settleStaleRanks(driver);
+  expect(await staleIds()).toEqual([]);
+}
+
 async function staleIds(): Promise<string[]> {
   const res = await driver.executeQuery('MATCH (a:Entity) WHERE a.rankStale IS NOT NULL RETURN a.id AS id ORDER BY id');
   return res.records.map((r) => r.get('id') as string);
@@ -192,9 +199,9 @@ async function expectExact(): Promise<void> {
   expect(await staleIds()).toEqual([]);
   const stored = await rankLists();
   expect(Object.keys(stored)).toContain('agency:hub');
-  // (1) The lists kept by the write paths equal a ranking from scratch.
+  // (1) The lists kept by the write paths equal a ranking of every entity from scratch.
   const ids = await entityIds();
-  await writeTransaction(driver, undefined, (tx) => settleRanks(tx, ids));
+  await rankFromScratch();
   expect(await rankLists()).toEqual(stored);
   // (2) Pages from the lists equal pages from a scan (lists removed), through both paths.
   const ranked = await pages(ids);
@@ -217,7 +224,7 @@ test('a hub page is served from its ranked lists (the lists are read, not ignore
   const reversed = Object.fromEntries(RANK_PROPERTIES.map((k, i) => [k, [...lists[i]].reverse()]));
   await driver.executeQuery('MATCH (a:Entity {id: "agency:hub"}) SET a += $reversed', { reversed });
   expect(await page()).toEqual([...truth].reverse());
-  await writeTransaction(driver, undefined, (tx) => settleRanks(tx, ['agency:hub']));
+  await rankFromScratch(['agency:hub']);
   expect(await page()).toEqual(truth);
 });
 
@@ -272,5 +279,21 @@ test('pages read while ingestion left lists stale equal the scan; a crash before
   const marked = await staleIds();
   expect(marked).toContain('agency:hub');
   expect(await buildRanks(driver)).toBeGreaterThanOrEqual(marked.length);
+  await expectExact();
+});
+
+test('a removal marks its pages stale inside its transaction; a crash before its settle is repaired at start', async () => {
+  // The graph of the previous test. Removing documents 10..12 renames agency:a2 back and lowers hub counts.
+  const settle = jest.spyOn(rank, 'settleStaleRanksAfter').mockResolvedValueOnce(undefined); // the crash
+  try {
+    await removeDocuments(driver, ['document:r-10', 'document:r-11', 'document:r-12']);
+  } finally {
+    settle.mockRestore();
+  }
+  expect(await staleIds()).toEqual(expect.arrayContaining(['agency:hub', 'agency:star']));
+  const ids = await entityIds();
+  const stale = await pages(ids);
+  expect(await buildRanks(driver)).toBeGreaterThanOrEqual(2);
+  expect(await pages(ids)).toEqual(stale);
   await expectExact();
 });
