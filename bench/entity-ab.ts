@@ -13,17 +13,11 @@ import neo4j from 'neo4j-driver';
 import { createDriver, neo4jConfig } from '../src/graph/driver';
 import { median, replay, type Statement } from './lib/load';
 import { operations } from './lib/operations';
+import { planLines, totalDbHits, type Plan } from './lib/plan';
 import { mostConnected, startEntity, statementsOf, targetsFor, typicalEntity } from './lib/targets';
 
 type Recording = Record<string, Statement[]>;
 
-interface Plan {
-  operatorType: string;
-  rows: number;
-  dbHits: number;
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
 
 /** Integers survive the file as {"$i": n}; other numbers stay floats, as the driver sent them. */
 const encode = (_k: string, v: unknown) => (neo4j.isInt(v) ? { $i: (v as { toNumber(): number }).toNumber() } : v);
@@ -70,15 +64,7 @@ async function main(): Promise<void> {
             await session.run(s.text!, s.params);
             const res = await session.run(`PROFILE ${s.text}`, s.params);
             const plan = res.summary.profile as unknown as Plan;
-            const ops: string[] = [];
-            let total = 0;
-            const walk = (p: Plan, depth: number) => {
-              total += p.dbHits;
-              if (p.dbHits > 0 || depth < 1) ops.push(`${'  '.repeat(depth)}${p.operatorType} rows=${p.rows} hits=${p.dbHits} ${String(p.arguments.Details ?? '').slice(0, 150)}`);
-              p.children.forEach((c) => walk(c, depth + 1));
-            };
-            walk(plan, 0);
-            process.stdout.write(`== ${label}: ${total} db hits\n${ops.join('\n')}\n`);
+            process.stdout.write(`== ${label}: ${totalDbHits(plan)} db hits\n${planLines(plan, true).join('\n')}\n`);
           } finally {
             await session.close();
           }

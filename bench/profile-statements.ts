@@ -10,19 +10,8 @@ import * as path from 'path';
 import { cypher } from '../src/graph/cypher';
 import { createDriver, neo4jConfig } from '../src/graph/driver';
 import { withIntegers } from '../src/graph/db';
+import { planLines, totalDbHits, type Plan } from './lib/plan';
 
-interface Plan {
-  operatorType: string;
-  rows: number;
-  dbHits: number;
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
-
-function lines(p: Plan, depth = 0): string[] {
-  const details = String(p.arguments.Details ?? '').slice(0, 140);
-  return [`${'  '.repeat(depth)}${p.operatorType} rows=${p.rows} hits=${p.dbHits} ${details}`, ...p.children.flatMap((c) => lines(c, depth + 1))];
-}
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
@@ -37,9 +26,8 @@ async function main(): Promise<void> {
       const res = await tx.run(`PROFILE ${cypher(name)}`, params);
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       const plan = res.summary.profile as unknown as Plan;
-      const total = (p: Plan): number => p.dbHits + p.children.reduce((n, c) => n + total(c), 0);
-      process.stdout.write(`${f}: ${ms.toFixed(0)} ms, ${total(plan)} db hits\n`);
-      if (process.argv.includes('--plans')) process.stdout.write(`${lines(plan).join('\n')}\n`);
+      process.stdout.write(`${f}: ${ms.toFixed(0)} ms, ${totalDbHits(plan)} db hits\n`);
+      if (process.argv.includes('--plans')) process.stdout.write(`${planLines(plan).join('\n')}\n`);
     }
   } finally {
     await tx.rollback();
