@@ -42,7 +42,7 @@ export interface IngestOptions {
   onFile?: (result: FileResult, index: number, total: number) => void;
   extractor?: Extractor;
   /**
-   * Documents written per transaction (default 100, at most BATCH_BYTES of text). Each document is
+   * Documents written per transaction (default DEFAULT_BATCH_SIZE, at most BATCH_BYTES of text). Each document is
    * still stored whole or not at all; a batch that fails is retried in halves down to single
    * documents, so only the bad document fails.
    */
@@ -52,17 +52,18 @@ export interface IngestOptions {
 }
 
 /**
- * 100, not 25: every batch that states a hub fact rewrites its whole evidence lists (Neo4j
- * rewrites a list property whole), so the relation stage costs (corpus / batch) x hub list size;
- * measured from 1,000 to 2,000 synthetic documents: relation stage 9.5 s vs 20.1 s at 25, whole
- * ingest 86 s vs 112 s (README "Storage"). Not 400: documents 2,000-4,000 went faster (relation
- * stage 65 s vs 111 s) but from about 4,000 documents on, 400-document batches failed in Neo4j and
- * were retried one document at a time (bench/findings.md "Ingest helper"; a failed batch is now
- * retried in halves). Still 100 (bench/findings.md "pipe helper"): the per-batch costs other than
- * the relation stage are small, and since evidence entries are positions rather than sentences
- * ("evid helper") the lists a batch rewrites are several times smaller.
+ * 200: every batch that states a hub fact rewrites its whole evidence lists (Neo4j rewrites a list
+ * property whole), so the relation stage costs (corpus / batch) x hub list size. At 10,000
+ * documents the rewrite, not the sort, is the cost (PROFILE variants of cypher/ingest-relations on
+ * a real batch: reading the lists ~1 s, sorting ~0.3 s, writing them back ~3 s), so halving the
+ * rewrites is what pays: 200 new documents on the 10,000-document graph (transactions rolled back
+ * before commit, 3 rounds interleaved) took 9.8-11.8 s in one batch against 16.5-24.2 s in two of
+ * 100 (bench/findings.md "ingest helper, issue 11"). Not 25 (relation stage 20.1 s vs 9.5 s at
+ * 100, documents 1,000-2,000). 400 gains ~15% more at 10,000 but 400-document batches once failed
+ * in Neo4j from ~4,000 documents (bench/findings.md "Ingest helper"; a failed batch is now retried
+ * in halves), and a large batch holds more in memory on both sides.
  */
-export const DEFAULT_BATCH_SIZE = 100;
+export const DEFAULT_BATCH_SIZE = 200;
 /** Text per write transaction: many small documents share one, a large one goes alone. */
 export const BATCH_BYTES = 4 * 1024 * 1024;
 

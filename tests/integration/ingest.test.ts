@@ -18,6 +18,7 @@ import { ensureSeeded, graphSnapshot as snapshot, seededDriver, SEEDS_DIR, type 
 import { FIXTURE_TEXT, fixtureDocument } from '../unit/graph/fixture';
 import { fullSnapshot, snapshotDiff } from '../helpers/full-snapshot';
 import { packageRoot } from '../../src/model';
+import { ensureCorpus } from '../../bench/corpus';
 
 // Several full ingests of the seeds: generous limits for a busy 2-core machine (not a timing assertion).
 jest.setTimeout(300_000);
@@ -229,6 +230,30 @@ describe('kg ingest against Neo4j', () => {
     (doc.relations[0] as unknown as { evidence: unknown }).evidence = { not: 'a string' };
     await expect(loadDocument(driver, doc, { text: FIXTURE_TEXT, sha256: sha256Of(FIXTURE_TEXT) })).rejects.toThrow();
     expect(await snapshot(driver)).toEqual(before);
+  });
+
+  test('documents in reverse or interleaved order, in batches of any size, give the evidence lists of one batch', async () => {
+    // cypher/ingest-relations merges a batch's entries into the stored lists of each fact: the
+    // lists, count, documents and confidence must not depend on which documents came first.
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'kg-order-'));
+    try {
+      const { files } = ensureCorpus({ docs: 14, out });
+      await wipeGraph(driver);
+      await ingestPaths(driver, files, { batchSize: files.length });
+      const reference = await fullSnapshot(driver);
+      // The merge had work to do: facts stated by several documents at several confidences.
+      const shared = await driver.executeQuery('MATCH ()-[r]->() WHERE r.documents >= 3 AND COUNT { UNWIND r.evConfidence AS c RETURN DISTINCT c } >= 2 RETURN count(r) AS n');
+      expect(Number(shared.records[0].get('n'))).toBeGreaterThan(0);
+      const interleaved = [...files.filter((_, i) => i % 2 === 1), ...files.filter((_, i) => i % 2 === 0)];
+      for (const [order, batchSize] of [[[...files].reverse(), 3], [interleaved, 1], [[...interleaved].reverse(), 5]] as const) {
+        await wipeGraph(driver);
+        // ingestPaths sorts the files of one call: the order is given by successive calls.
+        for (let i = 0; i < order.length; i += batchSize) await ingestPaths(driver, order.slice(i, i + batchSize), { batchSize });
+        expect(snapshotDiff(await fullSnapshot(driver), reference)).toEqual({ onlyInFirst: [], onlyInSecond: [] });
+      }
+    } finally {
+      await fs.rm(out, { recursive: true, force: true });
+    }
   });
 
   test('paragraph texts are the file text at their offsets, with and without characters outside the BMP', async () => {
