@@ -60,7 +60,9 @@ type Evidence {
 # A relation seen from one end, as ours returns it. @neo4j/graphql has no field for "all relations
 # of any type" with their properties, so the @cypher field Entity.relations returns one map per
 # relationship; this @node type (whose label no node carries) lets @neo4j/graphql project that map
-# and resolve the nested @cypher fields below from it.
+# and resolve the nested @cypher fields below from it. The map carries the relationship itself (r),
+# so its evidence is read as ours reads it: the stored best entry (evBest) for evidence(first: 1),
+# positions sliced from their paragraphs otherwise, and no evidence list copied into every row.
 type RelationView @node(labels: ["BenchRelationView"]) {
   type: String!
   direction: String!
@@ -68,7 +70,7 @@ type RelationView @node(labels: ["BenchRelationView"]) {
   documents: Int
   confidence: Float
   evidence(first: Int = 3): [Evidence!]!
-    @cypher(statement: "UNWIND range(0, size(this.evDocument) - 1)[..$first] AS i RETURN { text: CASE WHEN coalesce(this.evAt[i], -1) < 0 THEN this.evText[i] ELSE COLLECT { MATCH (p:Paragraph {id: this.evDocument[i] + '#' + toString(this.evAt[i])}) RETURN substring(p.text, this.evStart[i], this.evEnd[i] - this.evStart[i]) }[0] END, documentId: this.evDocument[i], paragraph: this.evParagraph[i], confidence: this.evConfidence[i] } AS ev", columnName: "ev")
+    @cypher(statement: "WITH this.r AS r UNWIND CASE WHEN $first = 1 AND r.evBest IS NOT NULL THEN [-1] ELSE range(0, size(r.evDocument) - 1)[..$first] END AS i RETURN CASE WHEN i = -1 THEN { text: r.evBest[0], documentId: r.evBest[1], paragraph: r.evBest[2], confidence: r.confidence } ELSE { text: CASE WHEN coalesce(r.evAt[i], -1) < 0 THEN r.evText[i] ELSE COLLECT { MATCH (p:Paragraph {id: r.evDocument[i] + '#' + toString(r.evAt[i])}) RETURN substring(p.text, r.evStart[i], r.evEnd[i] - r.evStart[i]) }[0] END, documentId: r.evDocument[i], paragraph: r.evParagraph[i], confidence: r.evConfidence[i] } END AS ev", columnName: "ev")
   entity: Entity! @cypher(statement: "RETURN this.entity AS e", columnName: "e")
 }
 
@@ -87,7 +89,7 @@ ${rels}
   # The generic "all typed relations" fields @neo4j/graphql cannot derive: @cypher escape hatches
   # with the same typed expansion, order and page as ours (relations(first:)).
   relations(first: Int = 1000000): [RelationView!]!
-    @cypher(statement: "${page} RETURN { type: type(r), direction: CASE WHEN startNode(r) = this THEN 'OUT' ELSE 'IN' END, count: r.count, documents: r.documents, confidence: r.confidence, evAt: r.evAt, evStart: r.evStart, evEnd: r.evEnd, evText: r.evText, evDocument: r.evDocument, evParagraph: r.evParagraph, evConfidence: r.evConfidence, entity: b } AS rel", columnName: "rel")
+    @cypher(statement: "${page} RETURN { type: type(r), direction: CASE WHEN startNode(r) = this THEN 'OUT' ELSE 'IN' END, count: r.count, documents: r.documents, confidence: r.confidence, r: r, entity: b } AS rel", columnName: "rel")
   neighbours(first: Int = 1000000): [Entity!]!
     @cypher(statement: "${page} RETURN b", columnName: "b")
 }

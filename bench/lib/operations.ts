@@ -110,7 +110,7 @@ export function operations(t: Targets): Operation[] {
   if (!lucene) throw new Error(`search text "${t.searchText}" has no word to search`);
   const sameRelations =
     'the `relations(first:)` @cypher field (same order as ours: count descending, then name, then id), whose `RelationView` returns the same fields from the same ' +
-    'stored relationship (type, direction, count, best confidence, `evidence(first:)` sliced from the evidence lists) and whose `entity` nests again: the same query text as ours ' +
+    'stored relationship (type, direction, count, best confidence, `evidence(first:)` read as ours reads it: the stored best entry `evBest` for `first: 1`, else sliced from the evidence lists) and whose `entity` nests again: the same query text as ours ' +
     'below the root. The natural typed form (one connection field per relation type and direction, 38 per level, so 38 + 38×38 sub-selections; ' +
     '`typedEntity2Query()`) produced one Cypher statement that Neo4j was still planning after 2 min 46 s (issue 5).';
   return [
