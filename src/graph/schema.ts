@@ -16,7 +16,7 @@ import { buildRanks } from './rank';
 
 /**
  * The format the migrations bring a graph to: one typed relationship per fact with positioned
- * evidence lists, and `sortName`. A new migration appends its statement below and raises this.
+ * evidence lists and a stored best entry (evBest), and `sortName`. A new migration appends its statement below and raises this.
  */
 export const GRAPH_FORMAT = 1;
 
