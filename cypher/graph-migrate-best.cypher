@@ -6,5 +6,5 @@
 MATCH ()-[r:{{RELATION_TYPES}}]->()
 WHERE r.evBest IS NULL AND size(coalesce(r.evDocument, [])) > 0
 CALL (r) {
-  SET r.evBest = [coalesce({{EVIDENCE_TEXT(r, 0)}}, ''), r.evDocument[0], r.evParagraph[0]]
+  SET r.evBest = {{EVIDENCE_BEST(r)}}
 } IN TRANSACTIONS OF 2000 ROWS

@@ -14,6 +14,6 @@ SET r.evConfidence = cs, r.evParagraph = [i IN keep | r.evParagraph[i]],
     r.confidence = cs[0], r.documents = COUNT { UNWIND ds AS d RETURN DISTINCT d }
 // evBest (entry 0, cypher/ingest-relations.cypher) read again from its paragraph only when entry 0 left.
 SET r.evBest = CASE WHEN size(keep) = 0 THEN null WHEN keep[0] = 0 THEN r.evBest
-    ELSE [coalesce({{EVIDENCE_TEXT(r, 0)}}, ''), r.evDocument[0], r.evParagraph[0]] END
+    ELSE {{EVIDENCE_BEST(r)}} END
 WITH r WHERE r.count = 0
 DELETE r

@@ -37,6 +37,6 @@ SET r = {count: size(sorted), documents: documents, confidence: sorted[0].c,
          evConfidence: [e IN sorted | toFloat(e.c)], evDocument: [e IN sorted | e.d],
          evParagraph: [e IN sorted | coalesce(e.p, '')], evAt: [e IN sorted | e.a], evStart: [e IN sorted | e.s],
          evEnd: [e IN sorted | e.e], evText: [e IN sorted | e.t]}
-SET r.evBest = CASE WHEN size(sorted) = 0 THEN null ELSE [coalesce({{EVIDENCE_TEXT(r, 0)}}, ''), r.evDocument[0], r.evParagraph[0]] END
+SET r.evBest = CASE WHEN size(sorted) = 0 THEN null ELSE {{EVIDENCE_BEST(r)}} END
 WITH r, size(sorted) AS left WHERE left = 0
 DELETE r

@@ -30,7 +30,7 @@ RETURN a.id AS id, COLLECT {
       WHEN entries <> sorted THEN 'evidence not in canonical order'
       WHEN NOT coalesce(r.count = size(entries) AND r.documents = documents AND r.confidence = sorted[0].c, false)
         THEN 'count, documents or confidence differ from its evidence'
-      WHEN NOT coalesce(r.evBest = [coalesce({{EVIDENCE_TEXT(r, 0)}}, ''), r.evDocument[0], r.evParagraph[0]], false)
+      WHEN NOT coalesce(r.evBest = {{EVIDENCE_BEST(r)}}, false)
         THEN 'best evidence (evBest) differs from its first entry'
     END AS what
   WHERE what IS NOT NULL OR size(gone) > 0

@@ -6,7 +6,9 @@
  *   (not its thousands of MENTIONS) while the types asked for stay parameters;
  * - `{{EVIDENCE_TEXT(r, i)}}`: the sentence of evidence entry `i` of typed relationship `r`
  *   (cypher/fragment-evidence-text.cypher), one rule for every reader. Its arguments are the
- *   statement's own variable names or an index literal, never input.
+ *   statement's own variable names or an index literal, never input;
+ * - `{{EVIDENCE_BEST(r)}}`: the stored best entry `evBest` as r's lists give it
+ *   (cypher/fragment-evidence-best.cypher), for those that write or check it from the lists.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -27,9 +29,15 @@ function evidenceText(r: string, i: string): string {
   return body.replace(/__r__/g, r).replace(/__i__/g, i);
 }
 
+/** cypher/fragment-evidence-best.cypher (its EVIDENCE_TEXT already filled in) with its variable named. */
+function evidenceBest(r: string): string {
+  return cypher('fragment-evidence-best').split('\n').join(' ').replace(/__r__/g, r);
+}
+
 const FRAGMENTS: Record<string, { arity: number; make: (...args: string[]) => string }> = {
   RELATION_TYPES: { arity: 0, make: () => RELATION_TYPES.map(identifier).join('|') },
   EVIDENCE_TEXT: { arity: 2, make: evidenceText },
+  EVIDENCE_BEST: { arity: 1, make: evidenceBest },
 };
 
 /** Replaces the fragments of a statement's text; an unknown fragment or bad arguments are an error. */

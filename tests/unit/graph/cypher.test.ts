@@ -25,6 +25,13 @@ describe('Cypher statements loaded by name', () => {
     expect(() => withFragments('RETURN {{RELATION_TYPES(r)}}', 'api-x')).toThrow(/takes 0 variable/);
   });
 
+  test('{{EVIDENCE_BEST(r)}} is entry 0 of r as [sentence, document, paragraph], the sentence by the EVIDENCE_TEXT rule', () => {
+    const text = withFragments('RETURN {{EVIDENCE_BEST(rel)}} AS b');
+    expect(text).toContain(`[coalesce(${withFragments('{{EVIDENCE_TEXT(rel, 0)}}')}, ''), rel.evDocument[0], rel.evParagraph[0]]`);
+    expect(text).not.toMatch(/__r__|\{\{/);
+    expect(() => withFragments('RETURN {{EVIDENCE_BEST(r, 0)}}', 'api-x')).toThrow(/takes 1 variable/);
+  });
+
   test('every statement file loads with its fragments filled in', () => {
     const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
     expect(names.length).toBeGreaterThan(20);
