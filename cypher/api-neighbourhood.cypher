@@ -30,63 +30,201 @@ CALL () {
 }
 WITH found[0..$limit] AS nodes, size(found) > $limit AS truncated
 WITH size(nodes) AS starts, nodes, nodes AS added, truncated
+// Each hop has a fast path from the stored neighbour rankings (cypher/rank-build.cypher: a ranked
+// entity's first $n neighbours by summed typed counts, then id, and the first one outside them as
+// a bound), taken only when the hop follows every model relation type and nothing else
+// ($ranked, set by the service) at no confidence filter: the rankings score exactly that. The
+// frontier splits into `ranked` (fresh lists) and `scanned` (the rest, read whole as before).
+// Candidates: the ranked lists' ids and the scanned neighbours, not in the subgraph, of an asked
+// kind. A candidate's exact score sums every frontier entity's part: the stored score where a
+// list holds it, else the relationships between the two (bound nodes, Expand(Into) from the
+// smaller end), and the scanned reads. A neighbour that is no candidate is in no ranked list, so
+// for each ranked a it scores at most a's bound, and exactly the bound only when its id is >=
+// a's bound id (the bound is the first of a's neighbours outside its list in (score DESC, id)
+// order, and typed counts are >= 1, so a list-less a contributes 0 to it). Summed: it scores at
+// most B = the sum of the bounds, and when exactly B, it equals every bound, so its id is >=
+// every bound id, hence >= the largest, `boundId`. With m = $limit - size(nodes) (the index of
+// the one-more-than-room candidate, M = m + 1 entities), the first M candidates are the hop's
+// answer when B = 0 (no ranked entity, or every neighbour listed: the candidates are all the
+// neighbours), or when there are M and the M-th comes before any non-candidate in (score DESC,
+// id) order: score > B, or score = B and id < boundId (a non-candidate at B has id >= boundId,
+// and ids are unique). Ties at the boundary are the norm (the hub's neighbours nearly all score
+// 1), and the strict `<` is what this order needs. Otherwise (`exact` false) the hop reads all
+// as before, in the same statement; a hop that may not use the rankings has `eligible` empty.
 // Hop 1: the entities linked to the last hop's ($depth >= 1, nothing cut yet), not yet in the
 // subgraph, best connected to it first; one more than there is room for tells whether the limit cut.
 CALL (nodes, added, truncated) {
-  UNWIND CASE WHEN truncated OR $depth < 1 THEN [] ELSE added END AS a
-  CALL (a) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
-    UNION ALL
-    MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
-    UNION ALL
-    MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+  WITH nodes, CASE WHEN truncated OR $depth < 1 THEN [] ELSE added END AS frontier
+  WITH nodes, frontier, CASE WHEN $ranked AND $minConfidence <= 0 THEN frontier ELSE [] END AS eligible
+  WITH nodes, frontier, eligible, [a IN eligible WHERE a.rankStale IS NULL AND a.rankNb IS NOT NULL] AS ranked
+  CALL (nodes, eligible, ranked) {
+    WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
+    CALL (ranked, scanned, taken) {
+      UNWIND ranked AS a
+      UNWIND range(0, size(a.rankNb) - 1) AS i
+      WITH a, a.rankNb[i] AS id, a.rankNbScore[i] AS score
+      WHERE NOT id IN taken
+      MATCH (b:Entity {id: id})
+      RETURN b, score, a AS lister
+      UNION ALL
+      UNWIND scanned AS a
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+      RETURN b, r.count AS score, null AS lister
+    }
+    WITH nodes, ranked, b, score, lister
+    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
+    WITH ranked, b, sum(score) AS known, collect(lister) AS listers
+    CALL (ranked, b, listers) {
+      UNWIND [a IN ranked WHERE NOT a IN listers] AS a
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+      RETURN sum(r.count) AS unlisted
+    }
+    WITH b, known + unlisted AS score
+    ORDER BY score DESC, b.id
+    LIMIT $limit + 1
+    RETURN collect(b) AS fast, collect(score) AS scores
   }
-  WITH nodes, b, stated, named
-  WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-  WITH b, sum(stated) AS stated, sum(named) AS named
-  ORDER BY stated DESC, named DESC, b.id
-  LIMIT $limit + 1
-  RETURN collect(b) AS found
+  WITH nodes, frontier, eligible, fast, scores, $limit - size(nodes) AS m,
+       reduce(s = 0, a IN ranked | s + coalesce(a.rankNbBound, 0)) AS bound,
+       reduce(s = '', a IN ranked | CASE WHEN a.rankNbBoundId > s THEN a.rankNbBoundId ELSE s END) AS boundId
+  WITH nodes, frontier, fast,
+       size(frontier) = 0 OR (size(eligible) > 0 AND (bound = 0 OR (size(fast) > m
+         AND (scores[m] > bound OR (scores[m] = bound AND fast[m].id < boundId))))) AS exact
+  CALL (nodes, frontier, exact) {
+    UNWIND CASE WHEN exact THEN [] ELSE frontier END AS a
+    CALL (a) {
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
+      UNION ALL
+      MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+      UNION ALL
+      MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+    }
+    WITH nodes, b, stated, named
+    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
+    WITH b, sum(stated) AS stated, sum(named) AS named
+    ORDER BY stated DESC, named DESC, b.id
+    LIMIT $limit + 1
+    RETURN collect(b) AS found
+  }
+  RETURN CASE WHEN exact THEN fast ELSE found END AS found
 }
 WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - size(nodes)] AS added,
      truncated OR size(found) > $limit - size(nodes) AS truncated
 // Hop 2: the entities linked to the last hop's ($depth >= 2, nothing cut yet), not yet in the
 // subgraph, best connected to it first; one more than there is room for tells whether the limit cut.
 CALL (nodes, added, truncated) {
-  UNWIND CASE WHEN truncated OR $depth < 2 THEN [] ELSE added END AS a
-  CALL (a) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
-    UNION ALL
-    MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
-    UNION ALL
-    MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+  WITH nodes, CASE WHEN truncated OR $depth < 2 THEN [] ELSE added END AS frontier
+  WITH nodes, frontier, CASE WHEN $ranked AND $minConfidence <= 0 THEN frontier ELSE [] END AS eligible
+  WITH nodes, frontier, eligible, [a IN eligible WHERE a.rankStale IS NULL AND a.rankNb IS NOT NULL] AS ranked
+  CALL (nodes, eligible, ranked) {
+    WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
+    CALL (ranked, scanned, taken) {
+      UNWIND ranked AS a
+      UNWIND range(0, size(a.rankNb) - 1) AS i
+      WITH a, a.rankNb[i] AS id, a.rankNbScore[i] AS score
+      WHERE NOT id IN taken
+      MATCH (b:Entity {id: id})
+      RETURN b, score, a AS lister
+      UNION ALL
+      UNWIND scanned AS a
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+      RETURN b, r.count AS score, null AS lister
+    }
+    WITH nodes, ranked, b, score, lister
+    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
+    WITH ranked, b, sum(score) AS known, collect(lister) AS listers
+    CALL (ranked, b, listers) {
+      UNWIND [a IN ranked WHERE NOT a IN listers] AS a
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+      RETURN sum(r.count) AS unlisted
+    }
+    WITH b, known + unlisted AS score
+    ORDER BY score DESC, b.id
+    LIMIT $limit + 1
+    RETURN collect(b) AS fast, collect(score) AS scores
   }
-  WITH nodes, b, stated, named
-  WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-  WITH b, sum(stated) AS stated, sum(named) AS named
-  ORDER BY stated DESC, named DESC, b.id
-  LIMIT $limit + 1
-  RETURN collect(b) AS found
+  WITH nodes, frontier, eligible, fast, scores, $limit - size(nodes) AS m,
+       reduce(s = 0, a IN ranked | s + coalesce(a.rankNbBound, 0)) AS bound,
+       reduce(s = '', a IN ranked | CASE WHEN a.rankNbBoundId > s THEN a.rankNbBoundId ELSE s END) AS boundId
+  WITH nodes, frontier, fast,
+       size(frontier) = 0 OR (size(eligible) > 0 AND (bound = 0 OR (size(fast) > m
+         AND (scores[m] > bound OR (scores[m] = bound AND fast[m].id < boundId))))) AS exact
+  CALL (nodes, frontier, exact) {
+    UNWIND CASE WHEN exact THEN [] ELSE frontier END AS a
+    CALL (a) {
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
+      UNION ALL
+      MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+      UNION ALL
+      MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+    }
+    WITH nodes, b, stated, named
+    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
+    WITH b, sum(stated) AS stated, sum(named) AS named
+    ORDER BY stated DESC, named DESC, b.id
+    LIMIT $limit + 1
+    RETURN collect(b) AS found
+  }
+  RETURN CASE WHEN exact THEN fast ELSE found END AS found
 }
 WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - size(nodes)] AS added,
      truncated OR size(found) > $limit - size(nodes) AS truncated
 // Hop 3: the entities linked to the last hop's ($depth >= 3, nothing cut yet), not yet in the
 // subgraph, best connected to it first; one more than there is room for tells whether the limit cut.
 CALL (nodes, added, truncated) {
-  UNWIND CASE WHEN truncated OR $depth < 3 THEN [] ELSE added END AS a
-  CALL (a) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
-    UNION ALL
-    MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
-    UNION ALL
-    MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+  WITH nodes, CASE WHEN truncated OR $depth < 3 THEN [] ELSE added END AS frontier
+  WITH nodes, frontier, CASE WHEN $ranked AND $minConfidence <= 0 THEN frontier ELSE [] END AS eligible
+  WITH nodes, frontier, eligible, [a IN eligible WHERE a.rankStale IS NULL AND a.rankNb IS NOT NULL] AS ranked
+  CALL (nodes, eligible, ranked) {
+    WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
+    CALL (ranked, scanned, taken) {
+      UNWIND ranked AS a
+      UNWIND range(0, size(a.rankNb) - 1) AS i
+      WITH a, a.rankNb[i] AS id, a.rankNbScore[i] AS score
+      WHERE NOT id IN taken
+      MATCH (b:Entity {id: id})
+      RETURN b, score, a AS lister
+      UNION ALL
+      UNWIND scanned AS a
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+      RETURN b, r.count AS score, null AS lister
+    }
+    WITH nodes, ranked, b, score, lister
+    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
+    WITH ranked, b, sum(score) AS known, collect(lister) AS listers
+    CALL (ranked, b, listers) {
+      UNWIND [a IN ranked WHERE NOT a IN listers] AS a
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+      RETURN sum(r.count) AS unlisted
+    }
+    WITH b, known + unlisted AS score
+    ORDER BY score DESC, b.id
+    LIMIT $limit + 1
+    RETURN collect(b) AS fast, collect(score) AS scores
   }
-  WITH nodes, b, stated, named
-  WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-  WITH b, sum(stated) AS stated, sum(named) AS named
-  ORDER BY stated DESC, named DESC, b.id
-  LIMIT $limit + 1
-  RETURN collect(b) AS found
+  WITH nodes, frontier, eligible, fast, scores, $limit - size(nodes) AS m,
+       reduce(s = 0, a IN ranked | s + coalesce(a.rankNbBound, 0)) AS bound,
+       reduce(s = '', a IN ranked | CASE WHEN a.rankNbBoundId > s THEN a.rankNbBoundId ELSE s END) AS boundId
+  WITH nodes, frontier, fast,
+       size(frontier) = 0 OR (size(eligible) > 0 AND (bound = 0 OR (size(fast) > m
+         AND (scores[m] > bound OR (scores[m] = bound AND fast[m].id < boundId))))) AS exact
+  CALL (nodes, frontier, exact) {
+    UNWIND CASE WHEN exact THEN [] ELSE frontier END AS a
+    CALL (a) {
+      MATCH (a)-[r:{{RELATION_TYPES}}]-(b) WHERE type(r) IN $types AND ($minConfidence <= 0 OR r.confidence >= $minConfidence) RETURN b, r.count AS stated, 0 AS named
+      UNION ALL
+      MATCH (a)-[r:CO_OCCURS]-(b) WHERE 'CO_OCCURS' IN $types RETURN b, 0 AS stated, r.weight AS named
+      UNION ALL
+      MATCH (a)-[r:MENTIONS]-(b) WHERE 'MENTIONS' IN $types RETURN b, 0 AS stated, r.count AS named
+    }
+    WITH nodes, b, stated, named
+    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
+    WITH b, sum(stated) AS stated, sum(named) AS named
+    ORDER BY stated DESC, named DESC, b.id
+    LIMIT $limit + 1
+    RETURN collect(b) AS found
+  }
+  RETURN CASE WHEN exact THEN fast ELSE found END AS found
 }
 WITH starts, nodes + found[0..$limit - size(nodes)] AS nodes, found[0..$limit - size(nodes)] AS added,
      truncated OR size(found) > $limit - size(nodes) AS truncated

@@ -26,7 +26,11 @@ import { logger } from '../observability';
 import { batches, type DocumentRows } from './rows';
 
 /** The entity properties holding the ranked page (recompute keeps them: they are not contributions). */
-export const RANK_PROPERTIES: readonly string[] = ['rankCount', 'rankConf', 'rankName', 'rankOther', 'rankType', 'rankOut', 'rankRel'];
+export const RANK_PROPERTIES: readonly string[] = [
+  'rankCount', 'rankConf', 'rankName', 'rankOther', 'rankType', 'rankOut', 'rankRel',
+  // The neighbour ranking (rank-build.cypher) the neighbourhood's hops read.
+  'rankNb', 'rankNbScore', 'rankNbBound', 'rankNbBoundId',
+];
 
 /** Set (true) on an entity whose lists a committed write may have outdated; reads then scan. */
 export const RANK_STALE = 'rankStale';
@@ -43,14 +47,24 @@ export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
+ * N: neighbours kept in a ranked entity's neighbour ranking (rankNb), 2K. A hop from one ranked
+ * entity answers from its list when, after dropping the subgraph's nodes already taken (at most
+ * limit of them) and the neighbours of other kinds, M = limit - taken + 1 remain: limit + 1 would
+ * do for the default limit 100 (K) without a kind filter; the other K leave room for kinds.
+ */
+export function rankNeighbours(k: number): number {
+  return 2 * k;
+}
+
+/**
  * The start-up migration: ranks the entities whose lists are missing, of another size or no
  * longer due (a graph written before ranked pages, or under another KG_RANK_SIZE), in
  * transactions of a few hundred entities. Nothing to write once done.
  */
 export async function buildRanks(driver: Driver, opts: { database?: string } = {}): Promise<number> {
   const k = rankSize();
-  const ids = (await readRows(driver, 'rank-outdated', { k }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
+  const ids = (await readRows(driver, 'rank-outdated', { k, n: rankNeighbours(k) }, opts.database)).map((r) => r.id as string).sort();
+  for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
   return ids.length;
 }
 
@@ -82,7 +96,7 @@ export async function settleStaleRanks(driver: Driver, candidates: Iterable<stri
   const t = Date.now();
   // rank-stale's UNION returns each id once.
   const ids = (await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k }));
+  for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
   if (ids.length) logger().debug({ entities: ids.length, ms: Date.now() - t }, 'ranked pages settled after a write');
   return ids.length;
 }

@@ -221,7 +221,7 @@ test('a hub page is served from its ranked lists (the lists are read, not ignore
   const page = async () => ok(await loaders.gql('{ entity(id: "agency:hub") { relations(first: 3) { entity { id } } } }')).entity.relations.map((r: any) => r.entity.id);
   const truth = await page();
   // Reversing the stored order shows in the answer: the page came from the lists.
-  const reversed = Object.fromEntries(RANK_PROPERTIES.map((k, i) => [k, [...lists[i]].reverse()]));
+  const reversed = Object.fromEntries(RANK_PROPERTIES.map((k, i) => [k, Array.isArray(lists[i]) ? [...lists[i]].reverse() : lists[i]]));
   await driver.executeQuery('MATCH (a:Entity {id: "agency:hub"}) SET a += $reversed', { reversed });
   expect(await page()).toEqual([...truth].reverse());
   await rankFromScratch(['agency:hub']);

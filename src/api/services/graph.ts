@@ -159,7 +159,16 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function neighbourhoodParams(p: { ids: string[]; depth: number; limit: number; types: string[]; kinds: string[] | null; minConfidence: number; edgeLimit: number; details: boolean }) {
   const pad = (xs: string[], n: number) => (xs.length >= n ? xs : [...xs, ...Array<string>(n - xs.length).fill('')]);
   const { kinds, ...rest } = p;
-  return { ...rest, ids: pad(p.ids, 2), types: pad(p.types, 11), kinds: pad(kinds ?? [], 11), anyKind: kinds === null };
+  return { ...rest, ids: pad(p.ids, 2), types: pad(p.types, 11), kinds: pad(kinds ?? [], 11), anyKind: kinds === null, ranked: followsRankedTypes(p.types) };
+}
+
+/**
+ * Whether the hops may answer from the stored neighbour rankings (cypher/rank-build.cypher): they
+ * score neighbours over every model relation type and nothing else. (The statement also checks
+ * that no confidence filter is set.)
+ */
+function followsRankedTypes(types: readonly string[]): boolean {
+  return RELATION_TYPES.every((t) => types.includes(t)) && types.every((t) => RELATION_TYPES.includes(t));
 }
 
 /**

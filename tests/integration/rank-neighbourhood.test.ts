@@ -1,0 +1,197 @@
+/**
+ * The neighbourhood's hops answered from the stored neighbour rankings (cypher/rank-build.cypher,
+ * api-neighbourhood.cypher) against the real Neo4j: every answer (nodes in order, edges,
+ * truncated) equals the answer of the same graph with the rankings removed (every hop then reads
+ * all relationships), over starts, limits, depths and kinds. K is 3 here (KG_RANK_SIZE), so a
+ * ranked entity keeps 6 neighbours: most limits overflow the lists (the fallback), the small ones
+ * are answered from them, at ties on score 1 at the boundary (the hubs' neighbours mostly score 1),
+ * with several ranked entities in one frontier, and with a stale entity.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { ExtractedDocument, ExtractedEntity } from '../../src/extract/types';
+import { loadDocuments, sha256Of } from '../../src/graph/load';
+import { Db } from '../../src/graph/db';
+import { RANK_PROPERTIES, settleStaleRanks } from '../../src/graph/rank';
+import { applySchema } from '../../src/graph/schema';
+import { wipeGraph } from '../../src/graph/stats';
+import { neighbourhood, type NeighbourhoodArgs } from '../../src/api/services/graph';
+import { ensureSeeded, seededDriver } from '../helpers/seeded';
+
+jest.setTimeout(600_000);
+
+type Kind = 'Agency' | 'Programme' | 'Country';
+const KINDS: Record<string, Kind> = {};
+const NAMES: Record<string, string> = {};
+const add = (id: string, kind: Kind, name: string) => ((KINDS[id] = kind), (NAMES[id] = name));
+for (const h of ['h1', 'h2', 'h3']) add(`agency:${h}`, 'Agency', `الوكالة المحورية ${h}`);
+for (let i = 0; i < 16; i++) add(`agency:a${String(i).padStart(2, '0')}`, 'Agency', `وكالة رقم ${i}`);
+for (let i = 0; i < 10; i++) add(`country:c${i}`, 'Country', `بلد رقم ${i}`);
+for (let i = 0; i < 10; i++) add(`programme:p${i}`, 'Programme', `برنامج رقم ${i}`);
+const IDS = Object.keys(KINDS).sort();
+const AGENCIES = IDS.filter((id) => KINDS[id] === 'Agency' && !id.startsWith('agency:h'));
+const COUNTRIES = IDS.filter((id) => KINDS[id] === 'Country');
+const PROGRAMMES = IDS.filter((id) => KINDS[id] === 'Programme');
+
+/** A relation the model allows between two entities, or null (model/relations.json). */
+function relation(from: string, to: string, n: number): [string, string, string] | null {
+  const [a, b] = [KINDS[from], KINDS[to]];
+  if (a === 'Agency' && b === 'Agency') return [n % 2 ? 'MEMBER_OF' : 'PARTNERS_WITH', from, to];
+  if (a === 'Agency' && b === 'Programme') return [n % 2 ? 'ADMINISTERS' : 'FUNDED', from, to];
+  if (a === 'Agency' && b === 'Country') return ['ASSISTS', from, to];
+  if (a === 'Country' && b === 'Agency') return ['MEMBER_OF', from, to];
+  if (a === 'Country' && b === 'Programme') return ['FUNDED', from, to];
+  return null;
+}
+
+/**
+ * Document n: the hubs each state a relation with a few entities (h1 with nearly every entity
+ * once or twice: ties on 1 and 2; h2 with every second; h3 with every third and with h1), and two
+ * relations among the others (their neighbours overlap the hubs').
+ */
+function factsOf(n: number): [string, string, string][] {
+  const others = [...AGENCIES, ...COUNTRIES, ...PROGRAMMES];
+  const pick = (i: number) => others[(n * 7 + i * 11) % others.length];
+  const facts: ([string, string, string] | null)[] = [
+    relation('agency:h1', pick(0), n),
+    n % 3 === 0 ? relation('agency:h1', pick(1), n) : null,
+    n % 2 === 0 ? relation('agency:h2', others[(n * 2) % others.length], n) : null,
+    n % 3 === 1 ? relation('agency:h3', others[(n * 3) % others.length], n) : null,
+    n % 5 === 0 ? relation('agency:h3', 'agency:h1', n) : null,
+    relation(pick(2), pick(3), n),
+    relation(COUNTRIES[n % COUNTRIES.length], PROGRAMMES[(n * 3) % PROGRAMMES.length], n),
+  ];
+  return facts.filter((f): f is [string, string, string] => f !== null && f[1] !== f[2]);
+}
+
+function documentOf(n: number): { doc: ExtractedDocument; source: { text: string; sha256: string } } {
+  const stated = factsOf(n);
+  const lines = [`تقرير الجوار رقم ${n}`, ...stated.map(([, from, to], i) => `${i + 1}- تعاونت ${NAMES[from]} مع ${NAMES[to]}.`)];
+  const text = lines.join('\n');
+  const paragraphs: ExtractedDocument['paragraphs'] = [];
+  let at = 0;
+  lines.forEach((line, i) => {
+    paragraphs.push({ number: i === 0 ? null : String(i), start: at, end: at + line.length });
+    at += line.length + 1;
+  });
+  const ids = [...new Set(stated.flatMap(([, a, b]) => [a, b]))].sort();
+  const entities: ExtractedEntity[] = ids.map((id) => {
+    const start = text.indexOf(NAMES[id]);
+    const paragraph = paragraphs.find((p) => p.start <= start && start < p.end)?.number ?? '';
+    return { id, type: KINDS[id], category: null, name: NAMES[id], nameAr: NAMES[id], nameEn: null, acronym: null, aliases: [], properties: {}, mentions: [{ text: NAMES[id], start, end: start + NAMES[id].length, paragraph }] };
+  });
+  const doc = {
+    file: `nb-${n}.txt`,
+    document: { symbol: null, date: '2021-01-01', title: lines[0], body: null, language: 'ar', originalLanguage: 'ar', session: null, agendaItem: null, subjects: [] },
+    entities,
+    relations: stated.map(([type, from, to], i) => ({ type, from, to, evidence: lines[i + 1], paragraph: String(i + 1), confidence: 0.9 })),
+    cooccurrences: [],
+    paragraphs,
+  } as unknown as ExtractedDocument;
+  return { doc, source: { text, sha256: sha256Of(text) } };
+}
+
+let driver: Driver;
+let db: Db;
+const saved = process.env.KG_RANK_SIZE;
+
+beforeAll(async () => {
+  process.env.KG_RANK_SIZE = '3';
+  driver = seededDriver();
+  db = new Db(driver);
+  await wipeGraph(driver);
+  await applySchema(driver);
+  const docs = Array.from({ length: 48 }, (_, n) => documentOf(n));
+  for (let i = 0; i < docs.length; i += 16) await loadDocuments(driver, docs.slice(i, i + 16));
+}, 600_000);
+
+afterAll(async () => {
+  if (saved === undefined) delete process.env.KG_RANK_SIZE;
+  else process.env.KG_RANK_SIZE = saved;
+  // Leave the seeded graph the other integration tests expect.
+  await wipeGraph(driver);
+  await ensureSeeded(driver);
+  await driver.close();
+});
+
+const NEIGHBOUR_KEYS = RANK_PROPERTIES.filter((k) => k.startsWith('rankNb'));
+
+async function rankedIds(): Promise<string[]> {
+  const res = await driver.executeQuery('MATCH (a:Entity) WHERE a.rankNb IS NOT NULL AND a.rankStale IS NULL RETURN a.id AS id ORDER BY id');
+  return res.records.map((r) => r.get('id') as string);
+}
+
+/** The requests compared: single and several starts, depths 1-3, limits from 1 to past the lists, kinds. */
+function requests(): NeighbourhoodArgs[] {
+  const starts = [['agency:h1'], ['agency:h2'], ['agency:h3'], [AGENCIES[0]], [AGENCIES[5]], [COUNTRIES[2]], [PROGRAMMES[4]], ['agency:h1', 'agency:h2'], [COUNTRIES[0], 'agency:h3']];
+  const out: NeighbourhoodArgs[] = [];
+  for (const ids of starts) {
+    for (const depth of [1, 2, 3]) {
+      for (const limit of [1, 2, 3, 4, 5, 6, 7, 9, 12, 30]) {
+        for (const kinds of [null, ['Agency'], ['Country', 'Programme']]) out.push({ ids, depth, limit, kinds, details: false });
+      }
+    }
+  }
+  return out;
+}
+
+async function answers(all: NeighbourhoodArgs[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const args of all) out.push({ args, answer: await neighbourhood(db, args) });
+  return out;
+}
+
+/** Removes the neighbour rankings (the hops then read every relationship) and puts them back. */
+async function withoutRankings<T>(work: () => Promise<T>): Promise<T> {
+  await driver.executeQuery('MATCH (a:Entity) WHERE a.rankNb IS NOT NULL SET a += $none', { none: Object.fromEntries(NEIGHBOUR_KEYS.map((k) => [k, null])) });
+  try {
+    return await work();
+  } finally {
+    await driver.executeQuery('MATCH (a:Entity) WHERE a.rankRel IS NOT NULL SET a.rankStale = true');
+    await settleStaleRanks(driver);
+  }
+}
+
+test('the graph has ranked entities whose lists are cut, with ties on score at the bound', async () => {
+  expect(await rankedIds()).toEqual(expect.arrayContaining(['agency:h1', 'agency:h2', 'agency:h3']));
+  const res = await driver.executeQuery('MATCH (a:Entity {id: "agency:h1"}) RETURN a.rankNbScore AS scores, a.rankNbBound AS bound, a.rankNbBoundId AS boundId');
+  const [scores, bound, boundId] = ['scores', 'bound', 'boundId'].map((k) => res.records[0].get(k));
+  expect(scores.map(Number)).toHaveLength(6);
+  expect(boundId).toEqual(expect.any(String));
+  // A tie at the boundary: the last listed neighbour scores as much as the first outside.
+  expect(Number(scores[5])).toBe(Number(bound));
+});
+
+test('answers from the rankings equal answers read from every relationship', async () => {
+  const all = requests();
+  const ranked = await answers(all);
+  const scanned = await withoutRankings(() => answers(all));
+  expect(ranked).toEqual(scanned);
+});
+
+test('a stale ranked entity is read whole: its (outdated) lists are not used', async () => {
+  const all = requests().filter((r) => r.ids.includes('agency:h1') && r.depth === 1);
+  const truth = await withoutRankings(() => answers(all));
+  // Outdated lists: h1's scores reversed (its best neighbours scored worst), then marked stale as a write leaves it.
+  await driver.executeQuery('MATCH (a:Entity {id: "agency:h1"}) SET a.rankNbScore = [i IN range(size(a.rankNbScore) - 1, 0, -1) | a.rankNbScore[i]], a.rankStale = true');
+  try {
+    expect(await answers(all)).toEqual(truth);
+    // The lists are read when fresh: the same reversal, not marked, changes the answers.
+    await driver.executeQuery('MATCH (a:Entity {id: "agency:h1"}) REMOVE a.rankStale');
+    expect(await answers(all)).not.toEqual(truth);
+  } finally {
+    await driver.executeQuery('MATCH (a:Entity {id: "agency:h1"}) SET a.rankStale = true');
+    await settleStaleRanks(driver);
+  }
+  expect(await answers(all)).toEqual(truth);
+});
+
+test('filters the rankings do not score (types, co-occurrences, confidence) read every relationship', async () => {
+  const all: NeighbourhoodArgs[] = [];
+  for (const limit of [1, 3, 5]) {
+    all.push({ ids: ['agency:h1'], depth: 2, limit, relationTypes: ['MEMBER_OF', 'ASSISTS'] });
+    all.push({ ids: ['agency:h1'], depth: 2, limit, mentions: true });
+    all.push({ ids: ['agency:h1'], depth: 2, limit, minConfidence: 0.5 });
+  }
+  const ranked = await answers(all);
+  expect(ranked).toEqual(await withoutRankings(() => answers(all)));
+});
