@@ -37,8 +37,20 @@ WITH size(nodes) AS starts, nodes, nodes AS added, truncated
 // frontier splits into `ranked` (fresh lists) and `scanned` (the rest, read whole as before).
 // Candidates: the ranked lists' ids and the scanned neighbours, not in the subgraph, of an asked
 // kind. A candidate's exact score sums every frontier entity's part: the stored score where a
-// list holds it, else the relationships between the two (bound nodes, Expand(Into) from the
-// smaller end), and the scanned reads. A neighbour that is no candidate is in no ranked list, so
+// list holds it, the scanned reads, and the relationships to the ranked entities whose list
+// lacks it: none to one whose list holds all its neighbours (no bound); at most its bound to
+// another. So a candidate scores between `known` (what is listed or scanned) and `most` (known +
+// those bounds); with m = $limit - size(nodes), the first m + 1 candidates by known all score at
+// least the (m+1)-th known, so a candidate whose `most` is below it is not among the first m + 1
+// and is dropped unread (one whose most equals it may still win on id: kept). The relationships
+// to the lacking ranked entities come from the candidate's own fresh ranking when it has one
+// (a pair scores the same from both ends): its stored score when it lists the entity, 0 when it
+// lists all its neighbours. Else they are read: from the candidate's side when it is not ranked
+// (at most K typed relations, read once for all the lacking entities), else by Expand(Into)
+// between the two. (Expand(Into) from a hub to a small node cost 265-530 db hits a pair at
+// 10,000 documents: Neo4j counted the small node's degree per relationship type.) A list is
+// read into a variable once: `a.rankNb[i]` per row decoded the whole property each time.
+// A neighbour that is no candidate is in no ranked list, so
 // for each ranked a it scores at most a's bound, and exactly the bound only when its id is >=
 // a's bound id (the bound is the first of a's neighbours outside its list in (score DESC, id)
 // order, and typed counts are >= 1, so a list-less a contributes 0 to it). Summed: it scores at
@@ -61,8 +73,9 @@ CALL (nodes, added, truncated) {
     WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
     CALL (ranked, scanned, taken) {
       UNWIND ranked AS a
-      UNWIND range(0, size(a.rankNb) - 1) AS i
-      WITH a, a.rankNb[i] AS id, a.rankNbScore[i] AS score
+      WITH a, taken, a.rankNb AS ids, a.rankNbScore AS scores
+      UNWIND range(0, size(ids) - 1) AS i
+      WITH a, ids[i] AS id, scores[i] AS score
       WHERE NOT id IN taken
       MATCH (b:Entity {id: id})
       RETURN b, score, a AS lister
@@ -73,11 +86,34 @@ CALL (nodes, added, truncated) {
     }
     WITH nodes, ranked, b, score, lister
     WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-    WITH ranked, b, sum(score) AS known, collect(lister) AS listers
-    CALL (ranked, b, listers) {
-      UNWIND [a IN ranked WHERE NOT a IN listers] AS a
-      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
-      RETURN sum(r.count) AS unlisted
+    WITH nodes, ranked, b, sum(score) AS known, collect(lister) AS listers
+    WITH nodes, b, known, [a IN ranked WHERE NOT a IN listers AND a.rankNbBound IS NOT NULL] AS missing
+    WITH nodes, b, known, missing, known + reduce(s = 0, a IN missing | s + a.rankNbBound) AS most
+    ORDER BY known DESC, b.id
+    WITH $limit - size(nodes) AS m, collect([b, known, missing, most]) AS byKnown
+    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] >= byKnown[m][1]] AS c
+    WITH c[0] AS b, c[1] AS known, c[2] AS missing
+    CALL (b, missing) {
+      WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound IS NULL AS whole
+      WITH b, [a IN missing | [a, CASE WHEN nbIds IS NULL THEN null
+                                      WHEN a.id IN nbIds THEN reduce(s = 0, i IN range(0, size(nbIds) - 1) | CASE WHEN nbIds[i] = a.id THEN nbScores[i] ELSE s END)
+                                      WHEN whole THEN 0 END]] AS parts
+      WITH b, reduce(s = 0, p IN parts | s + coalesce(p[1], 0)) AS stored, [p IN parts WHERE p[1] IS NULL | p[0]] AS unread
+      CALL (b, unread) {
+        WITH b, unread, b.rankCount IS NULL AS few
+        CALL (b, unread, few) {
+          WITH b, unread WHERE size(unread) > 0 AND few
+          MATCH (b)-[r:{{RELATION_TYPES}}]-(x) WHERE x IN unread
+          RETURN r.count AS count
+          UNION ALL
+          WITH b, unread WHERE NOT few
+          UNWIND unread AS a
+          MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+          RETURN r.count AS count
+        }
+        RETURN sum(count) AS read
+      }
+      RETURN stored + read AS unlisted
     }
     WITH b, known + unlisted AS score
     ORDER BY score DESC, b.id
@@ -120,8 +156,9 @@ CALL (nodes, added, truncated) {
     WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
     CALL (ranked, scanned, taken) {
       UNWIND ranked AS a
-      UNWIND range(0, size(a.rankNb) - 1) AS i
-      WITH a, a.rankNb[i] AS id, a.rankNbScore[i] AS score
+      WITH a, taken, a.rankNb AS ids, a.rankNbScore AS scores
+      UNWIND range(0, size(ids) - 1) AS i
+      WITH a, ids[i] AS id, scores[i] AS score
       WHERE NOT id IN taken
       MATCH (b:Entity {id: id})
       RETURN b, score, a AS lister
@@ -132,11 +169,34 @@ CALL (nodes, added, truncated) {
     }
     WITH nodes, ranked, b, score, lister
     WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-    WITH ranked, b, sum(score) AS known, collect(lister) AS listers
-    CALL (ranked, b, listers) {
-      UNWIND [a IN ranked WHERE NOT a IN listers] AS a
-      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
-      RETURN sum(r.count) AS unlisted
+    WITH nodes, ranked, b, sum(score) AS known, collect(lister) AS listers
+    WITH nodes, b, known, [a IN ranked WHERE NOT a IN listers AND a.rankNbBound IS NOT NULL] AS missing
+    WITH nodes, b, known, missing, known + reduce(s = 0, a IN missing | s + a.rankNbBound) AS most
+    ORDER BY known DESC, b.id
+    WITH $limit - size(nodes) AS m, collect([b, known, missing, most]) AS byKnown
+    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] >= byKnown[m][1]] AS c
+    WITH c[0] AS b, c[1] AS known, c[2] AS missing
+    CALL (b, missing) {
+      WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound IS NULL AS whole
+      WITH b, [a IN missing | [a, CASE WHEN nbIds IS NULL THEN null
+                                      WHEN a.id IN nbIds THEN reduce(s = 0, i IN range(0, size(nbIds) - 1) | CASE WHEN nbIds[i] = a.id THEN nbScores[i] ELSE s END)
+                                      WHEN whole THEN 0 END]] AS parts
+      WITH b, reduce(s = 0, p IN parts | s + coalesce(p[1], 0)) AS stored, [p IN parts WHERE p[1] IS NULL | p[0]] AS unread
+      CALL (b, unread) {
+        WITH b, unread, b.rankCount IS NULL AS few
+        CALL (b, unread, few) {
+          WITH b, unread WHERE size(unread) > 0 AND few
+          MATCH (b)-[r:{{RELATION_TYPES}}]-(x) WHERE x IN unread
+          RETURN r.count AS count
+          UNION ALL
+          WITH b, unread WHERE NOT few
+          UNWIND unread AS a
+          MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+          RETURN r.count AS count
+        }
+        RETURN sum(count) AS read
+      }
+      RETURN stored + read AS unlisted
     }
     WITH b, known + unlisted AS score
     ORDER BY score DESC, b.id
@@ -179,8 +239,9 @@ CALL (nodes, added, truncated) {
     WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
     CALL (ranked, scanned, taken) {
       UNWIND ranked AS a
-      UNWIND range(0, size(a.rankNb) - 1) AS i
-      WITH a, a.rankNb[i] AS id, a.rankNbScore[i] AS score
+      WITH a, taken, a.rankNb AS ids, a.rankNbScore AS scores
+      UNWIND range(0, size(ids) - 1) AS i
+      WITH a, ids[i] AS id, scores[i] AS score
       WHERE NOT id IN taken
       MATCH (b:Entity {id: id})
       RETURN b, score, a AS lister
@@ -191,11 +252,34 @@ CALL (nodes, added, truncated) {
     }
     WITH nodes, ranked, b, score, lister
     WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-    WITH ranked, b, sum(score) AS known, collect(lister) AS listers
-    CALL (ranked, b, listers) {
-      UNWIND [a IN ranked WHERE NOT a IN listers] AS a
-      MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
-      RETURN sum(r.count) AS unlisted
+    WITH nodes, ranked, b, sum(score) AS known, collect(lister) AS listers
+    WITH nodes, b, known, [a IN ranked WHERE NOT a IN listers AND a.rankNbBound IS NOT NULL] AS missing
+    WITH nodes, b, known, missing, known + reduce(s = 0, a IN missing | s + a.rankNbBound) AS most
+    ORDER BY known DESC, b.id
+    WITH $limit - size(nodes) AS m, collect([b, known, missing, most]) AS byKnown
+    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] >= byKnown[m][1]] AS c
+    WITH c[0] AS b, c[1] AS known, c[2] AS missing
+    CALL (b, missing) {
+      WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound IS NULL AS whole
+      WITH b, [a IN missing | [a, CASE WHEN nbIds IS NULL THEN null
+                                      WHEN a.id IN nbIds THEN reduce(s = 0, i IN range(0, size(nbIds) - 1) | CASE WHEN nbIds[i] = a.id THEN nbScores[i] ELSE s END)
+                                      WHEN whole THEN 0 END]] AS parts
+      WITH b, reduce(s = 0, p IN parts | s + coalesce(p[1], 0)) AS stored, [p IN parts WHERE p[1] IS NULL | p[0]] AS unread
+      CALL (b, unread) {
+        WITH b, unread, b.rankCount IS NULL AS few
+        CALL (b, unread, few) {
+          WITH b, unread WHERE size(unread) > 0 AND few
+          MATCH (b)-[r:{{RELATION_TYPES}}]-(x) WHERE x IN unread
+          RETURN r.count AS count
+          UNION ALL
+          WITH b, unread WHERE NOT few
+          UNWIND unread AS a
+          MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
+          RETURN r.count AS count
+        }
+        RETURN sum(count) AS read
+      }
+      RETURN stored + read AS unlisted
     }
     WITH b, known + unlisted AS score
     ORDER BY score DESC, b.id
