@@ -27,8 +27,19 @@ for (const h of ['h1', 'h2', 'h3']) add(`agency:${h}`, 'Agency', `الوكالة
 for (let i = 0; i < 16; i++) add(`agency:a${String(i).padStart(2, '0')}`, 'Agency', `وكالة رقم ${i}`);
 for (let i = 0; i < 10; i++) add(`country:c${i}`, 'Country', `بلد رقم ${i}`);
 for (let i = 0; i < 10; i++) add(`programme:p${i}`, 'Programme', `برنامج رقم ${i}`);
+// A separate component where the bound decides at a tie: t-s links the ranked t-hub (ten
+// neighbours of score 1: six listed, the bound t-b6) and the unranked t-u, whose neighbours t-z*
+// score 1 too and sort after the bound: a hop-2 answer cut among them needs t-b6 and beyond, which
+// no list holds, so the fast path must give way to the full read.
+for (const id of ['t-s', 't-hub', 't-u', 't-z0', 't-z1', 't-z2', ...Array.from({ length: 10 }, (_, i) => `t-b${i}`)]) add(`agency:${id}`, 'Agency', `وكالة الاختبار ${id}`);
+const TIE_FACTS: [string, string, string][] = [
+  ['PARTNERS_WITH', 'agency:t-s', 'agency:t-hub'],
+  ['PARTNERS_WITH', 'agency:t-s', 'agency:t-u'],
+  ...Array.from({ length: 10 }, (_, i): [string, string, string] => ['PARTNERS_WITH', 'agency:t-hub', `agency:t-b${i}`]),
+  ...[0, 1, 2].map((i): [string, string, string] => ['PARTNERS_WITH', 'agency:t-u', `agency:t-z${i}`]),
+];
 const IDS = Object.keys(KINDS).sort();
-const AGENCIES = IDS.filter((id) => KINDS[id] === 'Agency' && !id.startsWith('agency:h'));
+const AGENCIES = IDS.filter((id) => KINDS[id] === 'Agency' && !id.startsWith('agency:h') && !id.startsWith('agency:t-'));
 const COUNTRIES = IDS.filter((id) => KINDS[id] === 'Country');
 const PROGRAMMES = IDS.filter((id) => KINDS[id] === 'Programme');
 
@@ -49,6 +60,7 @@ function relation(from: string, to: string, n: number): [string, string, string]
  * relations among the others (their neighbours overlap the hubs').
  */
 function factsOf(n: number): [string, string, string][] {
+  if (n >= 100) return TIE_FACTS.filter((_, i) => i % 3 === n - 100);
   const others = [...AGENCIES, ...COUNTRIES, ...PROGRAMMES];
   const pick = (i: number) => others[(n * 7 + i * 11) % others.length];
   const facts: ([string, string, string] | null)[] = [
@@ -100,7 +112,7 @@ beforeAll(async () => {
   db = new Db(driver);
   await wipeGraph(driver);
   await applySchema(driver);
-  const docs = Array.from({ length: 48 }, (_, n) => documentOf(n));
+  const docs = [...Array.from({ length: 48 }, (_, n) => documentOf(n)), ...[100, 101, 102].map(documentOf)];
   for (let i = 0; i < docs.length; i += 16) await loadDocuments(driver, docs.slice(i, i + 16));
 }, 600_000);
 
@@ -122,11 +134,11 @@ async function rankedIds(): Promise<string[]> {
 
 /** The requests compared: single and several starts, depths 1-3, limits from 1 to past the lists, kinds. */
 function requests(): NeighbourhoodArgs[] {
-  const starts = [['agency:h1'], ['agency:h2'], ['agency:h3'], [AGENCIES[0]], [AGENCIES[5]], [COUNTRIES[2]], [PROGRAMMES[4]], ['agency:h1', 'agency:h2'], [COUNTRIES[0], 'agency:h3']];
+  const starts = [['agency:t-s'], ['agency:h1'], ['agency:h2'], ['agency:h3'], [AGENCIES[0]], [AGENCIES[5]], [COUNTRIES[2]], [PROGRAMMES[4]], ['agency:h1', 'agency:h2'], [COUNTRIES[0], 'agency:h3']];
   const out: NeighbourhoodArgs[] = [];
   for (const ids of starts) {
     for (const depth of [1, 2, 3]) {
-      for (const limit of [1, 2, 3, 4, 5, 6, 7, 9, 12, 30]) {
+      for (const limit of [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 30]) {
         for (const kinds of [null, ['Agency'], ['Country', 'Programme']]) out.push({ ids, depth, limit, kinds, details: false });
       }
     }
@@ -159,6 +171,16 @@ test('the graph has ranked entities whose lists are cut, with ties on score at t
   expect(boundId).toEqual(expect.any(String));
   // A tie at the boundary: the last listed neighbour scores as much as the first outside.
   expect(Number(scores[5])).toBe(Number(bound));
+});
+
+test('the tie component: a ranked hub whose bound ties with an unranked neighbour\'s neighbours', async () => {
+  const res = await driver.executeQuery('MATCH (a:Entity {id: "agency:t-hub"}) RETURN a.rankNb AS nb, a.rankNbScore AS scores, a.rankNbBound AS bound, a.rankNbBoundId AS boundId');
+  const r = res.records[0];
+  expect(r.get('nb')).toEqual(['agency:t-b0', 'agency:t-b1', 'agency:t-b2', 'agency:t-b3', 'agency:t-b4', 'agency:t-b5']);
+  expect([Number(r.get('bound')), r.get('boundId')]).toEqual([1, 'agency:t-b6']);
+  // Hop 2 from t-s cut at 7 entities (limit 10): t-b0..t-b6; the candidates' 7th, t-z0, ties with the bound but sorts after it.
+  const { nodes } = await neighbourhood(db, { ids: ['agency:t-s'], depth: 2, limit: 10 });
+  expect(nodes.map((n) => n.id).slice(3)).toEqual(['agency:t-b0', 'agency:t-b1', 'agency:t-b2', 'agency:t-b3', 'agency:t-b4', 'agency:t-b5', 'agency:t-b6']);
 });
 
 test('answers from the rankings equal answers read from every relationship', async () => {
