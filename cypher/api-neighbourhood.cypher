@@ -53,7 +53,8 @@ WITH size(nodes) AS starts, nodes, nodes AS added, truncated
 // A neighbour that is no candidate is in no ranked list, so
 // for each ranked a it scores at most a's bound, and exactly the bound only when its id is >=
 // a's bound id (the bound is the first of a's neighbours outside its list in (score DESC, id)
-// order, and typed counts are >= 1, so a list-less a contributes 0 to it). Summed: it scores at
+// order; an a without a bound lists all its neighbours, and typed counts are >= 1, so such an a
+// contributes 0 to it and its bound counts as 0). Summed: it scores at
 // most B = the sum of the bounds, and when exactly B, it equals every bound, so its id is >=
 // every bound id, hence >= the largest, `boundId`. With m = $limit - size(nodes) (the index of
 // the one-more-than-room candidate, M = m + 1 entities), the first M candidates are the hop's
