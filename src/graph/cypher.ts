@@ -8,7 +8,9 @@
  *   (cypher/fragment-evidence-text.cypher), one rule for every reader. Its arguments are the
  *   statement's own variable names or an index literal, never input;
  * - `{{EVIDENCE_BEST(r)}}`: the stored best entry `evBest` as r's lists give it
- *   (cypher/fragment-evidence-best.cypher), for those that write or check it from the lists.
+ *   (cypher/fragment-evidence-best.cypher), for those that write or check it from the lists;
+ * - `{{NEIGHBOUR_HOP(n)}}`: hop n (a literal) of the neighbourhood
+ *   (cypher/fragment-neighbour-hop.cypher), the same block for every hop.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -34,10 +36,17 @@ function evidenceBest(r: string): string {
   return cypher('fragment-evidence-best').split('\n').join(' ').replace(/__r__/g, r);
 }
 
+/** cypher/fragment-neighbour-hop.cypher for hop `n` (its lines kept: it is a block of clauses). */
+function neighbourHop(n: string): string {
+  if (!/^[0-9]+$/.test(n)) throw new Error(`{{NEIGHBOUR_HOP(n)}} takes a hop number, got ${n}`);
+  return cypher('fragment-neighbour-hop').replace(/__n__/g, n);
+}
+
 const FRAGMENTS: Record<string, { arity: number; make: (...args: string[]) => string }> = {
   RELATION_TYPES: { arity: 0, make: () => RELATION_TYPES.map(identifier).join('|') },
   EVIDENCE_TEXT: { arity: 2, make: evidenceText },
   EVIDENCE_BEST: { arity: 1, make: evidenceBest },
+  NEIGHBOUR_HOP: { arity: 1, make: neighbourHop },
 };
 
 /** Replaces the fragments of a statement's text; an unknown fragment or bad arguments are an error. */

@@ -32,6 +32,16 @@ describe('Cypher statements loaded by name', () => {
     expect(() => withFragments('RETURN {{EVIDENCE_BEST(r, 0)}}', 'api-x')).toThrow(/takes 1 variable/);
   });
 
+  test('{{NEIGHBOUR_HOP(n)}} is the one hop block with its number: the neighbourhood runs it for hops 1 to 3', () => {
+    const hop = (n: number) => withFragments(`{{NEIGHBOUR_HOP(${n})}}`);
+    expect(hop(2)).toContain('$depth < 2 THEN');
+    expect(hop(2)).not.toMatch(/__n__|\{\{|^\s*\/\//m);
+    expect(hop(1).replace('$depth < 1 THEN', '')).toBe(hop(3).replace('$depth < 3 THEN', ''));
+    const hood = cypher('api-neighbourhood');
+    for (const n of [1, 2, 3]) expect(hood).toContain(hop(n));
+    expect(() => withFragments('{{NEIGHBOUR_HOP(a)}}', 'api-x')).toThrow(/hop number/);
+  });
+
   test('every statement file loads with its fragments filled in', () => {
     const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
     expect(names.length).toBeGreaterThan(20);
@@ -45,9 +55,9 @@ describe('Cypher statements loaded by name', () => {
     );
     const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
     for (const n of names) expect([n, cypher(n).split('\n').some((l) => /^\s*\/\//.test(l))]).toEqual([n, false]);
-    // The neighbourhood's file is largely explanation (its comment lines are over a fifth of it,
-    // although each model-types fragment sent is 14 times its placeholder): what is sent is its code only.
-    const file = fs.readFileSync(path.join(packageRoot(), 'cypher', 'api-neighbourhood.cypher'), 'utf8');
-    expect(cypher('api-neighbourhood').length).toBeLessThan(file.length * 0.85);
+    // The neighbour hop's file is largely explanation (its proof of exactness): what is sent, three
+    // times in the neighbourhood, is its code only.
+    const file = fs.readFileSync(path.join(packageRoot(), 'cypher', 'fragment-neighbour-hop.cypher'), 'utf8');
+    expect(cypher('fragment-neighbour-hop').length).toBeLessThan(file.length * 0.75);
   });
 });
