@@ -12,10 +12,15 @@
 // kind. A candidate's exact score sums every frontier entity's part: the stored score where a
 // list holds it, the scanned reads, and the relationships to the ranked entities whose list
 // lacks it: none to one whose list holds all its neighbours (no bound); at most its bound to
-// another. So a candidate scores between `known` (what is listed or scanned) and `most` (known +
-// those bounds); with m = $limit - size(nodes), the first m + 1 candidates by known all score at
-// least the (m+1)-th known, so a candidate whose `most` is below it is not among the first m + 1
-// and is dropped unread (one whose most equals it may still win on id: kept). The relationships
+// another, and at most the bound - 1 when the candidate's id is below the bound's id (with the
+// bound's score it would come before the bound in the list's (score DESC, id) order, so it would
+// be listed; scores are sums of whole counts): none when that is 0 (the synthetic hub's bound is
+// 1, so most candidates need no read of their part). So a candidate scores between `known` (what
+// is listed or scanned) and `most` (known + those bounds); with m = $limit - size(nodes) and t the
+// (m+1)-th candidate by (known DESC, id), the first m + 1 all come before any candidate c whose
+// `most` is below t's known, or equal to it with an id above t's (each of them scores at least
+// t's known, and at equal scores has a smaller id): such a c is not among the first m + 1 by
+// score and is dropped unread. The relationships
 // to the lacking ranked entities come from the candidate's own fresh ranking when it has one
 // (a pair scores the same from both ends): its stored score when it lists the entity, 0 when it
 // lists all its neighbours. Else they are read: from the candidate's side when it is not ranked
@@ -45,7 +50,8 @@ CALL (nodes, added, truncated) {
   WITH nodes, frontier, CASE WHEN $ranked AND $minConfidence <= 0 THEN [a IN frontier WHERE a.rankStale IS NULL AND a.rankNb IS NOT NULL] ELSE [] END AS ranked
   WITH nodes, frontier, ranked, CASE WHEN size(ranked) > 0 THEN frontier ELSE [] END AS eligible
   CALL (nodes, eligible, ranked) {
-    WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
+    WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken,
+         [a IN ranked WHERE a.rankNbBound IS NOT NULL | [a, a.rankNbBound, a.rankNbBoundId]] AS bounded
     CALL (ranked, scanned, taken) {
       UNWIND ranked AS a
       WITH a, taken, a.rankNb AS ids, a.rankNbScore AS scores
@@ -59,14 +65,15 @@ CALL (nodes, added, truncated) {
       MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
       RETURN b, r.count AS score, null AS lister
     }
-    WITH nodes, ranked, b, score, lister
+    WITH nodes, bounded, b, score, lister
     WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-    WITH nodes, ranked, b, sum(score) AS known, collect(lister) AS listers
-    WITH nodes, b, known, [a IN ranked WHERE NOT a IN listers AND a.rankNbBound IS NOT NULL] AS missing
-    WITH nodes, b, known, missing, known + reduce(s = 0, a IN missing | s + a.rankNbBound) AS most
+    WITH nodes, bounded, b, sum(score) AS known, collect(lister) AS listers
+    // Per bounded ranked entity not listing b: [it, the most it may add to b] (bounds read once above).
+    WITH nodes, b, known, [x IN bounded WHERE NOT x[0] IN listers | [x[0], x[1] - CASE WHEN b.id < x[2] THEN 1 ELSE 0 END]] AS parts
+    WITH nodes, b, known, [p IN parts WHERE p[1] > 0 | p[0]] AS missing, known + reduce(s = 0, p IN parts | s + p[1]) AS most
     ORDER BY known DESC, b.id
     WITH $limit - size(nodes) AS m, collect([b, known, missing, most]) AS byKnown
-    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] >= byKnown[m][1]] AS c
+    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] > byKnown[m][1] OR (c[3] = byKnown[m][1] AND c[0].id <= byKnown[m][0].id)] AS c
     WITH c[0] AS b, c[1] AS known, c[2] AS missing
     CALL (b, missing) {
       WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound IS NULL AS whole

@@ -30,13 +30,16 @@ for (let i = 0; i < 10; i++) add(`programme:p${i}`, 'Programme', `برنامج �
 // A separate component where the bound decides at a tie: t-s links the ranked t-hub (ten
 // neighbours of score 1: six listed, the bound t-b6) and the unranked t-u, whose neighbours t-z*
 // score 1 too and sort after the bound: a hop-2 answer cut among them needs t-b6 and beyond, which
-// no list holds, so the fast path must give way to the full read.
+// no list holds, so the fast path must give way to the full read. t-u also links the bound t-b6
+// itself: listed by no one of them but t-u (t-hub's list stops before it), it scores 2, and only
+// the bound's own id says t-hub may add to it (at most the bound - 1 below that id, none here).
 for (const id of ['t-s', 't-hub', 't-u', 't-z0', 't-z1', 't-z2', ...Array.from({ length: 10 }, (_, i) => `t-b${i}`)]) add(`agency:${id}`, 'Agency', `وكالة الاختبار ${id}`);
 const TIE_FACTS: [string, string, string][] = [
   ['PARTNERS_WITH', 'agency:t-s', 'agency:t-hub'],
   ['PARTNERS_WITH', 'agency:t-s', 'agency:t-u'],
   ...Array.from({ length: 10 }, (_, i): [string, string, string] => ['PARTNERS_WITH', 'agency:t-hub', `agency:t-b${i}`]),
   ...[0, 1, 2].map((i): [string, string, string] => ['PARTNERS_WITH', 'agency:t-u', `agency:t-z${i}`]),
+  ['PARTNERS_WITH', 'agency:t-u', 'agency:t-b6'],
 ];
 const IDS = Object.keys(KINDS).sort();
 const AGENCIES = IDS.filter((id) => KINDS[id] === 'Agency' && !id.startsWith('agency:h') && !id.startsWith('agency:t-'));
@@ -178,9 +181,13 @@ test('the tie component: a ranked hub whose bound ties with an unranked neighbou
   const r = res.records[0];
   expect(r.get('nb')).toEqual(['agency:t-b0', 'agency:t-b1', 'agency:t-b2', 'agency:t-b3', 'agency:t-b4', 'agency:t-b5']);
   expect([Number(r.get('bound')), r.get('boundId')]).toEqual([1, 'agency:t-b6']);
-  // Hop 2 from t-s cut at 7 entities (limit 10): t-b0..t-b6; the candidates' 7th, t-z0, ties with the bound but sorts after it.
+  // Hop 2 from t-s cut at 7 entities (limit 10): the bound t-b6 first (2: t-hub and t-u), then
+  // t-b0..t-b5; the 8th, t-b7, ties with the bound but sorts after its id (the full read decides).
   const { nodes } = await neighbourhood(db, { ids: ['agency:t-s'], depth: 2, limit: 10 });
-  expect(nodes.map((n) => n.id).slice(3)).toEqual(['agency:t-b0', 'agency:t-b1', 'agency:t-b2', 'agency:t-b3', 'agency:t-b4', 'agency:t-b5', 'agency:t-b6']);
+  expect(nodes.map((n) => n.id).slice(3)).toEqual(['agency:t-b6', 'agency:t-b0', 'agency:t-b1', 'agency:t-b2', 'agency:t-b3', 'agency:t-b4', 'agency:t-b5']);
+  // Cut at 4 (limit 7), answered from the lists: t-b6's part from t-hub is read, as its id is the bound's.
+  const cut = await neighbourhood(db, { ids: ['agency:t-s'], depth: 2, limit: 7 });
+  expect(cut.nodes.map((n) => n.id).slice(3)).toEqual(['agency:t-b6', 'agency:t-b0', 'agency:t-b1', 'agency:t-b2']);
 });
 
 test('answers from the rankings equal answers read from every relationship', async () => {
