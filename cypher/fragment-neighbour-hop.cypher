@@ -23,7 +23,8 @@
 // score and is dropped unread. The relationships
 // to the lacking ranked entities come from the candidate's own fresh ranking when it has one
 // (a pair scores the same from both ends): its stored score when it lists the entity, 0 when it
-// lists all its neighbours. Else they are read: from the candidate's side when it is not ranked
+// lists all its neighbours, or when its bound is 1 and the entity's id is below the bound's (the
+// same rule from the other end). Else they are read: from the candidate's side when it is not ranked
 // (at most K typed relations, read once for all the lacking entities), else by Expand(Into)
 // between the two. (Expand(Into) from a hub to a small node cost 265-530 db hits a pair at
 // 10,000 documents: Neo4j counted the small node's degree per relationship type.) A list is
@@ -76,10 +77,10 @@ CALL (nodes, added, truncated) {
     UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] > byKnown[m][1] OR (c[3] = byKnown[m][1] AND c[0].id <= byKnown[m][0].id)] AS c
     WITH c[0] AS b, c[1] AS known, c[2] AS missing
     CALL (b, missing) {
-      WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound IS NULL AS whole
+      WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound AS nbBound, b.rankNbBoundId AS nbBoundId
       WITH b, [a IN missing | [a, CASE WHEN nbIds IS NULL THEN null
                                       WHEN a.id IN nbIds THEN reduce(s = 0, i IN range(0, size(nbIds) - 1) | CASE WHEN nbIds[i] = a.id THEN nbScores[i] ELSE s END)
-                                      WHEN whole THEN 0 END]] AS parts
+                                      WHEN nbBound IS NULL OR (nbBound = 1 AND a.id < nbBoundId) THEN 0 END]] AS parts
       WITH b, reduce(s = 0, p IN parts | s + coalesce(p[1], 0)) AS stored, [p IN parts WHERE p[1] IS NULL | p[0]] AS unread
       CALL (b, unread) {
         WITH b, unread, b.rankCount IS NULL AS few

@@ -41,8 +41,22 @@ const TIE_FACTS: [string, string, string][] = [
   ...[0, 1, 2].map((i): [string, string, string] => ['PARTNERS_WITH', 'agency:t-u', `agency:t-z${i}`]),
   ['PARTNERS_WITH', 'agency:t-u', 'agency:t-b6'],
 ];
+// Another, where a candidate's own ranking speaks for a pair: w-s links the ranked w-x (neighbours
+// w-a0..w-a9, w-s and w-zb, all 1: lists w-a0..w-a5, bound w-a6) and the unranked w-u, whose one
+// other neighbour is w-zb. w-zb is ranked too (w-c0..w-c6, w-u, w-x: lists w-c0..w-c5, bound 1 at
+// w-c6), lists neither, and w-x's id is above its bound's: from its ranking the pair may score 1
+// (it does), so it is read, and w-zb scores 2.
+for (const id of ['w-s', 'w-x', 'w-u', 'w-zb', ...Array.from({ length: 10 }, (_, i) => `w-a${i}`), ...Array.from({ length: 7 }, (_, i) => `w-c${i}`)]) add(`agency:${id}`, 'Agency', `وكالة التحقق ${id}`);
+const PAIR_FACTS: [string, string, string][] = [
+  ['PARTNERS_WITH', 'agency:w-s', 'agency:w-x'],
+  ['PARTNERS_WITH', 'agency:w-s', 'agency:w-u'],
+  ['PARTNERS_WITH', 'agency:w-u', 'agency:w-zb'],
+  ['PARTNERS_WITH', 'agency:w-x', 'agency:w-zb'],
+  ...Array.from({ length: 10 }, (_, i): [string, string, string] => ['PARTNERS_WITH', 'agency:w-x', `agency:w-a${i}`]),
+  ...Array.from({ length: 7 }, (_, i): [string, string, string] => ['PARTNERS_WITH', 'agency:w-zb', `agency:w-c${i}`]),
+];
 const IDS = Object.keys(KINDS).sort();
-const AGENCIES = IDS.filter((id) => KINDS[id] === 'Agency' && !id.startsWith('agency:h') && !id.startsWith('agency:t-'));
+const AGENCIES = IDS.filter((id) => KINDS[id] === 'Agency' && !/^agency:(h|t-|w-)/.test(id));
 const COUNTRIES = IDS.filter((id) => KINDS[id] === 'Country');
 const PROGRAMMES = IDS.filter((id) => KINDS[id] === 'Programme');
 
@@ -63,6 +77,7 @@ function relation(from: string, to: string, n: number): [string, string, string]
  * relations among the others (their neighbours overlap the hubs').
  */
 function factsOf(n: number): [string, string, string][] {
+  if (n >= 103) return PAIR_FACTS.filter((_, i) => i % 3 === n - 103);
   if (n >= 100) return TIE_FACTS.filter((_, i) => i % 3 === n - 100);
   const others = [...AGENCIES, ...COUNTRIES, ...PROGRAMMES];
   const pick = (i: number) => others[(n * 7 + i * 11) % others.length];
@@ -115,7 +130,7 @@ beforeAll(async () => {
   db = new Db(driver);
   await wipeGraph(driver);
   await applySchema(driver);
-  const docs = [...Array.from({ length: 48 }, (_, n) => documentOf(n)), ...[100, 101, 102].map(documentOf)];
+  const docs = [...Array.from({ length: 48 }, (_, n) => documentOf(n)), ...[100, 101, 102, 103, 104, 105].map(documentOf)];
   for (let i = 0; i < docs.length; i += 16) await loadDocuments(driver, docs.slice(i, i + 16));
 }, 600_000);
 
@@ -137,7 +152,7 @@ async function rankedIds(): Promise<string[]> {
 
 /** The requests compared: single and several starts, depths 1-3, limits from 1 to past the lists, kinds. */
 function requests(): NeighbourhoodArgs[] {
-  const starts = [['agency:t-s'], ['agency:h1'], ['agency:h2'], ['agency:h3'], [AGENCIES[0]], [AGENCIES[5]], [COUNTRIES[2]], [PROGRAMMES[4]], ['agency:h1', 'agency:h2'], [COUNTRIES[0], 'agency:h3']];
+  const starts = [['agency:t-s'], ['agency:w-s'], ['agency:h1'], ['agency:h2'], ['agency:h3'], [AGENCIES[0]], [AGENCIES[5]], [COUNTRIES[2]], [PROGRAMMES[4]], ['agency:h1', 'agency:h2'], [COUNTRIES[0], 'agency:h3']];
   const out: NeighbourhoodArgs[] = [];
   for (const ids of starts) {
     for (const depth of [1, 2, 3]) {
@@ -188,6 +203,16 @@ test('the tie component: a ranked hub whose bound ties with an unranked neighbou
   // Cut at 4 (limit 7), answered from the lists: t-b6's part from t-hub is read, as its id is the bound's.
   const cut = await neighbourhood(db, { ids: ['agency:t-s'], depth: 2, limit: 7 });
   expect(cut.nodes.map((n) => n.id).slice(3)).toEqual(['agency:t-b6', 'agency:t-b0', 'agency:t-b1', 'agency:t-b2']);
+});
+
+test('a pair neither list holds is read when the candidate\'s ranking allows it a part', async () => {
+  const res = await driver.executeQuery('MATCH (a:Entity {id: "agency:w-zb"}) RETURN a.rankNb AS nb, a.rankNbBound AS bound, a.rankNbBoundId AS boundId');
+  const r = res.records[0];
+  expect(r.get('nb')).toEqual(['agency:w-c0', 'agency:w-c1', 'agency:w-c2', 'agency:w-c3', 'agency:w-c4', 'agency:w-c5']);
+  expect([Number(r.get('bound')), r.get('boundId')]).toEqual([1, 'agency:w-c6']);
+  // Hop 2 from w-s cut at 4 (limit 7), from the lists: w-zb (2: w-u and w-x), then w-a0..w-a2.
+  const { nodes } = await neighbourhood(db, { ids: ['agency:w-s'], depth: 2, limit: 7 });
+  expect(nodes.map((n) => n.id).slice(3)).toEqual(['agency:w-zb', 'agency:w-a0', 'agency:w-a1', 'agency:w-a2']);
 });
 
 test('answers from the rankings equal answers read from every relationship', async () => {
