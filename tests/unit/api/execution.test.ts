@@ -15,7 +15,10 @@ function schemaSeeing(seen: unknown[]): GraphQLSchema {
     seen.push(args);
     return src.id;
   };
-  fields.page.resolve = (_s: unknown, args: { first: number; kinds?: string[] }) => [args.first, args.kinds?.length ?? -1];
+  fields.page.resolve = (_s: unknown, args: { first: number; kinds?: string[] }) => {
+    seen.push(args);
+    return [args.first, args.kinds?.length ?? -1];
+  };
   fields.needs.resolve = (_s: unknown, args: { n: number }) => args.n;
   return schema;
 }
@@ -39,10 +42,27 @@ describe('graphql-js argument shortcut (src/api/execution.ts)', () => {
     installArgumentShortcut();
     const seen: unknown[] = [];
     await run(schemaSeeing(seen), '{ items { id } }');
-    expect(seen).toEqual([NO_ARGUMENTS, NO_ARGUMENTS]);
+    expect(seen.length).toBe(2);
     expect(seen[0]).toBe(NO_ARGUMENTS);
     expect(Object.keys(NO_ARGUMENTS)).toEqual([]);
     expect(Object.isFrozen(NO_ARGUMENTS)).toBe(true);
+  });
+
+  it('computes the arguments of a field once per request, frozen, and afresh for other variables', async () => {
+    installArgumentShortcut();
+    const seen: unknown[] = [];
+    const s2 = schemaSeeing(seen);
+    const document = parse('query Q($k: [String!]) { items { page(kinds: $k) } }');
+    const exec = (k: string[]) => execute({ schema: s2, document, rootValue: { items: [{ id: 'a' }, { id: 'b' }] }, variableValues: { k } });
+    expect((await exec(['x'])).data).toEqual({ items: [{ page: [3, 1] }, { page: [3, 1] }] });
+    expect((await exec(['x', 'y', 'z'])).data).toEqual({ items: [{ page: [3, 3] }, { page: [3, 3] }] });
+    expect(seen.length).toBe(4);
+    expect(seen[0]).toBe(seen[1]); // the two items of one request share it
+    expect(seen[2]).toBe(seen[3]);
+    expect(seen[2]).not.toBe(seen[0]); // the next request's variables give their own
+    const args = seen[0] as { first: number; kinds: string[] };
+    expect(Object.isFrozen(args) && Object.isFrozen(args.kinds)).toBe(true);
+    expect(() => args.kinds.push('w')).toThrow(TypeError);
   });
 
   it('still refuses a missing required argument (fields with arguments go to graphql-js)', async () => {
