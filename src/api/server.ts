@@ -17,6 +17,7 @@ import { apiSchema } from './schema';
 import { applyServerLimits, bodyErrors, budgetPlugin, cors, errorHandler, formatGuardError, GuardConfig, guardConfig, jsonBody, queryGuard, rateLimit, responseCeiling, ResponseBudget, writerRequest } from './guard';
 import { bindResponse, logger, observabilityPlugin, requestLogging } from '../observability';
 import { warmNeighbourhood } from './services/graph';
+import { installArgumentShortcut } from './execution';
 
 export interface AppDeps extends ApiDeps {
   /** Extra routers mounted before the GraphQL endpoint, e.g. { path: '/playground', router }. */
@@ -42,6 +43,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const config = apiConfig(deps);
   const guard = guardConfig(); // limits, CORS, introspection (src/api/guard)
   const limits = queryGuard<ApiContext>(guard);
+  installArgumentShortcut(); // graphql-js's per-field arguments object, skipped where a field has none (./execution.ts)
   const apollo = new ApolloServer<ApiContext>({
     schema: await apiSchema(),
     // The playground is served by its own router, offline; Apollo's default page needs a CDN.
