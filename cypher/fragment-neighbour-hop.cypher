@@ -77,7 +77,10 @@ CALL (nodes, added, truncated) {
     UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] > byKnown[m][1] OR (c[3] = byKnown[m][1] AND c[0].id <= byKnown[m][0].id)] AS c
     WITH c[0] AS b, c[1] AS known, c[2] AS missing
     CALL (b, missing) {
-      WITH b, missing, CASE WHEN b.rankStale IS NULL THEN b.rankNb END AS nbIds, b.rankNbScore AS nbScores, b.rankNbBound AS nbBound, b.rankNbBoundId AS nbBoundId
+      // Its own lists only when a part is missing (the hub's hop 1 misses none: 200 lists of 200 ids unread).
+      WITH b, missing, size(missing) > 0 AND b.rankStale IS NULL AS fresh
+      WITH b, missing, CASE WHEN fresh THEN b.rankNb END AS nbIds, CASE WHEN fresh THEN b.rankNbScore END AS nbScores,
+           CASE WHEN fresh THEN b.rankNbBound END AS nbBound, CASE WHEN fresh THEN b.rankNbBoundId END AS nbBoundId
       WITH b, [a IN missing | [a, CASE WHEN nbIds IS NULL THEN null
                                       WHEN a.id IN nbIds THEN reduce(s = 0, i IN range(0, size(nbIds) - 1) | CASE WHEN nbIds[i] = a.id THEN nbScores[i] ELSE s END)
                                       WHEN nbBound IS NULL OR (nbBound = 1 AND a.id < nbBoundId) THEN 0 END]] AS parts
