@@ -16,6 +16,7 @@ import { applySchema } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
 import { neighbourhood, type NeighbourhoodArgs } from '../../src/api/services/graph';
 import { ensureSeeded, seededDriver } from '../helpers/seeded';
+import { lineParagraphs } from '../helpers/lines';
 
 jest.setTimeout(600_000);
 
@@ -97,12 +98,7 @@ function documentOf(n: number): { doc: ExtractedDocument; source: { text: string
   const stated = factsOf(n);
   const lines = [`تقرير الجوار رقم ${n}`, ...stated.map(([, from, to], i) => `${i + 1}- تعاونت ${NAMES[from]} مع ${NAMES[to]}.`)];
   const text = lines.join('\n');
-  const paragraphs: ExtractedDocument['paragraphs'] = [];
-  let at = 0;
-  lines.forEach((line, i) => {
-    paragraphs.push({ number: i === 0 ? null : String(i), start: at, end: at + line.length });
-    at += line.length + 1;
-  });
+  const paragraphs = lineParagraphs(lines);
   const ids = [...new Set(stated.flatMap(([, a, b]) => [a, b]))].sort();
   const entities: ExtractedEntity[] = ids.map((id) => {
     const start = text.indexOf(NAMES[id]);

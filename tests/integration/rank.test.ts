@@ -18,6 +18,7 @@ import { wipeGraph } from '../../src/graph/stats';
 import { fullSnapshot, snapshotDiff } from '../helpers/full-snapshot';
 import { ensureSeeded } from '../helpers/seeded';
 import { type Harness, ok, startHarness } from './api-harness';
+import { lineParagraphs } from '../helpers/lines';
 
 jest.setTimeout(300_000);
 
@@ -87,12 +88,7 @@ function documentOf(n: number, salt = 0): { doc: ExtractedDocument; source: { te
   const nameOf = (id: string) => (id === 'agency:a2' && n < 13 ? RENAMED : ENTITIES[id].name);
   const lines = [`تقرير تجريبي رقم ${n}`, ...stated.map(({ fact: [, from, to] }, i) => `${i + 1}- تعاونت ${nameOf(from)} مع ${nameOf(to)} في هذا المجال.`)];
   const text = lines.join('\n');
-  const paragraphs: ExtractedDocument['paragraphs'] = [];
-  let at = 0;
-  lines.forEach((line, i) => {
-    paragraphs.push({ number: i === 0 ? null : String(i), start: at, end: at + line.length });
-    at += line.length + 1;
-  });
+  const paragraphs = lineParagraphs(lines);
   const paragraphOf = (start: number) => paragraphs.find((p) => p.start <= start && start < p.end)?.number ?? '';
   const ids = [...new Set(stated.flatMap(({ fact: [, a, b] }) => [a, b]))].sort();
   const entities: ExtractedEntity[] = ids.map((id) => ({

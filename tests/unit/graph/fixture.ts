@@ -1,5 +1,6 @@
 /** A hand-made ExtractedDocument over a small Arabic text, with offsets computed from the text. */
 import type { ExtractedDocument, ExtractedEntity, Mention } from '../../../src/extract/types';
+import { lineParagraphs } from '../../helpers/lines';
 
 export const FIXTURE_TEXT = [
   'تقرير مكتب الأمم المتحدة المعني بالمخدرات والجريمة',
@@ -17,12 +18,7 @@ function mentionsOf(text: string, surface: string, paragraphOf: (start: number) 
 
 export function fixtureDocument(text = FIXTURE_TEXT, file = 'fixture.txt'): ExtractedDocument {
   const lines = text.split('\n');
-  const paragraphs = [] as ExtractedDocument['paragraphs'];
-  let at = 0;
-  lines.forEach((line, i) => {
-    paragraphs.push({ number: i === 0 ? null : String(i), start: at, end: at + line.length });
-    at += line.length + 1;
-  });
+  const paragraphs = lineParagraphs(lines);
   const paragraphOf = (start: number) => paragraphs.find((p) => p.start <= start && start < p.end)?.number ?? null;
   const entity = (e: Omit<ExtractedEntity, 'mentions' | 'aliases' | 'properties'> & Partial<ExtractedEntity>, surfaces: string[]): ExtractedEntity => ({
     aliases: [],
