@@ -14,13 +14,14 @@ import { createDriver, neo4jConfig } from '../src/graph/driver';
 import { withIntegers } from '../src/graph/db';
 import { RELATION_TYPES } from '../src/model';
 import { planLines, totalDbHits, type Plan } from './lib/plan';
+import { median } from './lib/load';
+import { neighbourhoodParams } from '../src/api/services/graph';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const roots = arg('roots', '.').split(',');
@@ -29,19 +30,11 @@ async function main(): Promise<void> {
   const texts = roots.map((r) => withFragments(withoutComments(fs.readFileSync(path.join(r, 'cypher', 'api-neighbourhood.cypher'), 'utf8')).trim(), 'api-neighbourhood'));
   const driver = createDriver(neo4jConfig());
   const session = driver.session({ defaultAccessMode: 'READ' });
+  // The service's own parameters (padding, `ranked`) for that selection.
   const params = (id: string) =>
-    withIntegers({
-      ids: [id, ''],
-      depth: Number(arg('depth', '2')),
-      limit: Number(arg('limit', '100')),
-      types: [...RELATION_TYPES],
-      kinds: Array<string>(11).fill(''),
-      anyKind: true,
-      minConfidence: 0,
-      edgeLimit: 1000,
-      details: false,
-      ranked: true,
-    }) as Record<string, unknown>;
+    withIntegers(
+      neighbourhoodParams({ ids: [id], depth: Number(arg('depth', '2')), limit: Number(arg('limit', '100')), types: [...RELATION_TYPES], kinds: null, minConfidence: 0, edgeLimit: 1000, details: false }),
+    ) as Record<string, unknown>;
   try {
     for (const id of ids) {
       const p = params(id);

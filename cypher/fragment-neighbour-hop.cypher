@@ -49,10 +49,11 @@
 CALL (nodes, added, truncated) {
   WITH nodes, CASE WHEN truncated OR $depth < __n__ THEN [] ELSE added END AS frontier
   WITH nodes, frontier, CASE WHEN $ranked AND $minConfidence <= 0 THEN [a IN frontier WHERE a.rankStale IS NULL AND a.rankNb IS NOT NULL] ELSE [] END AS ranked
-  WITH nodes, frontier, ranked, CASE WHEN size(ranked) > 0 THEN frontier ELSE [] END AS eligible
-  CALL (nodes, eligible, ranked) {
-    WITH nodes, ranked, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken,
-         [a IN ranked WHERE a.rankNbBound IS NOT NULL | [a, a.rankNbBound, a.rankNbBoundId]] AS bounded
+  // The ranked entities with a bound, as [entity, bound, bound id]: read once, for the candidates and the proof.
+  WITH nodes, frontier, ranked, CASE WHEN size(ranked) > 0 THEN frontier ELSE [] END AS eligible,
+       [a IN ranked WHERE a.rankNbBound IS NOT NULL | [a, a.rankNbBound, a.rankNbBoundId]] AS bounded
+  CALL (nodes, eligible, ranked, bounded) {
+    WITH nodes, ranked, bounded, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
     CALL (ranked, scanned, taken) {
       UNWIND ranked AS a
       WITH a, taken, a.rankNb AS ids, a.rankNbScore AS scores
@@ -69,7 +70,7 @@ CALL (nodes, added, truncated) {
     WITH nodes, bounded, b, score, lister
     WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
     WITH nodes, bounded, b, sum(score) AS known, collect(lister) AS listers
-    // Per bounded ranked entity not listing b: [it, the most it may add to b] (bounds read once above).
+    // Per bounded ranked entity not listing b: [it, the most it may add to b].
     WITH nodes, b, known, [x IN bounded WHERE NOT x[0] IN listers | [x[0], x[1] - CASE WHEN b.id < x[2] THEN 1 ELSE 0 END]] AS parts
     WITH nodes, b, known, [p IN parts WHERE p[1] > 0 | p[0]] AS missing, known + reduce(s = 0, p IN parts | s + p[1]) AS most
     ORDER BY known DESC, b.id
@@ -107,8 +108,8 @@ CALL (nodes, added, truncated) {
     RETURN collect(b) AS fast, collect(score) AS scores
   }
   WITH nodes, frontier, eligible, fast, scores, $limit - size(nodes) AS m,
-       reduce(s = 0, a IN ranked | s + coalesce(a.rankNbBound, 0)) AS bound,
-       reduce(s = '', a IN ranked | CASE WHEN a.rankNbBoundId > s THEN a.rankNbBoundId ELSE s END) AS boundId
+       reduce(s = 0, x IN bounded | s + x[1]) AS bound,
+       reduce(s = '', x IN bounded | CASE WHEN x[2] > s THEN x[2] ELSE s END) AS boundId
   WITH nodes, frontier, fast,
        size(frontier) = 0 OR (size(eligible) > 0 AND (bound = 0 OR (size(fast) > m
          AND (scores[m] > bound OR (scores[m] = bound AND fast[m].id < boundId))))) AS exact

@@ -156,7 +156,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * are padded with '' (no id, type or label is empty) so that every request of up to 10 ids shares
  * the one plan warmNeighbourhood makes at start; `kinds: null` becomes `anyKind`.
  */
-function neighbourhoodParams(p: { ids: string[]; depth: number; limit: number; types: string[]; kinds: string[] | null; minConfidence: number; edgeLimit: number; details: boolean }) {
+export function neighbourhoodParams(p: { ids: string[]; depth: number; limit: number; types: string[]; kinds: string[] | null; minConfidence: number; edgeLimit: number; details: boolean }) {
   const pad = (xs: string[], n: number) => (xs.length >= n ? xs : [...xs, ...Array<string>(n - xs.length).fill('')]);
   const { kinds, ...rest } = p;
   return { ...rest, ids: pad(p.ids, 2), types: pad(p.types, 11), kinds: pad(kinds ?? [], 11), anyKind: kinds === null, ranked: followsRankedTypes(p.types) };
