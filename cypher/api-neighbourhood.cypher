@@ -37,27 +37,40 @@ WITH size(nodes) AS starts, nodes, nodes AS added, truncated
 {{NEIGHBOUR_HOP(2)}}
 {{NEIGHBOUR_HOP(3)}}
 // The edges of allowed types among the nodes, typed relations first, then mentions, then
-// co-occurrences, each by its stored weight.
+// co-occurrences, each by its stored weight, ties by source id, target id and type: one
+// relationship per (type, from, to), so the order is total and the edge limit cuts the same edges
+// whatever order the store gives (no elementId tie-break: the service names an edge by its ends
+// and type). Each node's relationships are expanded once, from the start side, so each edge is
+// read once; one UNWIND per family (a family not asked for unwinds nothing: no subquery per node);
+// the ids are read once per edge, for the sort and the answer alike. `$ranked` (the types asked
+// for are exactly the model's typed relations, which the expansion already keeps to) skips the
+// type test per relationship.
 // The other end is tested as a member of the node list, not by id: with `b.id IN ids` the planner
 // seeks every id in the index and joins each pair (Expand(Into)), 40x the db hits on the seeds' hub.
 CALL (nodes) {
-  UNWIND CASE WHEN size(nodes) > 1 THEN nodes ELSE [] END AS a
-  CALL (a, nodes) {
-    MATCH (a)-[r:{{RELATION_TYPES}}]->(b) WHERE type(r) IN $types AND b IN nodes AND ($minConfidence <= 0 OR r.confidence >= $minConfidence)
-    RETURN r, b, 0 AS rank, r.count AS weight
+  CALL (nodes) {
+    UNWIND CASE WHEN size(nodes) > 1 THEN nodes ELSE [] END AS a
+    MATCH (a)-[r:{{RELATION_TYPES}}]->(b) WHERE ($ranked OR type(r) IN $types) AND b IN nodes AND ($minConfidence <= 0 OR r.confidence >= $minConfidence)
+    RETURN r, a, b, 0 AS rank, r.count AS weight
     UNION ALL
-    MATCH (a)-[r:MENTIONS]->(b) WHERE 'MENTIONS' IN $types AND b IN nodes RETURN r, b, 1 AS rank, r.count AS weight
+    UNWIND CASE WHEN size(nodes) > 1 AND 'MENTIONS' IN $types THEN nodes ELSE [] END AS a
+    MATCH (a)-[r:MENTIONS]->(b) WHERE b IN nodes
+    RETURN r, a, b, 1 AS rank, r.count AS weight
     UNION ALL
-    MATCH (a)-[r:CO_OCCURS]->(b) WHERE 'CO_OCCURS' IN $types AND b IN nodes RETURN r, b, 2 AS rank, r.weight AS weight
+    UNWIND CASE WHEN size(nodes) > 1 AND 'CO_OCCURS' IN $types THEN nodes ELSE [] END AS a
+    MATCH (a)-[r:CO_OCCURS]->(b) WHERE b IN nodes
+    RETURN r, a, b, 2 AS rank, r.weight AS weight
   }
-  WITH a, r, b, rank, weight
-  ORDER BY rank, weight DESC, a.id, b.id, type(r), elementId(r)
+  WITH r, rank, weight, a.id AS source, b.id AS target, type(r) AS type
+  ORDER BY rank, weight DESC, source, target, type
   LIMIT $edgeLimit + 1
-  RETURN collect(CASE WHEN $details THEN [elementId(r), a.id, b.id, type(r), weight, {{EVIDENCE_TEXT(r, 0)}}, r.evDocument[0], r.evParagraph[0], r.confidence]
-                  ELSE [elementId(r), a.id, b.id, type(r), weight] END) AS edges
+  RETURN collect(CASE WHEN $details THEN [source, target, type, weight, {{EVIDENCE_TEXT(r, 0)}}, r.evDocument[0], r.evParagraph[0], r.confidence]
+                  ELSE [source, target, type, weight] END) AS edges
 }
 // Rows are lists, not maps (the driver decodes every key of every map: a third of the API's CPU
 // for this query); the service names the positions. Labels only for a node without `kind`.
+// A reached node brings the one name its label shows (the first non-empty of name, nameAr,
+// nameEn, as toEntity chooses), not all three (two of them Arabic, decoded for nothing).
 RETURN [n IN nodes[0..starts] | [n.id, n.kind, n.name, n.nameAr, n.nameEn, n.category, CASE WHEN n.kind IS NULL THEN labels(n) END, n.title, n.symbol]] AS starts,
-       [n IN nodes[starts..] | [n.id, n.kind, n.name, n.nameAr, n.nameEn, n.category, CASE WHEN n.kind IS NULL THEN labels(n) END]] AS reached,
+       [n IN nodes[starts..] | [n.id, n.kind, CASE WHEN n.name <> '' THEN n.name WHEN n.nameAr <> '' THEN n.nameAr ELSE n.nameEn END, n.category, CASE WHEN n.kind IS NULL THEN labels(n) END]] AS reached,
        edges, truncated

@@ -4,7 +4,7 @@
  * query of depth <= 3; the one-statement neighbourhood equals the hop-by-hop one it replaced.
  */
 import { Db } from '../../src/graph/db';
-import { edgeTypes, neighbourhood, toNode } from '../../src/api/services/graph';
+import { edgeId, edgeTypes, neighbourhood, toNode } from '../../src/api/services/graph';
 import { num, str, toEntity } from '../../src/api/values';
 import type { Row } from '../../src/graph/db';
 import { Harness, ok, startHarness } from './api-harness';
@@ -146,8 +146,9 @@ interface HoodCase {
   edgeLimit?: number;
 }
 
+// The reference's ids are elementIds; the service names an edge by its ends and type.
 const edgeOf = (e: Row) => ({
-  id: String(e.id),
+  id: edgeId(String(e.source), String(e.type), String(e.target)),
   source: String(e.source),
   target: String(e.target),
   type: String(e.type),
