@@ -127,6 +127,9 @@ function edge([from, to, kind, weight, evidence, document, paragraph, confidence
   };
 }
 
+/** Fields of a reached node's row (a start's has 9). */
+const REACHED_FIELDS = 5;
+
 /**
  * A node from its fields in the order cypher/api-neighbourhood.cypher lists them: a start's whole
  * (id, kind, name, nameAr, nameEn, category, labels, title, symbol), a reached node's summary (id,
@@ -139,9 +142,6 @@ export function node(row: unknown[]): GraphNodeValue {
   const raw = { id, kind, name, nameAr, nameEn, acronym: null, aliases: null, category, title, symbol };
   return toNode(toEntity(labels ? { ...raw, _labels: labels } : raw));
 }
-
-/** Fields of a reached node's row (a start's has 9). */
-const REACHED_FIELDS = 5;
 
 export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<SubgraphValue> {
   if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw badUserInput(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
