@@ -37,6 +37,17 @@ export const RANK_STALE = 'rankStale';
 
 const DEFAULT_RANK_SIZE = 100;
 
+let rankWrites = 0;
+
+/**
+ * How many rank builds this process has written (buildRanks, settleStaleRanks): a reader that
+ * cached whether the graph holds rankings (the neighbourhood's statement choice) looks again
+ * when this moves.
+ */
+export function rankGeneration(): number {
+  return rankWrites;
+}
+
 /** K: relations kept per ranked entity, and the degree above which an entity is ranked (KG_RANK_SIZE). */
 export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.KG_RANK_SIZE;
@@ -64,7 +75,10 @@ export function rankNeighbours(k: number): number {
 export async function buildRanks(driver: Driver, opts: { database?: string } = {}): Promise<number> {
   const k = rankSize();
   const ids = (await readRows(driver, 'rank-outdated', { k, n: rankNeighbours(k) }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
+  for (const part of batches(ids, 200)) {
+    await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
+    rankWrites++;
+  }
   return ids.length;
 }
 
@@ -96,7 +110,10 @@ export async function settleStaleRanks(driver: Driver, candidates: Iterable<stri
   const t = Date.now();
   // rank-stale's UNION returns each id once.
   const ids = (await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
+  for (const part of batches(ids, 20)) {
+    await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
+    rankWrites++;
+  }
   if (ids.length) logger().debug({ entities: ids.length, ms: Date.now() - t }, 'ranked pages settled after a write');
   return ids.length;
 }
