@@ -3,9 +3,10 @@
 // the graph holds no neighbour ranking, has not). Takes `nodes, frontier`; returns `nodes, frontier, fast`:
 // `fast` the hop's answer when the rankings prove it (the frontier then empty), else null and the
 // frontier whole, for the full read that follows it in the hop.
-// Each hop has a fast path from the stored neighbour rankings (cypher/rank-build.cypher: a ranked
+// Each hop has a fast path from the stored neighbour rankings (cypher/rank-build.cypher: an
 // entity's first $n neighbours by summed typed counts, then id, and the first one outside them as
-// a bound), taken only when the hop follows every model relation type and nothing else
+// a bound; kept by every entity above J typed relations, so one of at most K has them all and
+// no bound: "ranked" below means holding these lists, "few" having no relation page), taken only when the hop follows every model relation type and nothing else
 // ($ranked, set by the service) at no confidence filter: the rankings score exactly that. The
 // frontier splits into `ranked` (fresh lists) and `scanned` (the rest, read whole as before).
 // Candidates: the ranked lists' ids and the scanned neighbours, not in the subgraph, of an asked

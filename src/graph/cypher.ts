@@ -24,8 +24,8 @@ const cache = new Map<string, string>();
 
 /**
  * Statements built from another file without some fragments. api-neighbourhood-plain: the
- * neighbourhood without the hops' fast path, which the service sends while the graph holds no
- * neighbour ranking (src/api/services/graph.ts): same answers, 5 KB instead of 18 KB, and none
+ * neighbourhood without the hops' fast path, which the service sends while no entity of the
+ * graph has a ranked page (src/api/services/graph.ts): same answers, 5 KB instead of 18 KB, and none
  * of the fast path's empty branches for Neo4j to run (bench/findings.md, "nbhop helper").
  */
 export const VARIANTS: Readonly<Record<string, { file: string; without: readonly string[] }>> = {

@@ -119,9 +119,13 @@ function documentOf(n: number): { doc: ExtractedDocument; source: { text: string
 let driver: Driver;
 let db: Db;
 const saved = process.env.KG_RANK_SIZE;
+const savedAbove = process.env.KG_RANK_NEIGHBOURS_ABOVE;
 
 beforeAll(async () => {
   process.env.KG_RANK_SIZE = '3';
+  // Neighbour rankings for ranked entities only (more than K): unranked candidates and frontiers
+  // are read; one test below also lists entities of 2-3 relations.
+  process.env.KG_RANK_NEIGHBOURS_ABOVE = '3';
   driver = seededDriver();
   db = new Db(driver);
   await wipeGraph(driver);
@@ -133,6 +137,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (saved === undefined) delete process.env.KG_RANK_SIZE;
   else process.env.KG_RANK_SIZE = saved;
+  if (savedAbove === undefined) delete process.env.KG_RANK_NEIGHBOURS_ABOVE;
+  else process.env.KG_RANK_NEIGHBOURS_ABOVE = savedAbove;
   // Leave the seeded graph the other integration tests expect.
   await wipeGraph(driver);
   await ensureSeeded(driver);
@@ -219,6 +225,18 @@ test('answers from the rankings equal answers read from every relationship, and 
   expect(ranked).toEqual(scanned);
   // The statement without the fast path (sent while no entity is ranked) reads every relationship.
   expect(await answers(all, 'api-neighbourhood-plain')).toEqual(ranked);
+  // Entities of more than J = 1 typed relations (at most K) keep all their neighbours listed:
+  // candidates and frontiers answer from those lists instead of their relationships.
+  process.env.KG_RANK_NEIGHBOURS_ABOVE = '1';
+  try {
+    expect(await buildRanks(driver)).toBeGreaterThan(0);
+    const listed = await driver.executeQuery('MATCH (a:Entity) WHERE a.rankNb IS NOT NULL AND a.rankRel IS NULL RETURN count(a) AS n');
+    expect(Number(listed.records[0].get('n'))).toBeGreaterThan(10);
+    expect(await answers(all, 'api-neighbourhood')).toEqual(ranked);
+  } finally {
+    process.env.KG_RANK_NEIGHBOURS_ABOVE = '3';
+    await buildRanks(driver);
+  }
 });
 
 test('the service sends the plain statement while no entity is ranked, the fast path as soon as rank-build ranks', async () => {
@@ -232,12 +250,14 @@ test('the service sends the plain statement while no entity is ranked, the fast 
   expect(await sent()).toEqual(['api-neighbourhood']);
   // Under a K no entity reaches, this process's rank build takes every ranking away.
   process.env.KG_RANK_SIZE = '1000';
+  process.env.KG_RANK_NEIGHBOURS_ABOVE = '1000';
   try {
     expect(await buildRanks(driver)).toBeGreaterThan(0);
     expect(await rankedIds()).toEqual([]);
     expect(await sent()).toEqual(['api-neighbourhood-plain']);
   } finally {
     process.env.KG_RANK_SIZE = '3';
+    process.env.KG_RANK_NEIGHBOURS_ABOVE = '3';
     await buildRanks(driver);
   }
   expect(await rankedIds()).toEqual(expect.arrayContaining(['agency:h1']));

@@ -133,7 +133,7 @@ const rankedSeen = new WeakMap<object, { at: number; generation: number; ranked:
 
 /**
  * The neighbourhood statement for this graph: with the fast path when some entity holds a
- * neighbour ranking, else the plain one (on the seeds, where no entity has more than K relations,
+ * ranked page (more than K typed relations), else the plain one (on the seeds, where no entity has more than K relations,
  * the fast path's empty branches cost Neo4j 0.4-1.0 ms a request: bench/findings.md, "nbhop
  * helper"). Both are exact on any graph, so the fact is cached per driver
  * (cypher/api-neighbour-ranked.cypher): looked at again after RANKED_RECHECK_MS, and as soon as

@@ -1,6 +1,6 @@
 /**
  * The neighbourhood statement the service sends: with the hops' fast path (api-neighbourhood)
- * when the graph holds neighbour rankings and the request is one they score, else the plain one
+ * when some entity of the graph has a ranked page and the request is one the rankings score, else the plain one
  * (api-neighbourhood-plain). The graph's answer is cached: looked at again after
  * RANKED_RECHECK_MS, or as soon as this process builds rankings.
  */
