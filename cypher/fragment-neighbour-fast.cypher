@@ -53,29 +53,33 @@
        [a IN ranked WHERE a.rankNbBound IS NOT NULL | [a, a.rankNbBound, a.rankNbBoundId]] AS bounded
   CALL (nodes, eligible, ranked, bounded) {
     WITH nodes, ranked, bounded, [a IN eligible WHERE NOT a IN ranked] AS scanned, [n IN nodes | n.id] AS taken
+    // Candidates by id: a node is sought only for the kind filter (when kinds are asked) and for
+    // those left after the pruning (from a typical document at 10,000 documents: 103 of 590).
     CALL (ranked, scanned, taken) {
       UNWIND ranked AS a
       WITH a, taken, a.rankNb AS ids, a.rankNbScore AS scores
       UNWIND range(0, size(ids) - 1) AS i
       WITH a, ids[i] AS id, scores[i] AS score
       WHERE NOT id IN taken
-      MATCH (b:Entity {id: id})
-      RETURN b, score, a AS lister
+      RETURN id, score, a AS lister
       UNION ALL
       UNWIND scanned AS a
       MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
-      RETURN b, r.count AS score, null AS lister
+      WITH taken, b.id AS id, r.count AS score
+      WHERE NOT id IN taken
+      RETURN id, score, null AS lister
     }
-    WITH nodes, bounded, b, score, lister
-    WHERE NOT b IN nodes AND ($anyKind OR any(k IN $kinds WHERE k IN labels(b)))
-    WITH nodes, bounded, b, sum(score) AS known, collect(lister) AS listers
-    // Per bounded ranked entity not listing b: [it, the most it may add to b].
-    WITH nodes, b, known, [x IN bounded WHERE NOT x[0] IN listers | [x[0], x[1] - CASE WHEN b.id < x[2] THEN 1 ELSE 0 END]] AS parts
-    WITH nodes, b, known, [p IN parts WHERE p[1] > 0 | p[0]] AS missing, known + reduce(s = 0, p IN parts | s + p[1]) AS most
-    ORDER BY known DESC, b.id
-    WITH $limit - size(nodes) AS m, collect([b, known, missing, most]) AS byKnown
-    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] > byKnown[m][1] OR (c[3] = byKnown[m][1] AND c[0].id <= byKnown[m][0].id)] AS c
-    WITH c[0] AS b, c[1] AS known, c[2] AS missing
+    WITH nodes, bounded, id, score, lister
+    WHERE $anyKind OR EXISTS { MATCH (x:Entity {id: id}) WHERE any(k IN $kinds WHERE k IN labels(x)) }
+    WITH nodes, bounded, id, sum(score) AS known, collect(lister) AS listers
+    // Per bounded ranked entity not listing it: [it, the most it may add to the candidate].
+    WITH nodes, id, known, [x IN bounded WHERE NOT x[0] IN listers | [x[0], x[1] - CASE WHEN id < x[2] THEN 1 ELSE 0 END]] AS parts
+    WITH nodes, id, known, [p IN parts WHERE p[1] > 0 | p[0]] AS missing, known + reduce(s = 0, p IN parts | s + p[1]) AS most
+    ORDER BY known DESC, id
+    WITH $limit - size(nodes) AS m, collect([id, known, missing, most]) AS byKnown
+    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] > byKnown[m][1] OR (c[3] = byKnown[m][1] AND c[0] <= byKnown[m][0])] AS c
+    MATCH (b:Entity {id: c[0]})
+    WITH b, c[1] AS known, c[2] AS missing
     CALL (b, missing) {
       // Its own lists only when a part is missing (the hub's hop 1 misses none: 200 lists of 200 ids unread).
       WITH b, missing, size(missing) > 0 AND b.rankStale IS NULL AS fresh
