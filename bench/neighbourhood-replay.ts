@@ -5,11 +5,12 @@
  * target type weight } truncated }`: p50 per build and start, db hits of one PROFILE each, and
  * whether the builds' answers are identical.
  *
- *   node dist/bench/neighbourhood-replay.js --roots /work/h-x-old,/work/h-x --ids agency:secretariat,document:a-hrc-9-8282 [--runs 30] [--depth 2] [--limit 100]
+ *   node dist/bench/neighbourhood-replay.js --roots /work/h-x-old,/work/h-x,/work/h-x:api-neighbourhood-plain --ids agency:secretariat,document:a-hrc-9-8282 [--runs 30] [--depth 2] [--limit 100]
+ *
+ * A root is a built tree, optionally `:statement` (default api-neighbourhood): the text is what
+ * that tree's own loader (<root>/dist/src/graph/cypher.js) sends, its fragments included.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { withFragments, withoutComments } from '../src/graph/cypher';
 import { createDriver, neo4jConfig } from '../src/graph/driver';
 import { withIntegers } from '../src/graph/db';
 import { RELATION_TYPES } from '../src/model';
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   const roots = arg('roots', '.').split(',');
   const ids = arg('ids', 'agency:secretariat').split(',');
   const runs = Number(arg('runs', '30'));
-  const texts = roots.map((r) => withFragments(withoutComments(fs.readFileSync(path.join(r, 'cypher', 'api-neighbourhood.cypher'), 'utf8')).trim(), 'api-neighbourhood'));
+  const texts = roots.map((r) => {
+    const [root, statement = 'api-neighbourhood'] = r.split(':');
+    const loader = require(path.resolve(root, 'dist', 'src', 'graph', 'cypher.js')) as { cypher: (name: string) => string };
+    return loader.cypher(statement);
+  });
   const driver = createDriver(neo4jConfig());
   const session = driver.session({ defaultAccessMode: 'READ' });
   // The service's own parameters (padding, `ranked`) for that selection.
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
         }
       }
       const same = answers.every((a) => a === answers[0]);
-      const row = roots.map((r, v) => `${path.basename(r)}: p50 ${median(times[v]).toFixed(1)} ms, ${hits[v]} db hits`).join(' | ');
+      const row = roots.map((r, v) => `${path.basename(r)}: ${texts[v].length} chars, p50 ${median(times[v]).toFixed(1)} ms, ${hits[v]} db hits`).join(' | ');
       process.stdout.write(`${id}: ${row} | answers ${same ? 'identical' : 'DIFFER'} (${answers[0].length} chars)\n`);
     }
   } finally {

@@ -24,12 +24,13 @@ SET n += CASE WHEN names THEN row.props ELSE {} END
 // The key of the default listing by name (cypher/api-entities-by-name.cypher, indexed).
 SET n.sortName = toLower(coalesce(n.name, n.nameAr, n.nameEn, n.id))
 // Ranked pages (src/graph/rank.ts) are settled after the commit, not here: a ranked entity the
-// batch names (every end of a relationship it writes is named) is only marked stale, and reads
-// scan it until then; so is a ranked neighbour whose page orders by this entity's name when that
-// name changes (rare: a new smaller document id mostly brings the same name).
+// batch names (every end of a relationship it writes is named), or one with a neighbour ranking
+// only, is only marked stale, and reads scan it until then; so is a ranked neighbour whose page
+// orders by this entity's name when that name changes (rare: a new smaller document id mostly
+// brings the same name).
 WITH n, before
 CALL (n) {
-  WITH n WHERE n.rankCount IS NOT NULL AND n.rankStale IS NULL
+  WITH n WHERE (n.rankCount IS NOT NULL OR n.rankNb IS NOT NULL) AND n.rankStale IS NULL
   SET n.rankStale = true
 }
 CALL (n, before) {

@@ -9,21 +9,24 @@
 // scores them, ordered score DESC, b.id; the first $n as rankNb (ids) and rankNbScore, and the
 // first one outside them as the bound rankNbBound (score) and rankNbBoundId (null when all fit).
 // It depends on the entity's own typed relations' counts and the other ends' ids only, so the
-// marks that keep the page keep it too: ingestion marks every ranked entity it names, and every
+// marks that keep the page keep it too: ingestion marks every entity with lists it names, and every
 // end of a relationship it writes is named (ingest-entities.cypher); a replacement, removal or
 // repair marks the entities it recomputed, which include every entity whose relations changed
 // (rank-mark.cypher). A rename changes neither counts nor ids.
 // Reads all of a hub's relations: for the entities a write marked stale (ingestion, replacement,
 // removal, repair; after its commit), a new hub, and at start.
+// An entity with more than $j typed relations but at most $k (src/graph/rank.ts
+// rankNeighboursAbove) keeps the neighbour ranking only (`listed`, not `due`): all its neighbours.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
-WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due
-WHERE due OR a.rankRel IS NOT NULL OR a.rankNb IS NOT NULL OR a.rankStale IS NOT NULL
+WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $j AS listed
+WHERE listed OR a.rankRel IS NOT NULL OR a.rankNb IS NOT NULL OR a.rankStale IS NOT NULL
 // Its write lock before reading its relations: a concurrent writer of this entity commits first
-// (an entity below K is written by the caller's transaction already, or not ranked).
+// (an entity below J is written by the caller's transaction already, or not ranked).
 SET a.rankLock = true
 REMOVE a.rankLock
-WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } > $k AS due
+WITH a, COUNT { (a)-[:{{RELATION_TYPES}}]-() } AS degree
+WITH a, degree > $k AS due, degree > $j AS listed
 CALL (a, due) {
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b:Entity)
   WHERE due
@@ -38,19 +41,19 @@ SET a.rankCount = CASE WHEN due THEN [e IN top | e.c] END,
     a.rankType = CASE WHEN due THEN [e IN top | e.t] END,
     a.rankOut = CASE WHEN due THEN [e IN top | e.d] END,
     a.rankRel = CASE WHEN due THEN [e IN top | e.e] END
-WITH a, due
+WITH a, listed
 // The other end's label is not read: typed relations join entities only (as the hop reads them).
-CALL (a, due) {
+CALL (a, listed) {
   MATCH (a)-[r:{{RELATION_TYPES}}]-(b)
-  WHERE due
+  WHERE listed
   WITH b, sum(r.count) AS score
   ORDER BY score DESC, b.id
   LIMIT $n + 1
   RETURN collect(b.id) AS nb, collect(score) AS scores
 }
-SET a.rankNb = CASE WHEN due THEN nb[0..$n] END,
-    a.rankNbScore = CASE WHEN due THEN scores[0..$n] END,
-    a.rankNbBound = CASE WHEN due AND size(nb) > $n THEN scores[$n] END,
-    a.rankNbBoundId = CASE WHEN due AND size(nb) > $n THEN nb[$n] END
+SET a.rankNb = CASE WHEN listed THEN nb[0..$n] END,
+    a.rankNbScore = CASE WHEN listed THEN scores[0..$n] END,
+    a.rankNbBound = CASE WHEN listed AND size(nb) > $n THEN scores[$n] END,
+    a.rankNbBoundId = CASE WHEN listed AND size(nb) > $n THEN nb[$n] END
 // Ranked from the committed graph under the entity's lock: no longer stale (ingest-entities.cypher).
 REMOVE a.rankStale

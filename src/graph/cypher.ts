@@ -10,13 +10,27 @@
  * - `{{EVIDENCE_BEST(r)}}`: the stored best entry `evBest` as r's lists give it
  *   (cypher/fragment-evidence-best.cypher), for those that write or check it from the lists;
  * - `{{NEIGHBOUR_HOP(n)}}`: hop n (a literal) of the neighbourhood
- *   (cypher/fragment-neighbour-hop.cypher), the same block for every hop.
+ *   (cypher/fragment-neighbour-hop.cypher), the same block for every hop; it holds
+ * - `{{NEIGHBOUR_FAST}}`: the hop's fast path from the stored neighbour rankings
+ *   (cypher/fragment-neighbour-fast.cypher).
+ * A VARIANT is a statement built from another's file with some fragments left out (empty): one
+ * source for both, no copy of the outer statement.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot, RELATION_TYPES } from '../model';
 
 const cache = new Map<string, string>();
+
+/**
+ * Statements built from another file without some fragments. api-neighbourhood-plain: the
+ * neighbourhood without the hops' fast path, which the service sends while no entity of the
+ * graph has a ranked page (src/api/services/graph.ts): same answers, 5 KB instead of 18 KB, and none
+ * of the fast path's empty branches for Neo4j to run (bench/findings.md, "nbhop helper").
+ */
+export const VARIANTS: Readonly<Record<string, { file: string; without: readonly string[] }>> = {
+  'api-neighbourhood-plain': { file: 'api-neighbourhood', without: ['NEIGHBOUR_FAST'] },
+};
 
 function identifier(name: string): string {
   if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`model/relations.json: "${name}" is not a relationship type name (A-Z, 0-9, _)`);
@@ -36,21 +50,28 @@ function evidenceBest(r: string): string {
   return cypher('fragment-evidence-best').split('\n').join(' ').replace(/__r__/g, r);
 }
 
-/** cypher/fragment-neighbour-hop.cypher for hop `n` (its lines kept: it is a block of clauses). */
-function neighbourHop(n: string): string {
+/** cypher/fragment-neighbour-hop.cypher for hop `n` (its lines kept: it is a block of clauses), without the fragments of `without`. */
+function neighbourHop(without: readonly string[], n: string): string {
   if (!/^[0-9]+$/.test(n)) throw new Error(`{{NEIGHBOUR_HOP(n)}} takes a hop number, got ${n}`);
-  return cypher('fragment-neighbour-hop').replace(/__n__/g, n);
+  return load('fragment-neighbour-hop', without).replace(/__n__/g, n);
 }
 
-const FRAGMENTS: Record<string, { arity: number; make: (...args: string[]) => string }> = {
+/** Each fragment's arity and text; `without` (a variant's left-out fragments) passes on to nested fragments. */
+const FRAGMENTS: Record<string, { arity: number; make: (without: readonly string[], ...args: string[]) => string }> = {
   RELATION_TYPES: { arity: 0, make: () => RELATION_TYPES.map(identifier).join('|') },
-  EVIDENCE_TEXT: { arity: 2, make: evidenceText },
-  EVIDENCE_BEST: { arity: 1, make: evidenceBest },
+  EVIDENCE_TEXT: { arity: 2, make: (_w, r, i) => evidenceText(r, i) },
+  EVIDENCE_BEST: { arity: 1, make: (_w, r) => evidenceBest(r) },
   NEIGHBOUR_HOP: { arity: 1, make: neighbourHop },
+  NEIGHBOUR_FAST: { arity: 0, make: (without) => load('fragment-neighbour-fast', without) },
 };
 
-/** Replaces the fragments of a statement's text; an unknown fragment or bad arguments are an error. */
-export function withFragments(text: string, name = 'statement'): string {
+/**
+ * Replaces the fragments of a statement's text; an unknown fragment or bad arguments are an error.
+ * A fragment named in `without` becomes nothing (a variant, VARIANTS).
+ */
+export function withFragments(text: string, name = 'statement', without: readonly string[] = []): string {
+  // A left-out fragment alone on its line takes the line with it.
+  for (const key of without) text = text.replace(new RegExp(`^[ \\t]*\\{\\{${key}(?:\\([^)]*\\))?\\}\\}[ \\t]*\\n`, 'gm'), '');
   return text.replace(/\{\{(\w+)(?:\(([^)]*)\))?\}\}/g, (_m, key: string, list: string | undefined) => {
     const fragment = FRAGMENTS[key];
     if (!fragment) throw new Error(`cypher/${name}.cypher uses an unknown fragment {{${key}}} (known: ${Object.keys(FRAGMENTS).join(', ')})`);
@@ -58,7 +79,7 @@ export function withFragments(text: string, name = 'statement'): string {
     if (args.length !== fragment.arity || !args.every((a) => VARIABLE.test(a))) {
       throw new Error(`cypher/${name}.cypher: {{${key}}} takes ${fragment.arity} variable name(s) or index literal(s), got (${list ?? ''})`);
     }
-    return fragment.make(...args);
+    return without.includes(key) ? '' : fragment.make(without, ...args);
   });
 }
 
@@ -75,14 +96,21 @@ export function withoutComments(text: string): string {
     .join('\n');
 }
 
-/** The text of cypher/<name>.cypher, its comment lines dropped and its model fragments filled in. */
+/** The text of cypher/<name>.cypher (or of a variant, VARIANTS), its comment lines dropped and its model fragments filled in. */
 export function cypher(name: string): string {
-  let text = cache.get(name);
+  const variant = VARIANTS[name];
+  return variant ? load(variant.file, variant.without) : load(name, []);
+}
+
+/** cypher/<file>.cypher with its fragments filled in, those of `without` left out; cached. */
+function load(file: string, without: readonly string[]): string {
+  const key = without.length ? `${file} without ${without.join(',')}` : file;
+  let text = cache.get(key);
   if (text === undefined) {
-    const file = path.join(packageRoot(), 'cypher', `${name}.cypher`);
-    if (!fs.existsSync(file)) throw new Error(`no Cypher statement named "${name}" (expected ${file})`);
-    text = withFragments(withoutComments(fs.readFileSync(file, 'utf8')).trim(), name);
-    cache.set(name, text);
+    const where = path.join(packageRoot(), 'cypher', `${file}.cypher`);
+    if (!fs.existsSync(where)) throw new Error(`no Cypher statement named "${file}" (expected ${where})`);
+    text = withFragments(withoutComments(fs.readFileSync(where, 'utf8')).trim(), file, without);
+    cache.set(key, text);
   }
   return text;
 }

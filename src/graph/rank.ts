@@ -18,7 +18,8 @@
  * --repair` do the same: their transaction marks what it recomputed (markRanks, rank-mark), the
  * settle follows the commit. One way to keep the lists: mark inside, rank from scratch after.
  * At start (applySchema), entities whose lists are missing, of another size or stale are ranked
- * (buildRanks).
+ * (buildRanks). Entities with more than J typed relations but at most K keep the neighbour
+ * ranking alone (rankNeighboursAbove); the same marks and settles keep it.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { readRows, run, writeTransaction } from './db';
@@ -36,6 +37,17 @@ export const RANK_PROPERTIES: readonly string[] = [
 export const RANK_STALE = 'rankStale';
 
 const DEFAULT_RANK_SIZE = 100;
+
+let rankWrites = 0;
+
+/**
+ * How many rank builds this process has written (buildRanks, settleStaleRanks): a reader that
+ * cached whether the graph holds rankings (the neighbourhood's statement choice) looks again
+ * when this moves.
+ */
+export function rankGeneration(): number {
+  return rankWrites;
+}
 
 /** K: relations kept per ranked entity, and the degree above which an entity is ranked (KG_RANK_SIZE). */
 export function rankSize(env: NodeJS.ProcessEnv = process.env): number {
@@ -57,14 +69,39 @@ export function rankNeighbours(k: number): number {
 }
 
 /**
+ * J: an entity with more than J typed relations (and at most K: no ranked page) still keeps its
+ * neighbour ranking, which then lists all its neighbours (at most K < 2K): a hop whose candidate
+ * is such an entity takes its part with a ranked frontier entity from that list instead of
+ * reading the candidate's relations (at 10,000 documents a typical document's hop 2 read 43
+ * candidates of 26-100 relations: 4,828 of its 13,386 db hits; bench/findings.md "nbhop
+ * helper"). KG_RANK_NEIGHBOURS_ABOVE, default K/4 (rounded down).
+ */
+export function rankNeighboursAbove(k: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.KG_RANK_NEIGHBOURS_ABOVE;
+  if (raw === undefined || raw === '') return Math.floor(k / 4);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > k) throw new Error(`KG_RANK_NEIGHBOURS_ABOVE must be a whole number from 0 to KG_RANK_SIZE (${k}), got "${raw}"`);
+  return n;
+}
+
+/** The parameters of rank-build, rank-outdated and rank-stale: K, the list length 2K, and J. */
+function rankParams(): { k: number; n: number; j: number } {
+  const k = rankSize();
+  return { k, n: rankNeighbours(k), j: rankNeighboursAbove(k) };
+}
+
+/**
  * The start-up migration: ranks the entities whose lists are missing, of another size or no
  * longer due (a graph written before ranked pages, or under another KG_RANK_SIZE), in
  * transactions of a few hundred entities. Nothing to write once done.
  */
 export async function buildRanks(driver: Driver, opts: { database?: string } = {}): Promise<number> {
-  const k = rankSize();
-  const ids = (await readRows(driver, 'rank-outdated', { k, n: rankNeighbours(k) }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 200)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
+  const p = rankParams();
+  const ids = (await readRows(driver, 'rank-outdated', p, opts.database)).map((r) => r.id as string).sort();
+  for (const part of batches(ids, 200)) {
+    await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, ...p }));
+    rankWrites++;
+  }
   return ids.length;
 }
 
@@ -92,11 +129,14 @@ export function rankCandidates(written: readonly DocumentRows[]): string[] {
  * so it ranks the committed graph, and clears the mark of what it ranked.
  */
 export async function settleStaleRanks(driver: Driver, candidates: Iterable<string> = [], opts: { database?: string } = {}): Promise<number> {
-  const k = rankSize();
+  const p = rankParams();
   const t = Date.now();
   // rank-stale's UNION returns each id once.
-  const ids = (await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k }, opts.database)).map((r) => r.id as string).sort();
-  for (const part of batches(ids, 20)) await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, k, n: rankNeighbours(k) }));
+  const ids = (await readRows(driver, 'rank-stale', { ids: [...new Set(candidates)], k: p.k, j: p.j }, opts.database)).map((r) => r.id as string).sort();
+  for (const part of batches(ids, 20)) {
+    await writeTransaction(driver, opts.database, (tx) => run(tx, 'rank-build', { ids: part, ...p }));
+    rankWrites++;
+  }
   if (ids.length) logger().debug({ entities: ids.length, ms: Date.now() - t }, 'ranked pages settled after a write');
   return ids.length;
 }

@@ -11,10 +11,10 @@ import type { Driver } from 'neo4j-driver';
 import type { ExtractedDocument, ExtractedEntity } from '../../src/extract/types';
 import { loadDocuments, sha256Of } from '../../src/graph/load';
 import { Db } from '../../src/graph/db';
-import { RANK_PROPERTIES, settleStaleRanks } from '../../src/graph/rank';
+import { buildRanks, RANK_PROPERTIES, settleStaleRanks } from '../../src/graph/rank';
 import { applySchema } from '../../src/graph/schema';
 import { wipeGraph } from '../../src/graph/stats';
-import { neighbourhood, type NeighbourhoodArgs } from '../../src/api/services/graph';
+import { neighbourhood, type NeighbourhoodArgs, type NeighbourhoodStatement } from '../../src/api/services/graph';
 import { ensureSeeded, seededDriver } from '../helpers/seeded';
 import { lineParagraphs } from '../helpers/lines';
 
@@ -119,9 +119,13 @@ function documentOf(n: number): { doc: ExtractedDocument; source: { text: string
 let driver: Driver;
 let db: Db;
 const saved = process.env.KG_RANK_SIZE;
+const savedAbove = process.env.KG_RANK_NEIGHBOURS_ABOVE;
 
 beforeAll(async () => {
   process.env.KG_RANK_SIZE = '3';
+  // Neighbour rankings for ranked entities only (more than K): unranked candidates and frontiers
+  // are read; one test below also lists entities of 2-3 relations.
+  process.env.KG_RANK_NEIGHBOURS_ABOVE = '3';
   driver = seededDriver();
   db = new Db(driver);
   await wipeGraph(driver);
@@ -133,6 +137,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (saved === undefined) delete process.env.KG_RANK_SIZE;
   else process.env.KG_RANK_SIZE = saved;
+  if (savedAbove === undefined) delete process.env.KG_RANK_NEIGHBOURS_ABOVE;
+  else process.env.KG_RANK_NEIGHBOURS_ABOVE = savedAbove;
   // Leave the seeded graph the other integration tests expect.
   await wipeGraph(driver);
   await ensureSeeded(driver);
@@ -160,9 +166,10 @@ function requests(): NeighbourhoodArgs[] {
   return out;
 }
 
-async function answers(all: NeighbourhoodArgs[]): Promise<unknown[]> {
+/** The answers to `all`, by the statement the service chooses or by `statement`. */
+async function answers(all: NeighbourhoodArgs[], statement?: NeighbourhoodStatement): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (const args of all) out.push({ args, answer: await neighbourhood(db, args) });
+  for (const args of all) out.push({ args, answer: await neighbourhood(db, args, { statement }) });
   return out;
 }
 
@@ -211,11 +218,50 @@ test('a pair neither list holds is read when the candidate\'s ranking allows it 
   expect(nodes.map((n) => n.id).slice(3)).toEqual(['agency:w-zb', 'agency:w-a0', 'agency:w-a1', 'agency:w-a2']);
 });
 
-test('answers from the rankings equal answers read from every relationship', async () => {
+test('answers from the rankings equal answers read from every relationship, and the plain statement\'s', async () => {
   const all = requests();
-  const ranked = await answers(all);
-  const scanned = await withoutRankings(() => answers(all));
+  const ranked = await answers(all, 'api-neighbourhood');
+  const scanned = await withoutRankings(() => answers(all, 'api-neighbourhood'));
   expect(ranked).toEqual(scanned);
+  // The statement without the fast path (sent while no entity is ranked) reads every relationship.
+  expect(await answers(all, 'api-neighbourhood-plain')).toEqual(ranked);
+  // Entities of more than J = 1 typed relations (at most K) keep all their neighbours listed:
+  // candidates and frontiers answer from those lists instead of their relationships.
+  process.env.KG_RANK_NEIGHBOURS_ABOVE = '1';
+  try {
+    expect(await buildRanks(driver)).toBeGreaterThan(0);
+    const listed = await driver.executeQuery('MATCH (a:Entity) WHERE a.rankNb IS NOT NULL AND a.rankRel IS NULL RETURN count(a) AS n');
+    expect(Number(listed.records[0].get('n'))).toBeGreaterThan(10);
+    expect(await answers(all, 'api-neighbourhood')).toEqual(ranked);
+  } finally {
+    process.env.KG_RANK_NEIGHBOURS_ABOVE = '3';
+    await buildRanks(driver);
+  }
+});
+
+test('the service sends the plain statement while no entity is ranked, the fast path as soon as rank-build ranks', async () => {
+  const names: string[] = [];
+  const seen = new Db(driver, { onQuery: (name) => names.push(name) });
+  const sent = async () => {
+    names.length = 0;
+    await neighbourhood(seen, { ids: ['agency:h1'], depth: 2, limit: 5 });
+    return names.filter((n) => n !== 'api-neighbour-ranked');
+  };
+  expect(await sent()).toEqual(['api-neighbourhood']);
+  // Under a K no entity reaches, this process's rank build takes every ranking away.
+  process.env.KG_RANK_SIZE = '1000';
+  process.env.KG_RANK_NEIGHBOURS_ABOVE = '1000';
+  try {
+    expect(await buildRanks(driver)).toBeGreaterThan(0);
+    expect(await rankedIds()).toEqual([]);
+    expect(await sent()).toEqual(['api-neighbourhood-plain']);
+  } finally {
+    process.env.KG_RANK_SIZE = '3';
+    process.env.KG_RANK_NEIGHBOURS_ABOVE = '3';
+    await buildRanks(driver);
+  }
+  expect(await rankedIds()).toEqual(expect.arrayContaining(['agency:h1']));
+  expect(await sent()).toEqual(['api-neighbourhood']);
 });
 
 test('a stale ranked entity is read whole: its (outdated) lists are not used', async () => {

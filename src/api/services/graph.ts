@@ -9,6 +9,7 @@ import { EntityValue, num, str, toEntity } from '../values';
 import { PAGES, pageSize } from './pages';
 import { checkMinConfidence } from './relations';
 import { badUserInput } from '../guard/errors';
+import { rankGeneration } from '../../graph/rank';
 
 export const MAX_DEPTH = 3;
 /** Largest `limit` of a neighbourhood, and most start `ids` it takes (the documented cap). */
@@ -143,7 +144,43 @@ export function node(row: unknown[]): GraphNodeValue {
   return toNode(toEntity(labels ? { ...raw, _labels: labels } : raw));
 }
 
-export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<SubgraphValue> {
+/** The neighbourhood statement with the hops' fast path from the neighbour rankings, and the one without (src/graph/cypher.ts VARIANTS). */
+export type NeighbourhoodStatement = 'api-neighbourhood' | 'api-neighbourhood-plain';
+
+/** How long a process trusts what it last saw of the graph's rankings (another process may rank it meanwhile). */
+export const RANKED_RECHECK_MS = 10_000;
+
+const rankedSeen = new WeakMap<object, { at: number; generation: number; ranked: Promise<boolean> }>();
+
+/**
+ * The neighbourhood statement for this graph: with the fast path when some entity holds a
+ * ranked page (more than K typed relations), else the plain one (on the seeds, where no entity has more than K relations,
+ * the fast path's empty branches cost Neo4j 0.4-1.0 ms a request: bench/findings.md, "nbhop
+ * helper"). Both are exact on any graph, so the fact is cached per driver
+ * (cypher/api-neighbour-ranked.cypher): looked at again after RANKED_RECHECK_MS, and as soon as
+ * this process has built rankings (rankGeneration: ingestion's settle, start-up's buildRanks).
+ * Concurrent requests share one look.
+ */
+export async function neighbourhoodStatement(db: Db): Promise<NeighbourhoodStatement> {
+  const key: object = (db as { driver?: object }).driver ?? db;
+  const now = Date.now();
+  const generation = rankGeneration();
+  let seen = rankedSeen.get(key);
+  if (!seen || seen.generation !== generation || now - seen.at >= RANKED_RECHECK_MS) {
+    const ranked = db.read('api-neighbour-ranked').then(([row]) => Boolean(row?.ranked));
+    seen = { at: now, generation, ranked };
+    rankedSeen.set(key, seen);
+    // A failed look is not remembered: the next request looks again.
+    ranked.catch(() => rankedSeen.get(key) === seen && rankedSeen.delete(key));
+  }
+  return (await seen.ranked) ? 'api-neighbourhood' : 'api-neighbourhood-plain';
+}
+
+/**
+ * `statement` forces one of the two (tests and benchmarks compare them); by default
+ * neighbourhoodStatement chooses.
+ */
+export async function neighbourhood(db: Db, args: NeighbourhoodArgs, opts: { statement?: NeighbourhoodStatement } = {}): Promise<SubgraphValue> {
   if (!Number.isInteger(args.depth) || args.depth < 0 || args.depth > MAX_DEPTH) throw badUserInput(`depth must be between 0 and ${MAX_DEPTH}, got ${args.depth}`);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) throw badUserInput(`limit must be between 1 and ${MAX_LIMIT}, got ${args.limit}`);
   if (args.ids.length === 0) throw badUserInput('give at least one entity id in ids');
@@ -160,7 +197,9 @@ export async function neighbourhood(db: Db, args: NeighbourhoodArgs): Promise<Su
   });
   const edgeLimit = params.edgeLimit;
   // One statement (cypher/api-neighbourhood.cypher): the starts, every hop and the edges.
-  const [row] = await db.read('api-neighbourhood', params);
+  // A request the rankings cannot answer (other types, a confidence filter) never takes the fast path.
+  const statement = opts.statement ?? (params.ranked && params.minConfidence <= 0 ? await neighbourhoodStatement(db) : 'api-neighbourhood-plain');
+  const [row] = await db.read(statement, params);
   const nodes = [...(row.starts as unknown[][]), ...(row.reached as unknown[][])].map(node);
   const found = (row.edges as unknown[][]).map(edge);
   // One more than asked for tells whether the edge limit cut the result.
@@ -198,7 +237,11 @@ function followsRankedTypes(types: readonly string[]): boolean {
  * Neo4j to plan it. Failures are the caller's to log: a server starts whether or not Neo4j is up.
  */
 export async function warmNeighbourhood(db: Db): Promise<void> {
-  await db.read('api-neighbourhood', neighbourhoodParams({ ids: [''], depth: 1, limit: 1, types: edgeTypes({}), kinds: null, minConfidence: 0, edgeLimit: 1, details: false }));
+  const params = neighbourhoodParams({ ids: [''], depth: 1, limit: 1, types: edgeTypes({}), kinds: null, minConfidence: 0, edgeLimit: 1, details: false });
+  // Both statements (a graph may be ranked while the server runs), the one this graph takes first.
+  const first = await neighbourhoodStatement(db);
+  await db.read(first, params);
+  await db.read(first === 'api-neighbourhood' ? 'api-neighbourhood-plain' : 'api-neighbourhood', params);
 }
 
 export interface PathArgs extends EdgeTypeOptions {

@@ -42,6 +42,18 @@ describe('Cypher statements loaded by name', () => {
     expect(() => withFragments('{{NEIGHBOUR_HOP(a)}}', 'api-x')).toThrow(/hop number/);
   });
 
+  test('api-neighbourhood-plain is api-neighbourhood without the hops\' fast path, from the same files', () => {
+    const ranked = cypher('api-neighbourhood');
+    const plain = cypher('api-neighbourhood-plain');
+    const fast = cypher('fragment-neighbour-fast');
+    expect(ranked.split(fast).length - 1).toBe(3);
+    expect(plain).not.toMatch(/rankNb|\{\{|^\s*$/m);
+    // Taking the three fast paths (each on its own line) out of the ranked statement gives the plain one.
+    expect(ranked.split(`  ${fast}\n`).join('')).toBe(plain);
+    expect(withFragments('A\n  {{NEIGHBOUR_FAST}}\nB', 'x', ['NEIGHBOUR_FAST'])).toBe('A\nB');
+    expect(withFragments('{{NEIGHBOUR_HOP(1)}}', 'x', ['NEIGHBOUR_FAST'])).not.toContain('rankNb');
+  });
+
   test('every statement file loads with its fragments filled in', () => {
     const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
     expect(names.length).toBeGreaterThan(20);
@@ -55,9 +67,9 @@ describe('Cypher statements loaded by name', () => {
     );
     const names = fs.readdirSync(path.join(packageRoot(), 'cypher')).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
     for (const n of names) expect([n, cypher(n).split('\n').some((l) => /^\s*\/\//.test(l))]).toEqual([n, false]);
-    // The neighbour hop's file is largely explanation (its proof of exactness): what is sent, three
-    // times in the neighbourhood, is its code only.
-    const file = fs.readFileSync(path.join(packageRoot(), 'cypher', 'fragment-neighbour-hop.cypher'), 'utf8');
-    expect(cypher('fragment-neighbour-hop').length).toBeLessThan(file.length * 0.75);
+    // The neighbour hop's fast path is largely explanation (its proof of exactness): what is sent,
+    // three times in the neighbourhood, is its code only.
+    const file = fs.readFileSync(path.join(packageRoot(), 'cypher', 'fragment-neighbour-fast.cypher'), 'utf8');
+    expect(cypher('fragment-neighbour-fast').length).toBeLessThan(file.length * 0.75);
   });
 });
