@@ -79,13 +79,15 @@ describe('compiled reads answer as the DataLoaders do', () => {
     expect(r.lTrips).toBeGreaterThan(r.cTrips);
   });
 
-  // The statement's rows carry only the other end's properties the selection reads; the loaders'
-  // rows carry the whole summary. The JSON must not differ, byte for byte, whatever is selected.
+  // The statement's rows carry only the other end's properties the selection reads, as a list of
+  // values in the projection's order (cypher/compiled-node-summary.cypher); the loaders' rows carry
+  // the whole summary as a map. The JSON must not differ, byte for byte, whatever is selected.
   const SUMMARY = 'id kind name nameAr nameEn acronym category mentionCount';
   test.each([
     ['trimmed: id only', 'id'],
     ['trimmed: name only (its fallbacks)', 'name'],
     ['trimmed: kind and __typename', 'kind __typename'],
+    ['trimmed: names and counts without the id (the row list named from the projection)', 'nameEn acronym mentionCount nameAr'],
     ['the whole summary', SUMMARY],
     ['beyond the summary (the whole node)', `${SUMMARY} aliases`],
   ])('%s under relations two levels deep: the same JSON as the loaders', async (_name, fields) => {
