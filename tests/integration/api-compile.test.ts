@@ -8,6 +8,7 @@ import { edgeTypes, neighbourhood, toNode } from '../../src/api/services/graph';
 import { num, str, toEntity } from '../../src/api/values';
 import type { Row } from '../../src/graph/db';
 import { Harness, ok, startHarness } from './api-harness';
+import { fill } from '../../src/api/compile/fragments';
 
 let compiled: Harness;
 let loaders: Harness;
@@ -96,6 +97,27 @@ describe('compiled reads answer as the DataLoaders do', () => {
       const r = await both(q, { id });
       expect(JSON.stringify(r.c)).toBe(JSON.stringify(r.l));
       expect(r.cTrips).toBeLessThanOrEqual(2);
+    }
+  });
+
+  test("the row's one `name` value gives the name toEntity gives from the three properties", async () => {
+    // cypher/compiled-node-name.cypher in Neo4j (b a map here, as a node in the statement) against
+    // values.ts toEntity, for every mix of missing, null, empty and untidy names.
+    const values = [undefined, null, '', 'اسم  مكتوب\nعلى سطرين', 'Name'];
+    const cases: Record<string, unknown>[] = [];
+    for (const name of values) for (const nameAr of values) for (const nameEn of values) {
+      const b: Record<string, unknown> = { id: 'agency:x', kind: 'Agency' };
+      Object.entries({ name, nameAr, nameEn }).forEach(([k, v]) => v !== undefined && (b[k] = v));
+      cases.push(b);
+    }
+    const session = compiled.driver.session();
+    try {
+      const res = await session.run(`UNWIND $cases AS b RETURN ${fill('compiled-node-name', {}).text} AS name`, { cases });
+      const shown = res.records.map((r) => r.get('name'));
+      expect(shown.map((name) => toEntity({ id: 'agency:x', kind: 'Agency', name }).name)).toEqual(cases.map((b) => toEntity(b).name));
+      expect(new Set(shown).size).toBeGreaterThan(3);
+    } finally {
+      await session.close();
     }
   });
 
