@@ -19,15 +19,16 @@
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
-  CALL (a) {
-    CALL (a) {
+  // The ranked lists' entries passing the filters, computed once for both ways below (each list
+  // read once: an indexed property read loads the whole list).
+  WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
+  WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+      AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+      AND confs[i] >= $__p__minConfidence] AS picked
+  CALL (a, rels, types, outs, picked) {
+    CALL (a, rels, types, outs, picked) {
       // From the ranked lists when the stored relations passing the filters fill the page: each
-      // sought by its element id (no other relation of a hub is read). Each list read once (an
-      // indexed property read loads the whole list).
-      WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
-      WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
-          AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
-          AND confs[i] >= $__p__minConfidence] AS picked
+      // sought by its element id (no other relation of a hub is read).
       WITH a, rels, types, outs, picked WHERE size(picked) >= $__p__first
       UNWIND picked[0..$__p__first] AS i
       MATCH (x)-[r]->(y) WHERE elementId(r) = rels[i] AND type(r) = types[i]
@@ -36,11 +37,7 @@ CALL (__from__) {
       RETURN r, b
       UNION ALL
       // Otherwise all of them, sorted.
-      WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
-      WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
-          AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
-          AND confs[i] >= $__p__minConfidence] AS picked
-      WITH a WHERE size(picked) < $__p__first
+      WITH a, picked WHERE size(picked) < $__p__first
       MATCH (a)-[r:__types__]-(b:Entity)
       WHERE ($__p__types IS NULL OR type(r) IN $__p__types)
         AND ($__p__direction = 'BOTH' OR (startNode(r) = a) = ($__p__direction = 'OUT'))

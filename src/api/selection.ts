@@ -49,12 +49,14 @@ export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragm
 }
 
 /**
- * The stored properties each summary field of an entity reads (values.ts toEntity): `name` falls
- * back to the Arabic then the English name; every entity also gets `id` and `kind` (its GraphQL
- * type). Fields resolved from the id (relation fields, mentions) read no property.
+ * The stored properties each summary field of an entity reads (values.ts toEntity); every entity
+ * also gets `id` and `kind` (its GraphQL type). `name` falls back to the Arabic then the English
+ * name: a compiled read projects it as the name to show, one value
+ * (cypher/compiled-node-name.cypher), so it names no other property. Fields resolved from the id
+ * (relation fields, mentions) read no property.
  */
 export const SUMMARY_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  name: ['name', 'nameAr', 'nameEn'],
+  name: ['name'],
   nameAr: ['nameAr'],
   nameEn: ['nameEn'],
   acronym: ['acronym'],

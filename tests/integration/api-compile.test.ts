@@ -8,6 +8,7 @@ import { edgeId, edgeTypes, neighbourhood, toNode } from '../../src/api/services
 import { num, str, toEntity } from '../../src/api/values';
 import type { Row } from '../../src/graph/db';
 import { Harness, ok, startHarness } from './api-harness';
+import { fill } from '../../src/api/compile/fragments';
 
 let compiled: Harness;
 let loaders: Harness;
@@ -79,13 +80,15 @@ describe('compiled reads answer as the DataLoaders do', () => {
     expect(r.lTrips).toBeGreaterThan(r.cTrips);
   });
 
-  // The statement's rows carry only the other end's properties the selection reads; the loaders'
-  // rows carry the whole summary. The JSON must not differ, byte for byte, whatever is selected.
+  // The statement's rows carry only the other end's properties the selection reads, as a list of
+  // values in the projection's order (cypher/compiled-node-summary.cypher); the loaders' rows carry
+  // the whole summary as a map. The JSON must not differ, byte for byte, whatever is selected.
   const SUMMARY = 'id kind name nameAr nameEn acronym category mentionCount';
   test.each([
     ['trimmed: id only', 'id'],
     ['trimmed: name only (its fallbacks)', 'name'],
     ['trimmed: kind and __typename', 'kind __typename'],
+    ['trimmed: names and counts without the id (the row list named from the projection)', 'nameEn acronym mentionCount nameAr'],
     ['the whole summary', SUMMARY],
     ['beyond the summary (the whole node)', `${SUMMARY} aliases`],
   ])('%s under relations two levels deep: the same JSON as the loaders', async (_name, fields) => {
@@ -94,6 +97,27 @@ describe('compiled reads answer as the DataLoaders do', () => {
       const r = await both(q, { id });
       expect(JSON.stringify(r.c)).toBe(JSON.stringify(r.l));
       expect(r.cTrips).toBeLessThanOrEqual(2);
+    }
+  });
+
+  test("the row's one `name` value gives the name toEntity gives from the three properties", async () => {
+    // cypher/compiled-node-name.cypher in Neo4j (b a map here, as a node in the statement) against
+    // values.ts toEntity, for every mix of missing, null, empty and untidy names.
+    const values = [undefined, null, '', 'اسم  مكتوب\nعلى سطرين', 'Name'];
+    const cases: Record<string, unknown>[] = [];
+    for (const name of values) for (const nameAr of values) for (const nameEn of values) {
+      const b: Record<string, unknown> = { id: 'agency:x', kind: 'Agency' };
+      Object.entries({ name, nameAr, nameEn }).forEach(([k, v]) => v !== undefined && (b[k] = v));
+      cases.push(b);
+    }
+    const session = compiled.driver.session();
+    try {
+      const res = await session.run(`UNWIND $cases AS b RETURN ${fill('compiled-node-name', {}).text} AS name`, { cases });
+      const shown = res.records.map((r) => r.get('name'));
+      expect(shown.map((name) => toEntity({ id: 'agency:x', kind: 'Agency', name }).name)).toEqual(cases.map((b) => toEntity(b).name));
+      expect(new Set(shown).size).toBeGreaterThan(3);
+    } finally {
+      await session.close();
     }
   });
 

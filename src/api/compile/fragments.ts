@@ -40,12 +40,13 @@ export class Text {
 
 const PROPERTIES = new Set(['id', 'kind', ...Object.values(SUMMARY_PROPERTIES).flat()]);
 
-/** A map projection's property list (`.id, .kind, .name`): summary properties only (src/api/selection.ts). */
+/** The other end's property values, in order (`b.id, b.kind, <the name to show>`): summary properties only (src/api/selection.ts). */
 export function propertyList(props: readonly string[]): Text {
   for (const p of props) {
     if (!PROPERTIES.has(p) || !/^[a-zA-Z]+$/.test(p)) throw new Error(`compiler: ${p} is not a summary property of an entity`);
   }
-  return new Text(props.map((p) => `.${p}`).join(', '));
+  // `name` is the name to show, one value for toEntity's fallbacks (cypher/compiled-node-name.cypher).
+  return new Text(props.map((p) => (p === 'name' ? fill('compiled-node-name', {}).text : `b.${p}`)).join(', '));
 }
 
 export type Fill = Record<string, Text | string>;

@@ -12,7 +12,7 @@ import type { FieldNode, FragmentDefinitionNode, GraphQLOutputType, GraphQLResol
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType, visit } from 'graphql';
 import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
-import type { MentionValue, RelationValue } from '../values';
+import type { EntityValue, MentionValue, RelationValue } from '../values';
 import { num, str, toEntity } from '../values';
 import { WHOLE_NODE } from '../selection';
 import type { Row } from '../../graph/db';
@@ -23,16 +23,35 @@ import { compileEntities, type Compiled } from './statement';
 export const COMPILED_STATEMENT = 'compiled-entity';
 
 /**
+ * The other end of a relation row: with a summary projection, the list of its properties' values
+ * in the projection's order then the labels (cypher/compiled-node-summary.cypher), named again
+ * here; the whole node's map otherwise (`props` null).
+ */
+function otherEnd(v: unknown, props: readonly string[] | null): EntityValue {
+  if (!props) return toEntity(v);
+  const values = v as unknown[];
+  const r: Record<string, unknown> = { _labels: values[props.length] };
+  for (let i = 0; i < props.length; i++) r[props[i]] = values[i];
+  return toEntity(r);
+}
+
+/** The property names of a relation ask's summary rows, in the statement's order; null for whole nodes. */
+export function rowProperties(projection: string): string[] | null {
+  return projection === WHOLE_NODE ? null : projection.split(',');
+}
+
+/**
  * One relation row of the statement (cypher/compiled-relation.cypher: a list, [type, direction,
  * other, count, documentCount, confidence, evidence], each evidence entry [text, documentId,
- * paragraph, confidence]) as the relations loader shapes it (src/api/loaders.ts).
+ * paragraph, confidence]) as the relations loader shapes it (src/api/loaders.ts); `props` as
+ * rowProperties gives them for the ask's projection.
  */
-export function toRelationValue(m: unknown): RelationValue {
+export function toRelationValue(m: unknown, props: readonly string[] | null): RelationValue {
   const [type, direction, other, count, documentCount, confidence, evidence] = m as unknown[];
   return {
     type: String(type),
     direction: direction as 'OUT' | 'IN',
-    entity: toEntity(other),
+    entity: otherEnd(other, props),
     count: Number(count ?? 0),
     documentCount: Number(documentCount ?? 0),
     confidence: num(confidence),
@@ -63,9 +82,10 @@ function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): vo
     }
   }
   for (const ask of plan.relations) {
+    const props = rowProperties(ask.projection);
     for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: unknown[][] }[]) ?? []) {
       // Under the key of each field that asked (its projection): the rows hold all of them.
-      const values = rows.map(toRelationValue);
+      const values = rows.map((row) => toRelationValue(row, props));
       for (const p of ask.projections) loaders.relations.prime({ id, ...ask.loader, fields: p }, values);
       if (ask.projection === WHOLE_NODE) for (const v of values) loaders.entity.prime(v.entity.id, v.entity);
     }

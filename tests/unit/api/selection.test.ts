@@ -105,7 +105,7 @@ describe('entityProjection (what a relation list\'s rows carry of the other end:
   test('id and kind always; each summary field adds the properties it reads (name its fallbacks)', () => {
     expect(entityProjection(relationsInfo('{ e { relations { type } } }'))).toBe('id,kind');
     expect(entityProjection(relationsInfo('{ e { relations { entity { id relations(first: 2) { type } } } } }'))).toBe('id,kind');
-    expect(entityProjection(relationsInfo('{ e { relations { entity { id name kind } } } }'))).toBe('id,kind,name,nameAr,nameEn');
+    expect(entityProjection(relationsInfo('{ e { relations { entity { id name kind } } } }'))).toBe('id,kind,name');
     expect(entityProjection(relationsInfo('{ e { relations { entity { acronym mentionCount } } } }'))).toBe('acronym,id,kind,mentionCount');
   });
 
