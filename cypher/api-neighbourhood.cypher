@@ -72,5 +72,5 @@ CALL (nodes) {
 // A reached node brings the one name its label shows (the first non-empty of name, nameAr,
 // nameEn, as toEntity chooses), not all three (two of them Arabic, decoded for nothing).
 RETURN [n IN nodes[0..starts] | [n.id, n.kind, n.name, n.nameAr, n.nameEn, n.category, CASE WHEN n.kind IS NULL THEN labels(n) END, n.title, n.symbol]] AS starts,
-       [n IN nodes[starts..] | [n.id, n.kind, CASE WHEN n.name <> '' THEN n.name WHEN n.nameAr <> '' THEN n.nameAr ELSE n.nameEn END, n.category, CASE WHEN n.kind IS NULL THEN labels(n) END]] AS reached,
+       [n IN nodes[starts..] | [n.id, n.kind, {{NODE_NAME(n)}}, n.category, CASE WHEN n.kind IS NULL THEN labels(n) END]] AS reached,
        edges, truncated

@@ -9,6 +9,8 @@
  *   statement's own variable names or an index literal, never input;
  * - `{{EVIDENCE_BEST(r)}}`: the stored best entry `evBest` as r's lists give it
  *   (cypher/fragment-evidence-best.cypher), for those that write or check it from the lists;
+ * - `{{NODE_NAME(n)}}`: the name entity `n` shows (cypher/fragment-node-name.cypher), for the
+ *   summaries that send one name instead of three;
  * - `{{NEIGHBOUR_HOP(n)}}`: hop n (a literal) of the neighbourhood
  *   (cypher/fragment-neighbour-hop.cypher), the same block for every hop; it holds
  * - `{{NEIGHBOUR_FAST}}`: the hop's fast path from the stored neighbour rankings
@@ -50,6 +52,11 @@ function evidenceBest(r: string): string {
   return cypher('fragment-evidence-best').split('\n').join(' ').replace(/__r__/g, r);
 }
 
+/** cypher/fragment-node-name.cypher for the entity `n` (one expression, inlined on one line). */
+function nodeName(n: string): string {
+  return cypher('fragment-node-name').split('\n').join(' ').replace(/__n__/g, n);
+}
+
 /** cypher/fragment-neighbour-hop.cypher for hop `n` (its lines kept: it is a block of clauses), without the fragments of `without`. */
 function neighbourHop(without: readonly string[], n: string): string {
   if (!/^[0-9]+$/.test(n)) throw new Error(`{{NEIGHBOUR_HOP(n)}} takes a hop number, got ${n}`);
@@ -61,6 +68,7 @@ const FRAGMENTS: Record<string, { arity: number; make: (without: readonly string
   RELATION_TYPES: { arity: 0, make: () => RELATION_TYPES.map(identifier).join('|') },
   EVIDENCE_TEXT: { arity: 2, make: (_w, r, i) => evidenceText(r, i) },
   EVIDENCE_BEST: { arity: 1, make: (_w, r) => evidenceBest(r) },
+  NODE_NAME: { arity: 1, make: (_w, n) => nodeName(n) },
   NEIGHBOUR_HOP: { arity: 1, make: neighbourHop },
   NEIGHBOUR_FAST: { arity: 0, make: (without) => load('fragment-neighbour-fast', without) },
 };
