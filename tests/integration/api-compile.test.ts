@@ -244,10 +244,12 @@ describe('the neighbourhood in one statement', () => {
     ['edge limit 3', { ids: () => [hub], depth: 2, limit: 100, edgeLimit: 3 }],
   ];
   test.each(cases)('%s: the same nodes, edges (order, fields) and truncation as hop by hop, in one round trip', async (_name, c) => {
-    let trips = 0;
-    const db = new Db(compiled.driver, { onQuery: () => trips++ });
+    // The look at whether the graph holds rankings (at most once per 10 s and process) is not the request's.
+    const names: string[] = [];
+    const db = new Db(compiled.driver, { onQuery: (name) => names.push(name) });
     const one = await neighbourhood(db, { ...c, ids: c.ids(), limit: limitOf(c), minConfidence: c.minConfidence ?? 0 });
-    expect(trips).toBe(1);
+    expect(names.filter((n) => n !== 'api-neighbour-ranked')).toHaveLength(1);
+    expect(names.length).toBeLessThanOrEqual(2);
     const ref = await hopByHop(db, c);
     expect(one.nodes).toEqual(ref.nodes);
     expect(one.edges).toEqual(ref.edges);
