@@ -77,6 +77,7 @@ async function translate(schema: GraphQLSchema, f: Fixture): Promise<{ cypher: s
     // A graph where some entity holds a neighbour ranking: the statement then depends on the request.
     const sent: { name: string; params: Record<string, unknown> }[] = [];
     const db = {
+      driver: {},
       read: async (name: string, params: Record<string, unknown>) => {
         if (name === 'api-neighbour-ranked') return [{ ranked: true }];
         sent.push({ name, params });

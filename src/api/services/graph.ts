@@ -162,7 +162,7 @@ const rankedSeen = new WeakMap<object, { at: number; generation: number; ranked:
  * Concurrent requests share one look.
  */
 export async function neighbourhoodStatement(db: Db): Promise<NeighbourhoodStatement> {
-  const key: object = (db as { driver?: object }).driver ?? db;
+  const key = db.driver;
   const now = Date.now();
   const generation = rankGeneration();
   let seen = rankedSeen.get(key);

@@ -20,7 +20,7 @@ function signature(params: Record<string, unknown>): Record<string, string> {
 
 async function sent(run: (db: Db) => Promise<unknown>): Promise<Record<string, unknown>> {
   let params: Record<string, unknown> = {};
-  const db = { read: async (_name: string, p: Record<string, unknown>) => ((params = p), [{ starts: [], reached: [], edges: [], truncated: false }]) } as unknown as Db;
+  const db = { driver: {}, read: async (_name: string, p: Record<string, unknown>) => ((params = p), [{ starts: [], reached: [], edges: [], truncated: false }]) } as unknown as Db;
   await run(db);
   return params;
 }

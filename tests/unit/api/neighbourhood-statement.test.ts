@@ -11,7 +11,9 @@ import * as rank from '../../../src/graph/rank';
 /** A reader over a graph that is ranked or not (`graph.ranked`), recording the statements sent. */
 function fakeDb(graph: { ranked: boolean }) {
   const names: string[] = [];
+  // Its own driver object: the service caches what it saw of the graph per driver.
   const db = {
+    driver: {},
     read: async (name: string) => {
       names.push(name);
       return name === 'api-neighbour-ranked' ? [{ ranked: graph.ranked }] : [{ starts: [], reached: [], edges: [], truncated: false }];
@@ -71,7 +73,9 @@ test('a rank build in this process makes the next request look again at once', a
 test('a failed look is not cached', async () => {
   const names: string[] = [];
   let fail = true;
+  // Its own driver object: the service caches what it saw of the graph per driver.
   const db = {
+    driver: {},
     read: async (name: string) => {
       names.push(name);
       if (name === 'api-neighbour-ranked' && fail) throw new Error('database unavailable');
