@@ -3,7 +3,10 @@
  * api section once first): one operation of bench/lib/operations.ts, variants interleaved
  * (A, B, theirs, A, B, theirs...), medians of req/s and p50 per variant, with the load average.
  *
- *   node dist/bench/ab.js --op search --connections 50 --duration 10 --repeats 5 --a /work/main/dist [--b dist]
+ *   node dist/bench/ab.js --op search --connections 50 --duration 10 --repeats 5 --a /work/main/dist [--b dist] [--from hub|typical|<id>]
+ *
+ * `--from`: the entity the entity-centred operations start from (default the hub, as the api
+ * section; `typical`: one of median typed degree, as the scale section's second row).
  *
  * Each variant is `<dist>/bench/server.js ours` (or `theirs`, @neo4j/graphql, from this tree).
  */
@@ -18,7 +21,7 @@ import { cannon, median } from './lib/load';
 import { operations, type OpName } from './lib/operations';
 import { connect } from './lib/setup';
 import { log, settle, stopServer, type Child } from './lib/servers';
-import { mostConnected, targetsFor } from './lib/targets';
+import { mostConnected, targetsFor, typicalEntity } from './lib/targets';
 
 async function spawnFrom(dist: string, variant: 'ours' | 'theirs'): Promise<Child> {
   const proc = spawn(process.execPath, [path.join(path.resolve(dist), 'bench', 'server.js'), variant], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
@@ -65,7 +68,10 @@ async function main(): Promise<void> {
     theirs: await spawnFrom(path.join(__dirname, '..'), 'theirs'),
   };
   try {
-    const targets = await targetsFor(driver, servers.theirs.url, await mostConnected(driver));
+    const from = get('--from', 'hub');
+    const start = from === 'hub' ? await mostConnected(driver) : from === 'typical' ? await typicalEntity(driver) : from;
+    log(`${op} from ${start}`);
+    const targets = await targetsFor(driver, servers.theirs.url, start);
     const o = operations(targets).find((x) => x.name === op);
     if (!o) throw new Error(`no operation ${op}`);
     for (const v of Object.keys(servers)) for (let i = 0; i < 3; i++) await cannon(servers[v].url, v === 'theirs' ? o.theirs : o.ours, 1, 1);
