@@ -60,6 +60,30 @@ describe('the edge set', () => {
     expect(cut.truncated).toBe(true);
   });
 
+  // The statement tests an edge's other end against the node list padded to 128 values (Neo4j
+  // scans a shorter list, hashes a longer one): around that size, and with every filter, the edges
+  // are exactly the relationships a plain match finds among the nodes.
+  test.each([
+    [30, {}],
+    [127, { coOccurrence: true, mentions: true }],
+    [128, { minConfidence: 0.6 }],
+    [129, { relationTypes: ['MEMBER_OF', 'PARTICIPATED_IN', 'ADOPTED'], mentions: true }],
+    [400, { coOccurrence: true, mentions: true }],
+  ])('at most %i nodes (%j): the edges are every relationship of the types asked among the nodes', async (limit, opts) => {
+    const g = await neighbourhood(db, { ids: [hub], depth: 3, limit, edgeLimit: 5000, ...opts });
+    const ids = g.nodes.map((n) => n.id);
+    if (limit <= 129) expect(ids.length).toBe(limit);
+    const res = await driver.executeQuery(
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+         AND (NOT type(r) IN $typed OR r.confidence >= $min)
+       RETURN a.id AS source, b.id AS target, type(r) AS type`,
+      { ids, types: edgeTypes(opts), typed: RELATION_TYPES, min: opts.minConfidence ?? 0 },
+    );
+    const expected = res.records.map((r) => edgeId(r.get('source'), r.get('type'), r.get('target'))).sort();
+    expect(expected.length).toBeGreaterThan(ids.length / 4);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(expected);
+  });
+
   test('typed relations only when no family is opted in, and only the types asked for', async () => {
     const all = await neighbourhood(db, { ids: [hub], depth: 2, limit: 100 });
     expect(all.edges.every((e) => (RELATION_TYPES as readonly string[]).includes(e.type))).toBe(true);
