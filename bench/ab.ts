@@ -24,7 +24,9 @@ import { log, settle, stopServer, type Child } from './lib/servers';
 import { mostConnected, targetsFor, typicalEntity } from './lib/targets';
 
 async function spawnFrom(dist: string, variant: 'ours' | 'theirs'): Promise<Child> {
-  const proc = spawn(process.execPath, [path.join(path.resolve(dist), 'bench', 'server.js'), variant], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  // As the benchmark runs them (bench/lib/servers.ts): graphql-js without its development checks.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const proc = spawn(process.execPath, [path.join(path.resolve(dist), 'bench', 'server.js'), variant], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const rl = readline.createInterface({ input: proc.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     rl.once('line', (line) => resolve(JSON.parse(line).url));
