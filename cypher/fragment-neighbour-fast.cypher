@@ -72,14 +72,15 @@
     WITH nodes, bounded, id, score, lister
     WHERE $anyKind OR EXISTS { MATCH (x:Entity {id: id}) WHERE any(k IN $kinds WHERE k IN labels(x)) }
     WITH nodes, bounded, id, sum(score) AS known, collect(lister) AS listers
-    // Per bounded ranked entity not listing it: [it, the most it may add to the candidate].
-    WITH nodes, id, known, [x IN bounded WHERE NOT x[0] IN listers | [x[0], x[1] - CASE WHEN id < x[2] THEN 1 ELSE 0 END]] AS parts
-    WITH nodes, id, known, [p IN parts WHERE p[1] > 0 | p[0]] AS missing, known + reduce(s = 0, p IN parts | s + p[1]) AS most
+    // A bounded ranked entity not listing it may add its bound (- 1 below the bound's id) to it:
+    // summed for every candidate; which ones are `missing` only for those the pruning keeps.
+    WITH nodes, bounded, id, known, listers,
+         known + reduce(s = 0, x IN bounded | s + CASE WHEN x[0] IN listers THEN 0 WHEN id < x[2] THEN x[1] - 1 ELSE x[1] END) AS most
     ORDER BY known DESC, id
-    WITH $limit - size(nodes) AS m, collect([id, known, missing, most]) AS byKnown
-    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[3] > byKnown[m][1] OR (c[3] = byKnown[m][1] AND c[0] <= byKnown[m][0])] AS c
+    WITH $limit - size(nodes) AS m, bounded, collect([id, known, most, listers]) AS byKnown
+    UNWIND [c IN byKnown WHERE size(byKnown) <= m OR c[2] > byKnown[m][1] OR (c[2] = byKnown[m][1] AND c[0] <= byKnown[m][0])] AS c
     MATCH (b:Entity {id: c[0]})
-    WITH b, c[1] AS known, c[2] AS missing
+    WITH b, c[1] AS known, [x IN bounded WHERE NOT x[0] IN c[3] AND x[1] - CASE WHEN c[0] < x[2] THEN 1 ELSE 0 END > 0 | x[0]] AS missing
     // Its own id list only when a part is missing (the hub's hop 1 misses none: 200 lists unread),
     // its scores only for an entity it lists: reading rankNbScore as well for every candidate cost
     // ~2.5 ms for the 103 candidates from a typical document at 10,000 documents, which list none
