@@ -83,5 +83,5 @@ export function compileEntities(plan: EntityPlan): Compiled {
   const calls: Text[] = [];
   const fields: Text[] = [];
   relationCalls('s0', plan, b, calls, fields);
-  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', ') }).text, params: b.params, keys: b.keys, mentionKeys: b.mentionKeys };
+  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', '), node: fill('compiled-node-full', {}) }).text, params: b.params, keys: b.keys, mentionKeys: b.mentionKeys };
 }
