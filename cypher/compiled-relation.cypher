@@ -9,13 +9,9 @@
 // direction and best confidence) when they hold $__p__first relations passing the filters; else
 // all of its relations are read and sorted. Both give the same page (stale lists, written since
 // and settled after the ingestion's commit, are not used). __types__ is the model's relation types the field
-// can expand (all of them, or the per-type field's one); __projection__ the other end's
-// properties (compiled-node-summary or compiled-node-full). Gives __out__ (per entity: its rows)
+// can expand (all of them, or the per-type field's one); __row__ a row of the relation `r` to
+// the other end `b` (cypher/compiled-relation-row.cypher). Gives __out__ (per entity: its rows)
 // and __set__ (the distinct other ends, the set the fields below this one start from).
-// __evidence__: the evidence entries asked, as src/api/compile/statement.ts picks them: none
-// (`[]`), the first alone from the stored best entry evBest (cypher/compiled-evidence-first.cypher:
-// no evidence list and no paragraph is read, where a hub-to-hub fact's lists hold thousands of
-// entries), or a page of them (cypher/compiled-evidence-page.cypher: sliced from the paragraphs).
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
@@ -48,14 +44,8 @@ CALL (__from__) {
       RETURN r, b
     }
     WITH a, r, b
-    // A row: [type, direction, other, count, documentCount, confidence, evidence], an evidence
-    // entry [text, documentId, paragraph, confidence]: lists, not maps (the driver decodes no
-    // key per row; src/api/compile/prefetch.ts toRelationValue reads them by position).
-    RETURN collect([
-      type(r), CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
-      __projection__, r.count, r.documents, r.confidence,
-      __evidence__
-    ]) AS rows, collect(b) AS reached
+    // A row: cypher/compiled-relation-row.cypher, or the other end alone (__row__).
+    RETURN collect(__row__) AS rows, collect(b) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached
   CALL (reached) {

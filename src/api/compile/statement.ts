@@ -7,7 +7,7 @@
  * each field's arguments are parameters p<n>_*.
  */
 import { fill, generated, join, propertyList, Text, typeUnion } from './fragments';
-import { WHOLE_NODE } from '../selection';
+import { projectionParts, WHOLE_NODE } from '../selection';
 import { ANY_TYPE } from '../loaders';
 import type { EntityPlan, MentionAsk, RelationAsk } from './plan';
 
@@ -34,6 +34,17 @@ interface Build {
 function evidenceOf(page: number, p: string): Text {
   if (page <= 0) return new Text('[]');
   return fill(page === 1 ? 'compiled-evidence-first' : 'compiled-evidence-page', { p });
+}
+
+/**
+ * A relation field's row (cypher/compiled-relation-row.cypher): the relation's fields and its
+ * other end, or the other end alone when the field selects nothing else (src/api/selection.ts
+ * ENDS_ONLY; its evidence page is then 0).
+ */
+function rowOf(ask: RelationAsk, p: string): Text {
+  const { endsOnly, end } = projectionParts(ask.projection);
+  const projection = end === WHOLE_NODE ? fill('compiled-node-full', {}) : fill('compiled-node-summary', { properties: propertyList(end.split(',')) });
+  return endsOnly ? projection : fill('compiled-relation-row', { projection, evidence: evidenceOf(ask.loader.evidence, p) });
 }
 
 /**
@@ -66,8 +77,7 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
         from: generated(from),
         types: typeUnion(ask.pattern),
         p,
-        projection: ask.projection === WHOLE_NODE ? fill('compiled-node-full', {}) : fill('compiled-node-summary', { properties: propertyList(ask.projection.split(',')) }),
-        evidence: evidenceOf(ask.loader.evidence, p),
+        row: rowOf(ask, p),
         out,
         set,
       }),
