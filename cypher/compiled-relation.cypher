@@ -11,7 +11,8 @@
 // and settled after the ingestion's commit, are not used). __types__ is the model's relation types the field
 // can expand (all of them, or the per-type field's one); __row__ a row of the relation `r` to
 // the other end `b` (cypher/compiled-relation-row.cypher). Gives __out__ (per entity: its rows)
-// and __set__ (the distinct other ends, the set the fields below this one start from).
+// and __set__ (the distinct other ends, the set the fields below this one start from; empty when
+// $__p__below is false: no field below reads it, and the last level of a two-level read has ~400).
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
@@ -45,7 +46,7 @@ CALL (__from__) {
     }
     WITH a, r, b
     // A row: cypher/compiled-relation-row.cypher, or the other end alone (__row__).
-    RETURN collect(__row__) AS rows, collect(b) AS reached
+    RETURN collect(__row__) AS rows, collect(CASE WHEN $__p__below THEN b END) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached
   CALL (reached) {

@@ -71,6 +71,8 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
       [`${p}minConfidence`]: ask.loader.minConfidence,
       [`${p}first`]: ask.loader.first,
       [`${p}evidence`]: ask.loader.evidence,
+      // Whether a field below starts from the other ends this one reaches (the set is built only then).
+      [`${p}below`]: ask.other.relations.length + ask.other.mentions.length > 0,
     });
     calls.push(
       fill('compiled-relation', {
