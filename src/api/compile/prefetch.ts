@@ -51,7 +51,8 @@ const NO_DETAILS = { type: '', direction: 'OUT', count: 0, documentCount: 0, con
 /**
  * One relation row of the statement (cypher/compiled-relation.cypher: a list, [type, direction,
  * other, count, documentCount, confidence, evidence], each evidence entry [text, documentId,
- * paragraph, confidence]) as the relations loader shapes it (src/api/loaders.ts); `props` as
+ * paragraph, confidence], or [text, documentId, paragraph] for the best entry alone, whose
+ * confidence is the row's) as the relations loader shapes it (src/api/loaders.ts); `props` as
  * rowProperties gives them for the ask's projection.
  */
 export function toRelationValue(m: unknown, props: readonly string[] | null): RelationValue {
@@ -64,11 +65,12 @@ export function toRelationValue(m: unknown, props: readonly string[] | null): Re
     documentCount: Number(documentCount ?? 0),
     confidence: num(confidence),
     // Lists cannot hold null: the writer stores '' for no sentence or paragraph.
-    evidence: ((evidence as unknown[][]) ?? []).map(([text, documentId, paragraph, c]) => ({
-      text: str(text) || null,
-      documentId: str(documentId) || null,
-      paragraph: str(paragraph) || null,
-      confidence: num(c),
+    // An entry of 3 values is the best one (cypher/compiled-evidence-first.cypher): its confidence is the row's.
+    evidence: ((evidence as unknown[][]) ?? []).map((e) => ({
+      text: str(e[0]) || null,
+      documentId: str(e[1]) || null,
+      paragraph: str(e[2]) || null,
+      confidence: num(e.length === 3 ? confidence : e[3]),
     })),
   };
 }
