@@ -17,11 +17,17 @@ CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
   // The ranked lists' entries passing the filters, computed once for both ways below (each list
-  // read once: an indexed property read loads the whole list).
+  // read once: an indexed property read loads the whole list). Only the first $__p__first of them
+  // are used, and whether there are that many: with no type or direction asked and the first
+  // $__p__first entries all at or above the minimum, those are the answer, without scanning the
+  // K entries (a null or missing confidence fails `all`, and the scan decides as before).
   WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
-  WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
-      AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
-      AND confs[i] >= $__p__minConfidence] AS picked
+  WITH a, rels, types, outs,
+    CASE WHEN $__p__types IS NULL AND $__p__direction = 'BOTH' AND size(rels) >= $__p__first
+        AND all(i IN range(0, $__p__first - 1) WHERE confs[i] >= $__p__minConfidence) THEN range(0, $__p__first - 1)
+      ELSE [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+        AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+        AND confs[i] >= $__p__minConfidence] END AS picked
   CALL (a, rels, types, outs, picked) {
     CALL (a, rels, types, outs, picked) {
       // From the ranked lists when the stored relations passing the filters fill the page: each
