@@ -7,11 +7,12 @@
 // from the selection's shape and the model only; every value is a parameter.
 // One row per item of a result (key, item), the entities of $ids under the key 'nodes': many
 // small records rather than one large one, which the driver decodes much faster (a record that
-// spans several Bolt chunks has each of its strings decoded piece by piece).
+// spans several Bolt chunks has each of its strings decoded piece by piece). The entities of $ids
+// are whole nodes (__node__: cypher/compiled-node-full.cypher).
 UNWIND $ids AS id
 MATCH (this:Entity {id: id})
 WITH collect(this) AS s0
 __calls__
-UNWIND [['nodes', [n IN s0 | n {.*, _labels: labels(n)}]], __fields__] AS field
+UNWIND [['nodes', [b IN s0 | __node__]], __fields__] AS field
 UNWIND field[1] AS item
 RETURN field[0] AS key, item

@@ -9,22 +9,25 @@
 // direction and best confidence) when they hold $__p__first relations passing the filters; else
 // all of its relations are read and sorted. Both give the same page (stale lists, written since
 // and settled after the ingestion's commit, are not used). __types__ is the model's relation types the field
-// can expand (all of them, or the per-type field's one); __projection__ the other end's
-// properties (compiled-node-summary or compiled-node-full). Gives __out__ (per entity: its rows)
-// and __set__ (the distinct other ends, the set the fields below this one start from).
-// __evidence__: the evidence entries asked, as src/api/compile/statement.ts picks them: none
-// (`[]`), the first alone from the stored best entry evBest (cypher/compiled-evidence-first.cypher:
-// no evidence list and no paragraph is read, where a hub-to-hub fact's lists hold thousands of
-// entries), or a page of them (cypher/compiled-evidence-page.cypher: sliced from the paragraphs).
+// can expand (all of them, or the per-type field's one); __row__ a row of the relation `r` to
+// the other end `b` (cypher/compiled-relation-row.cypher). Gives __out__ (per entity: its rows)
+// and __set__ (the distinct other ends, the set the fields below this one start from; empty when
+// $__p__below is false: no field below reads it, and the last level of a two-level read has ~400).
 CALL (__from__) {
   UNWIND __from__ AS a
   WITH a WHERE $__p__kinds IS NULL OR any(k IN $__p__kinds WHERE k IN labels(a))
   // The ranked lists' entries passing the filters, computed once for both ways below (each list
-  // read once: an indexed property read loads the whole list).
+  // read once: an indexed property read loads the whole list). Only the first $__p__first of them
+  // are used, and whether there are that many: with no type or direction asked and the first
+  // $__p__first entries all at or above the minimum, those are the answer, without scanning the
+  // K entries (a null or missing confidence fails `all`, and the scan decides as before).
   WITH a, CASE WHEN a.rankStale IS NULL THEN coalesce(a.rankRel, []) ELSE [] END AS rels, a.rankType AS types, a.rankOut AS outs, a.rankConf AS confs
-  WITH a, rels, types, outs, [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
-      AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
-      AND confs[i] >= $__p__minConfidence] AS picked
+  WITH a, rels, types, outs,
+    CASE WHEN $__p__types IS NULL AND $__p__direction = 'BOTH' AND size(rels) >= $__p__first
+        AND all(i IN range(0, $__p__first - 1) WHERE confs[i] >= $__p__minConfidence) THEN range(0, $__p__first - 1)
+      ELSE [i IN range(0, size(rels) - 1) WHERE ($__p__types IS NULL OR types[i] IN $__p__types)
+        AND ($__p__direction = 'BOTH' OR outs[i] = ($__p__direction = 'OUT'))
+        AND confs[i] >= $__p__minConfidence] END AS picked
   CALL (a, rels, types, outs, picked) {
     CALL (a, rels, types, outs, picked) {
       // From the ranked lists when the stored relations passing the filters fill the page: each
@@ -48,14 +51,8 @@ CALL (__from__) {
       RETURN r, b
     }
     WITH a, r, b
-    // A row: [type, direction, other, count, documentCount, confidence, evidence], an evidence
-    // entry [text, documentId, paragraph, confidence]: lists, not maps (the driver decodes no
-    // key per row; src/api/compile/prefetch.ts toRelationValue reads them by position).
-    RETURN collect([
-      type(r), CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END,
-      __projection__, r.count, r.documents, r.confidence,
-      __evidence__
-    ]) AS rows, collect(b) AS reached
+    // A row: cypher/compiled-relation-row.cypher, or the other end alone (__row__).
+    RETURN collect(__row__) AS rows, collect(CASE WHEN $__p__below THEN b END) AS reached
   }
   WITH collect({id: a.id, rows: rows}) AS found, collect(reached) AS reached
   CALL (reached) {

@@ -67,14 +67,27 @@ export const SUMMARY_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 /** An entity projection asking for the whole node (a field outside the summary is selected). */
 export const WHOLE_NODE = '*';
 
+/**
+ * Marks a projection whose list selects nothing of the relations themselves, only their other
+ * end (`relations { entity { id name } }`, as a list of related entities does): its rows need
+ * carry neither type, direction, counts, confidence nor evidence, so a compiled read sends the
+ * other end alone (src/api/compile/prefetch.ts). Part of the loader key like the properties, so
+ * those rows are only ever found by such a list.
+ */
+export const ENDS_ONLY = 'ends:';
+
+/** Relation fields a list of ends only may select. */
+const END_FIELDS: ReadonlySet<string> = new Set(['__typename', 'entity']);
+
 const projections = new WeakMap<object, string>();
 
 /**
- * What a relation list's rows must carry of the other end for the `entity` fields selected under
- * this field (any alias, through fragments): WHOLE_NODE when one asks beyond the summary, else
- * the properties its summary fields read, sorted and joined by ','. Part of the relations
- * loader's key, so that rows primed with fewer properties (a compiled read) are only ever found
- * by a field that asks no more (src/api/compile/prefetch.ts).
+ * What a relation list's rows must carry for the fields selected under this field (any alias,
+ * through fragments): of the other end, WHOLE_NODE when an `entity` asks beyond the summary, else
+ * the properties its summary fields read, sorted and joined by ','; prefixed by ENDS_ONLY when
+ * the list selects no field of the relation but `entity`. Part of the relations loader's key, so
+ * that rows primed with less (a compiled read) are only ever found by a field that asks no more
+ * (src/api/compile/prefetch.ts).
  */
 export function entityProjection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string {
   const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : info.fieldNodes;
@@ -87,14 +100,22 @@ export function entityProjection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | '
     for (const e of entities) for (const f of children(e.selectionSet, info.fragments, new Set(), [])) for (const p of SUMMARY_PROPERTIES[f.name.value] ?? []) props.add(p);
     answer = [...props].sort().join(',');
   }
+  if (selectsOnly(info, END_FIELDS)) answer = ENDS_ONLY + answer;
   projections.set(key, answer);
   return answer;
 }
 
-/** A projection holding both (rows read with it serve either). */
+/** A projection's parts: whether its rows carry the other end only, and the other end's properties (or WHOLE_NODE). */
+export function projectionParts(projection: string): { endsOnly: boolean; end: string } {
+  const endsOnly = projection.startsWith(ENDS_ONLY);
+  return { endsOnly, end: endsOnly ? projection.slice(ENDS_ONLY.length) : projection };
+}
+
+/** A projection holding both (rows read with it serve either): the relation's fields when either asks them. */
 export function unionProjection(a: string, b: string): string {
-  if (a === WHOLE_NODE || b === WHOLE_NODE) return WHOLE_NODE;
-  return [...new Set([...a.split(','), ...b.split(',')])].sort().join(',');
+  const [x, y] = [projectionParts(a), projectionParts(b)];
+  const end = x.end === WHOLE_NODE || y.end === WHOLE_NODE ? WHOLE_NODE : [...new Set([...x.end.split(','), ...y.end.split(',')])].sort().join(',');
+  return (x.endsOnly && y.endsOnly ? ENDS_ONLY : '') + end;
 }
 
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: Record<string, unknown> };

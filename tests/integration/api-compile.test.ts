@@ -137,6 +137,24 @@ describe('compiled reads answer as the DataLoaders do', () => {
     expect(others.some((e: Record<string, unknown>) => e.acronym !== null || e.category !== null || e.nameEn !== null)).toBe(true);
   });
 
+  test('lists selecting only `entity` (rows carrying the other end alone) and the same pages with the relation\'s fields: the same JSON as the loaders', async () => {
+    // `a` primes rows without type, counts or evidence (src/api/selection.ts ENDS_ONLY); `b`
+    // asks the same pages with them, `c` the whole node and a per-type field: none may see
+    // `a`'s rows, and `a` must answer as the loaders do.
+    const q = `query($id: ID!) {
+      a: entity(id: $id) { id relations(first: 20) { entity { id name kind relations(first: 20) { entity { id name kind } } } } }
+      b: entity(id: $id) { relations(first: 20) { type direction count documentCount confidence evidence(first: 1) { text } entity { id name } } }
+      c: entity(id: $id) { relations(first: 20) { __typename x: entity { id } y: entity { aliases } } ... on Agency { memberOf(first: 5) { entity { id } } } } }`;
+    for (const id of [hub, typical]) {
+      const r = await both(q, { id });
+      expect(JSON.stringify(r.c)).toBe(JSON.stringify(r.l));
+      expect(r.c.a.relations.length).toBeGreaterThan(0);
+      // Not vacuous: the later list has the relation's fields the ends-only rows did not carry.
+      const rels = r.c.b.relations as { type: string; count: number; evidence: unknown[] }[];
+      expect(rels.every((x) => x.type.length > 0 && x.count > 0 && x.evidence.length === 1)).toBe(true);
+    }
+  });
+
   test('the hub has relations two levels deep (the comparison is not vacuous)', async () => {
     const r = await both(TWO_LEVELS, { id: hub });
     expect(r.c.entity.relations.length).toBeGreaterThan(1);

@@ -14,7 +14,7 @@ import type { ApiContext } from '../context';
 import type { Loaders } from '../loaders';
 import type { EntityValue, MentionValue, RelationValue } from '../values';
 import { num, str, toEntity } from '../values';
-import { WHOLE_NODE } from '../selection';
+import { projectionParts, WHOLE_NODE } from '../selection';
 import type { Row } from '../../graph/db';
 import { planDepth, planEntity, type EntityPlan, type SelectionSource } from './plan';
 import { compileEntities, type Compiled } from './statement';
@@ -37,13 +37,22 @@ function otherEnd(v: unknown, props: readonly string[] | null): EntityValue {
 
 /** The property names of a relation ask's summary rows, in the statement's order; null for whole nodes. */
 export function rowProperties(projection: string): string[] | null {
-  return projection === WHOLE_NODE ? null : projection.split(',');
+  const { end } = projectionParts(projection);
+  return end === WHOLE_NODE ? null : end.split(',');
 }
+
+/**
+ * What a row of a list selecting only `entity` (src/api/selection.ts ENDS_ONLY) holds besides its
+ * other end: nothing was read. It is primed only under that list's key, which no field reading
+ * the relation's own fields asks for, so these stand-ins are never read.
+ */
+const NO_DETAILS = { type: '', direction: 'OUT', count: 0, documentCount: 0, confidence: null, evidence: [] } as const;
 
 /**
  * One relation row of the statement (cypher/compiled-relation.cypher: a list, [type, direction,
  * other, count, documentCount, confidence, evidence], each evidence entry [text, documentId,
- * paragraph, confidence]) as the relations loader shapes it (src/api/loaders.ts); `props` as
+ * paragraph, confidence], or [text, documentId, paragraph] for the best entry alone, whose
+ * confidence is the row's) as the relations loader shapes it (src/api/loaders.ts); `props` as
  * rowProperties gives them for the ask's projection.
  */
 export function toRelationValue(m: unknown, props: readonly string[] | null): RelationValue {
@@ -56,11 +65,12 @@ export function toRelationValue(m: unknown, props: readonly string[] | null): Re
     documentCount: Number(documentCount ?? 0),
     confidence: num(confidence),
     // Lists cannot hold null: the writer stores '' for no sentence or paragraph.
-    evidence: ((evidence as unknown[][]) ?? []).map(([text, documentId, paragraph, c]) => ({
-      text: str(text) || null,
-      documentId: str(documentId) || null,
-      paragraph: str(paragraph) || null,
-      confidence: num(c),
+    // An entry of 3 values is the best one (cypher/compiled-evidence-first.cypher): its confidence is the row's.
+    evidence: ((evidence as unknown[][]) ?? []).map((e) => ({
+      text: str(e[0]) || null,
+      documentId: str(e[1]) || null,
+      paragraph: str(e[2]) || null,
+      confidence: num(e.length === 3 ? confidence : e[3]),
     })),
   };
 }
@@ -83,11 +93,12 @@ function prime(loaders: Loaders, plan: EntityPlan, fields: Row, c: Compiled): vo
   }
   for (const ask of plan.relations) {
     const props = rowProperties(ask.projection);
+    const endsOnly = projectionParts(ask.projection).endsOnly;
     for (const { id, rows } of (fields[c.keys.get(ask)!] as { id: string; rows: unknown[][] }[]) ?? []) {
       // Under the key of each field that asked (its projection): the rows hold all of them.
-      const values = rows.map((row) => toRelationValue(row, props));
+      const values = endsOnly ? rows.map((row): RelationValue => ({ ...NO_DETAILS, evidence: [], entity: otherEnd(row, props) })) : rows.map((row) => toRelationValue(row, props));
       for (const p of ask.projections) loaders.relations.prime({ id, ...ask.loader, fields: p }, values);
-      if (ask.projection === WHOLE_NODE) for (const v of values) loaders.entity.prime(v.entity.id, v.entity);
+      if (props === null) for (const v of values) loaders.entity.prime(v.entity.id, v.entity);
     }
     prime(loaders, ask.other, fields, c);
   }

@@ -7,7 +7,7 @@
  * each field's arguments are parameters p<n>_*.
  */
 import { fill, generated, join, propertyList, Text, typeUnion } from './fragments';
-import { WHOLE_NODE } from '../selection';
+import { projectionParts, WHOLE_NODE } from '../selection';
 import { ANY_TYPE } from '../loaders';
 import type { EntityPlan, MentionAsk, RelationAsk } from './plan';
 
@@ -37,6 +37,17 @@ function evidenceOf(page: number, p: string): Text {
 }
 
 /**
+ * A relation field's row (cypher/compiled-relation-row.cypher): the relation's fields and its
+ * other end, or the other end alone when the field selects nothing else (src/api/selection.ts
+ * ENDS_ONLY; its evidence page is then 0).
+ */
+function rowOf(ask: RelationAsk, p: string): Text {
+  const { endsOnly, end } = projectionParts(ask.projection);
+  const projection = end === WHOLE_NODE ? fill('compiled-node-full', {}) : fill('compiled-node-summary', { properties: propertyList(end.split(',')) });
+  return endsOnly ? projection : fill('compiled-relation-row', { projection, evidence: evidenceOf(ask.loader.evidence, p) });
+}
+
+/**
  * The sub-queries of the relation fields of `plan`, for the entity set `from`, parents before
  * their children (each child starts from the set of other ends its parent reached).
  */
@@ -60,14 +71,15 @@ function relationCalls(from: string, plan: EntityPlan, b: Build, calls: Text[], 
       [`${p}minConfidence`]: ask.loader.minConfidence,
       [`${p}first`]: ask.loader.first,
       [`${p}evidence`]: ask.loader.evidence,
+      // Whether a field below starts from the other ends this one reaches (the set is built only then).
+      [`${p}below`]: ask.other.relations.length + ask.other.mentions.length > 0,
     });
     calls.push(
       fill('compiled-relation', {
         from: generated(from),
         types: typeUnion(ask.pattern),
         p,
-        projection: ask.projection === WHOLE_NODE ? fill('compiled-node-full', {}) : fill('compiled-node-summary', { properties: propertyList(ask.projection.split(',')) }),
-        evidence: evidenceOf(ask.loader.evidence, p),
+        row: rowOf(ask, p),
         out,
         set,
       }),
@@ -83,5 +95,5 @@ export function compileEntities(plan: EntityPlan): Compiled {
   const calls: Text[] = [];
   const fields: Text[] = [];
   relationCalls('s0', plan, b, calls, fields);
-  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', ') }).text, params: b.params, keys: b.keys, mentionKeys: b.mentionKeys };
+  return { text: fill('compiled-entity', { calls: join(calls), fields: join(fields, ', '), node: fill('compiled-node-full', {}) }).text, params: b.params, keys: b.keys, mentionKeys: b.mentionKeys };
 }

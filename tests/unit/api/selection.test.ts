@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, OperationDefinitionNode, parse } from 'graphql';
-import { entityProjection, largestArg, selectsAny, selectsAnyUnder, selectsOnly, selectsOnlyUnder, SUMMARY_FIELDS, unionProjection, WHOLE_NODE } from '../../../src/api/selection';
+import { ENDS_ONLY, entityProjection, largestArg, projectionParts, selectsAny, selectsAnyUnder, selectsOnly, selectsOnlyUnder, SUMMARY_FIELDS, unionProjection, WHOLE_NODE } from '../../../src/api/selection';
 import { evidencePage } from '../../../src/api/services/relations';
 
 /** The `entity` field of `{ r { entity {...} } }` as a resolver's info sees it. */
@@ -104,19 +104,35 @@ describe('selectsAnyUnder (does a neighbourhood read the evidence of its edges)'
 describe('entityProjection (what a relation list\'s rows carry of the other end: part of the loader key)', () => {
   test('id and kind always; each summary field adds the properties it reads (name its fallbacks)', () => {
     expect(entityProjection(relationsInfo('{ e { relations { type } } }'))).toBe('id,kind');
-    expect(entityProjection(relationsInfo('{ e { relations { entity { id relations(first: 2) { type } } } } }'))).toBe('id,kind');
-    expect(entityProjection(relationsInfo('{ e { relations { entity { id name kind } } } }'))).toBe('id,kind,name');
-    expect(entityProjection(relationsInfo('{ e { relations { entity { acronym mentionCount } } } }'))).toBe('acronym,id,kind,mentionCount');
+    expect(entityProjection(relationsInfo('{ e { relations { type entity { id relations(first: 2) { type } } } } }'))).toBe('id,kind');
+    expect(entityProjection(relationsInfo('{ e { relations { type entity { id name kind } } } }'))).toBe('id,kind,name');
+    expect(entityProjection(relationsInfo('{ e { relations { count entity { acronym mentionCount } } } }'))).toBe('acronym,id,kind,mentionCount');
   });
 
   test('every alias of entity and every fragment counts; beyond the summary it is the whole node', () => {
-    expect(entityProjection(relationsInfo('{ e { relations { a: entity { id } b: entity { category } } } }'))).toBe('category,id,kind');
-    expect(entityProjection(relationsInfo('{ e { relations { entity { ...F ... on Agency { nameEn } } } } } fragment F on Entity { acronym }'))).toBe('acronym,id,kind,nameEn');
-    expect(entityProjection(relationsInfo('{ e { relations { entity { id } x: entity { aliases } } } }'))).toBe(WHOLE_NODE);
+    expect(entityProjection(relationsInfo('{ e { relations { direction a: entity { id } b: entity { category } } } }'))).toBe('category,id,kind');
+    expect(entityProjection(relationsInfo('{ e { relations { confidence entity { ...F ... on Agency { nameEn } } } } } fragment F on Entity { acronym }'))).toBe('acronym,id,kind,nameEn');
+    expect(entityProjection(relationsInfo('{ e { relations { evidence { text } entity { id } x: entity { aliases } } } }'))).toBe(WHOLE_NODE);
   });
 
-  test('a union holds both', () => {
+  test('a list selecting nothing of the relations but their other end is marked ENDS_ONLY (its rows carry the end alone)', () => {
+    expect(entityProjection(relationsInfo('{ e { relations { entity { id name kind } } } }'))).toBe(`${ENDS_ONLY}id,kind,name`);
+    expect(entityProjection(relationsInfo('{ e { relations { __typename a: entity { id } b: entity { aliases } } } }'))).toBe(`${ENDS_ONLY}${WHOLE_NODE}`);
+    expect(entityProjection(relationsInfo('{ e { relations { ...R } } } fragment R on Relation { entity { id } }'))).toBe(`${ENDS_ONLY}id,kind`);
+    // Any field of the relation itself, directly or through a fragment, needs the whole row.
+    for (const f of ['type', 'direction', 'count', 'documentCount', 'confidence', 'evidence { text }', 'documentId', 'paragraph', 'document { id }']) {
+      expect(entityProjection(relationsInfo(`{ e { relations { entity { id } ${f} } } }`))).toBe('id,kind');
+    }
+    expect(entityProjection(relationsInfo('{ e { relations { entity { id } ...R } } } fragment R on Relation { count }'))).toBe('id,kind');
+    expect(projectionParts(`${ENDS_ONLY}id,kind`)).toEqual({ endsOnly: true, end: 'id,kind' });
+    expect(projectionParts('id,kind')).toEqual({ endsOnly: false, end: 'id,kind' });
+  });
+
+  test('a union holds both: the relation\'s fields when either asks them', () => {
     expect(unionProjection('id,kind', 'acronym,id,kind')).toBe('acronym,id,kind');
     expect(unionProjection('id,kind', WHOLE_NODE)).toBe(WHOLE_NODE);
+    expect(unionProjection(`${ENDS_ONLY}id,kind`, `${ENDS_ONLY}acronym,id,kind`)).toBe(`${ENDS_ONLY}acronym,id,kind`);
+    expect(unionProjection(`${ENDS_ONLY}id,kind`, 'id,kind,name')).toBe('id,kind,name');
+    expect(unionProjection(`${ENDS_ONLY}${WHOLE_NODE}`, 'id,kind')).toBe(WHOLE_NODE);
   });
 });
