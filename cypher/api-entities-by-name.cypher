@@ -2,15 +2,13 @@
 // Entity(sortName) index (sortName = the NAME key of api-entities-page, kept by the ingest
 // statements) and the total comes from the count store, so a page costs the page, not the
 // graph. Rows and cursors are those of api-entities-page with order NAME.
-// searchKey, sortName and namedBy are the graph's own bookkeeping (search keys, paging key,
-// provenance), never part of an answer: projected as null, they are not sent (searchKey alone is
-// about half the bytes of an entity node).
+// Each entity whole, without the graph's bookkeeping (cypher/fragment-entity-whole.cypher).
 CALL () { MATCH (e:Entity) RETURN count(e) AS total }
 CALL () {
   MATCH (e:Entity)
   WHERE e.sortName >= $afterKey
     AND ($afterId IS NULL OR e.sortName > $afterKey OR e.id > $afterId)
   WITH e ORDER BY e.sortName, e.id LIMIT $limit
-  RETURN collect({e: e {.*, searchKey: null, sortName: null, namedBy: null, _labels: labels(e)}, nk: 0, sk: e.sortName}) AS page
+  RETURN collect({e: {{ENTITY_WHOLE(e)}}, nk: 0, sk: e.sortName}) AS page
 }
 RETURN total, page

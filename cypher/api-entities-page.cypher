@@ -4,9 +4,7 @@
 // The total is counted as rows stream by and the page is a top-$limit sort after the cursor:
 // nothing holds every matching entity at once, so a large graph cannot exhaust the
 // transaction memory (the filter is evaluated twice instead).
-// searchKey, sortName and namedBy are the graph's own bookkeeping (search keys, paging key,
-// provenance), never part of an answer: projected as null, they are not sent (searchKey alone is
-// about half the bytes of an entity node).
+// Each entity whole, without the graph's bookkeeping (cypher/fragment-entity-whole.cypher).
 CALL () {
   MATCH (e:Entity)
   WHERE ($kind IS NULL OR $kind IN labels(e))
@@ -48,6 +46,6 @@ CALL () {
      OR nk > $after.nk
      OR (nk = $after.nk AND (sk > $after.sk OR (sk = $after.sk AND e.id > $after.id)))
   WITH e, nk, sk ORDER BY nk, sk, e.id LIMIT $limit
-  RETURN collect({e: e {.*, searchKey: null, sortName: null, namedBy: null, _labels: labels(e)}, nk: nk, sk: sk}) AS page
+  RETURN collect({e: {{ENTITY_WHOLE(e)}}, nk: nk, sk: sk}) AS page
 }
 RETURN total, page

@@ -11,6 +11,8 @@
  *   (cypher/fragment-evidence-best.cypher), for those that write or check it from the lists;
  * - `{{NODE_NAME(n)}}`: the name entity `n` shows (cypher/fragment-node-name.cypher), for the
  *   summaries that send one name instead of three;
+ * - `{{ENTITY_WHOLE(n)}}`: entity `n` as the API reads it whole, without the graph's bookkeeping
+ *   (cypher/fragment-entity-whole.cypher), for every statement that sends whole entities;
  * - `{{NEIGHBOUR_HOP(n)}}`: hop n (a literal) of the neighbourhood
  *   (cypher/fragment-neighbour-hop.cypher), the same block for every hop; it holds
  * - `{{NEIGHBOUR_FAST}}`: the hop's fast path from the stored neighbour rankings
@@ -57,6 +59,11 @@ function nodeName(n: string): string {
   return cypher('fragment-node-name').split('\n').join(' ').replace(/__n__/g, n);
 }
 
+/** cypher/fragment-entity-whole.cypher for the entity `n` (one map projection, inlined on one line). */
+function entityWhole(n: string): string {
+  return cypher('fragment-entity-whole').split('\n').join(' ').replace(/__n__/g, n);
+}
+
 /** cypher/fragment-neighbour-hop.cypher for hop `n` (its lines kept: it is a block of clauses), without the fragments of `without`. */
 function neighbourHop(without: readonly string[], n: string): string {
   if (!/^[0-9]+$/.test(n)) throw new Error(`{{NEIGHBOUR_HOP(n)}} takes a hop number, got ${n}`);
@@ -69,6 +76,7 @@ const FRAGMENTS: Record<string, { arity: number; make: (without: readonly string
   EVIDENCE_TEXT: { arity: 2, make: (_w, r, i) => evidenceText(r, i) },
   EVIDENCE_BEST: { arity: 1, make: (_w, r) => evidenceBest(r) },
   NODE_NAME: { arity: 1, make: (_w, n) => nodeName(n) },
+  ENTITY_WHOLE: { arity: 1, make: (_w, n) => entityWhole(n) },
   NEIGHBOUR_HOP: { arity: 1, make: neighbourHop },
   NEIGHBOUR_FAST: { arity: 0, make: (without) => load('fragment-neighbour-fast', without) },
 };
