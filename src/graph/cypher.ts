@@ -43,25 +43,15 @@ function identifier(name: string): string {
 
 const VARIABLE = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)$/;
 
-/** cypher/fragment-evidence-text.cypher with its variables named (comment lines dropped: it is inlined). */
-function evidenceText(r: string, i: string): string {
-  const body = cypher('fragment-evidence-text').split('\n').join(' ');
-  return body.replace(/__r__/g, r).replace(/__i__/g, i);
-}
-
-/** cypher/fragment-evidence-best.cypher (its EVIDENCE_TEXT already filled in) with its variable named. */
-function evidenceBest(r: string): string {
-  return cypher('fragment-evidence-best').split('\n').join(' ').replace(/__r__/g, r);
-}
-
-/** cypher/fragment-node-name.cypher for the entity `n` (one expression, inlined on one line). */
-function nodeName(n: string): string {
-  return cypher('fragment-node-name').split('\n').join(' ').replace(/__n__/g, n);
-}
-
-/** cypher/fragment-entity-whole.cypher for the entity `n` (one map projection, inlined on one line). */
-function entityWhole(n: string): string {
-  return cypher('fragment-entity-whole').split('\n').join(' ').replace(/__n__/g, n);
+/**
+ * A one-expression fragment (cypher/fragment-<name>.cypher, comment lines dropped) inlined on one
+ * line, each placeholder __x__ replaced by the name given for x (a variable or an index literal,
+ * checked by withFragments). fragment-evidence-best holds {{EVIDENCE_TEXT}}, already filled in.
+ */
+function inlined(name: string, names: Record<string, string>): string {
+  let body = cypher(`fragment-${name}`).split('\n').join(' ');
+  for (const [x, value] of Object.entries(names)) body = body.replace(new RegExp(`__${x}__`, 'g'), value);
+  return body;
 }
 
 /** cypher/fragment-neighbour-hop.cypher for hop `n` (its lines kept: it is a block of clauses), without the fragments of `without`. */
@@ -73,10 +63,10 @@ function neighbourHop(without: readonly string[], n: string): string {
 /** Each fragment's arity and text; `without` (a variant's left-out fragments) passes on to nested fragments. */
 const FRAGMENTS: Record<string, { arity: number; make: (without: readonly string[], ...args: string[]) => string }> = {
   RELATION_TYPES: { arity: 0, make: () => RELATION_TYPES.map(identifier).join('|') },
-  EVIDENCE_TEXT: { arity: 2, make: (_w, r, i) => evidenceText(r, i) },
-  EVIDENCE_BEST: { arity: 1, make: (_w, r) => evidenceBest(r) },
-  NODE_NAME: { arity: 1, make: (_w, n) => nodeName(n) },
-  ENTITY_WHOLE: { arity: 1, make: (_w, n) => entityWhole(n) },
+  EVIDENCE_TEXT: { arity: 2, make: (_w, r, i) => inlined('evidence-text', { r, i }) },
+  EVIDENCE_BEST: { arity: 1, make: (_w, r) => inlined('evidence-best', { r }) },
+  NODE_NAME: { arity: 1, make: (_w, n) => inlined('node-name', { n }) },
+  ENTITY_WHOLE: { arity: 1, make: (_w, n) => inlined('entity-whole', { n }) },
   NEIGHBOUR_HOP: { arity: 1, make: neighbourHop },
   NEIGHBOUR_FAST: { arity: 0, make: (without) => load('fragment-neighbour-fast', without) },
 };
